@@ -1,0 +1,1 @@
+//! JSON-LD 1.1 expansion and conversion to RDF.

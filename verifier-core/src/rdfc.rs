@@ -1,0 +1,1 @@
+//! RDFC-1.0 RDF Dataset Canonicalization.
