@@ -1,1 +1,239 @@
-fn main() {}
+//! Build, serve and test orchestration for MicroCredX Verify.
+//!
+//! Run as `cargo xtask <command>` (an alias in `.cargo/config.toml` for
+//! `cargo run -p xtask --`). The two commands the README documents are
+//! `serve` and `test`; `build` is the part of both that produces `dist/`.
+
+mod http;
+mod serve;
+mod setup;
+mod wasm;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Result type of every step: the error is a message for the user.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+const USAGE: &str = "\
+MicroCredX Verify build tool
+
+USAGE:
+    cargo xtask serve [--port N] [--host ADDR] [--no-build] [--debug] [--mount /PREFIX/=DIR]...
+        Build the site (and widget) for wasm32 in release mode into dist/ and serve it,
+        with the demo network files of demo/ under /demo/. Default http://127.0.0.1:8080/.
+        --port 0 picks a free port. --no-build serves dist/ as it is.
+    cargo xtask test [--no-e2e]
+        Run everything: native tests of the workspace, the core built for
+        wasm32-unknown-unknown and thumbv7em-none-eabihf, the site (and widget) built for
+        wasm32, then the browser end-to-end tests (tests/e2e/, headless /usr/bin/chromium).
+    cargo xtask build [--debug]
+        Only build dist/ (what `serve` does before serving).
+
+Missing tools are installed, each with a message: rustup targets, wasm-bindgen-cli 0.2.130,
+the npm packages of tests/e2e (playwright-core, axe-core, binaryen for wasm-opt), chromium.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_cmd(&args[1..]),
+        Some("test") => test_cmd(&args[1..]),
+        Some("build") => build_cmd(&args[1..]),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (this crate lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Every browser app the workspace ships, built into `dist/` by the shared
+/// pipeline of [`wasm`]. The widget is added here as one more entry.
+fn apps(root: &Path) -> Vec<wasm::App> {
+    vec![wasm::App {
+        label: "site",
+        package: "mcx-site",
+        artifact: "mcx-site",
+        out_name: "mcx_site",
+        out_dir: root.join("dist"),
+        static_dir: Some(root.join("site/static")),
+    }]
+}
+
+/// Options shared by the commands that build `dist/`.
+struct BuildOptions {
+    profile: wasm::Profile,
+    /// wasm-opt is required for `test` (the size goal is measured on it) but
+    /// only nice to have for `serve` (no node on the machine: serve unoptimised).
+    require_wasm_opt: bool,
+}
+
+/// Makes sure the tools exist, then builds every app into `dist/`.
+fn build_dist(root: &Path, options: &BuildOptions) -> Result {
+    setup::ensure_rust_targets(&[wasm::WASM_TARGET])?;
+    setup::ensure_wasm_bindgen()?;
+    let wasm_opt = match setup::ensure_npm_packages(root) {
+        Ok(()) => setup::wasm_opt_path(root),
+        Err(e) if !options.require_wasm_opt => {
+            eprintln!("xtask: warning: {e}; the wasm is served without wasm-opt");
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    if wasm_opt.is_none() && options.require_wasm_opt {
+        return Err("wasm-opt (npm binaryen) is missing after npm install".into());
+    }
+    let dist = root.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)
+            .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+    }
+    for app in apps(root) {
+        wasm::build_app(root, &app, options.profile, wasm_opt.as_deref())?;
+    }
+    Ok(())
+}
+
+fn parse_profile(flag: bool) -> wasm::Profile {
+    if flag {
+        wasm::Profile::Debug
+    } else {
+        wasm::Profile::Release
+    }
+}
+
+fn build_cmd(args: &[String]) -> Result {
+    let mut debug = false;
+    for arg in args {
+        match arg.as_str() {
+            "--debug" => debug = true,
+            other => return Err(format!("unknown option `{other}` for build")),
+        }
+    }
+    let root = root();
+    build_dist(
+        &root,
+        &BuildOptions {
+            profile: parse_profile(debug),
+            require_wasm_opt: false,
+        },
+    )?;
+    println!("xtask: built {}", root.join("dist").display());
+    Ok(())
+}
+
+fn serve_cmd(args: &[String]) -> Result {
+    let root = root();
+    let mut config = serve::Config::new(root.join("dist"));
+    let mut build = true;
+    let mut debug = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--port" => {
+                let value = it.next().ok_or("--port needs a number")?;
+                config.port = value.parse().map_err(|_| format!("bad port `{value}`"))?;
+            }
+            "--host" => {
+                config.host = it.next().ok_or("--host needs an address")?.clone();
+            }
+            "--no-build" => build = false,
+            "--debug" => debug = true,
+            "--quiet" => config.log = false,
+            "--mount" => {
+                let value = it.next().ok_or("--mount needs /PREFIX/=DIR")?;
+                let (prefix, dir) = value.split_once('=').ok_or("--mount needs /PREFIX/=DIR")?;
+                config.mount(prefix, PathBuf::from(dir))?;
+            }
+            other => return Err(format!("unknown option `{other}` for serve")),
+        }
+    }
+    if build {
+        build_dist(
+            &root,
+            &BuildOptions {
+                profile: parse_profile(debug),
+                require_wasm_opt: false,
+            },
+        )?;
+    } else if !root.join("dist/index.html").exists() {
+        return Err("dist/index.html is missing: run without --no-build first".into());
+    }
+    let demo = root.join("demo");
+    if demo.is_dir() {
+        config.mount("/demo/", demo)?;
+    } else {
+        eprintln!("xtask: note: no demo/ folder yet, so /demo/ is not served");
+    }
+    serve::run(config)
+}
+
+fn test_cmd(args: &[String]) -> Result {
+    let mut e2e = true;
+    for arg in args {
+        match arg.as_str() {
+            "--no-e2e" => e2e = false,
+            other => return Err(format!("unknown option `{other}` for test")),
+        }
+    }
+    let root = root();
+    setup::ensure_rust_targets(&[wasm::WASM_TARGET, wasm::EMBEDDED_TARGET])?;
+
+    setup::step("native tests: cargo test --workspace");
+    setup::run(
+        setup::cargo()
+            .current_dir(&root)
+            .args(["test", "--workspace"]),
+    )?;
+
+    for target in [wasm::WASM_TARGET, wasm::EMBEDDED_TARGET] {
+        setup::step(&format!("core for {target}"));
+        setup::run(setup::cargo().current_dir(&root).args([
+            "build",
+            "-p",
+            "mcx-verifier-core",
+            "--target",
+            target,
+        ]))?;
+    }
+
+    setup::step("site and widget for wasm32 (release)");
+    build_dist(
+        &root,
+        &BuildOptions {
+            profile: wasm::Profile::Release,
+            require_wasm_opt: true,
+        },
+    )?;
+
+    if e2e {
+        setup::step("browser end-to-end tests: node tests/e2e/run.mjs");
+        let chromium = setup::ensure_chromium()?;
+        let xtask = std::env::current_exe().map_err(|e| format!("cannot find own binary: {e}"))?;
+        setup::run(
+            std::process::Command::new("node")
+                .current_dir(&root)
+                .arg("tests/e2e/run.mjs")
+                .env("MCX_XTASK", xtask)
+                .env("MCX_CHROMIUM", chromium),
+        )?;
+    }
+    setup::step("all tests passed");
+    Ok(())
+}
