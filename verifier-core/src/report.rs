@@ -1,0 +1,374 @@
+//! The verification report: one shape for the core, the widget's JS API,
+//! the site and `mcx verify --json` (see DESIGN.md).
+//!
+//! Checks carry an [`Outcome`] and, when they do not pass, a [`Code`]. The
+//! verdict is never stored independently: [`Report::verdict`] derives it from
+//! the checks, so a report cannot claim `valid` while holding a failure.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::json::{Object, Value};
+
+/// Stable, machine-readable failure codes. Their string forms are part of
+/// the CLI and JS contracts and never change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// The input could not be decoded (bad JSON, base64, multibase, lengths…).
+    Malformed,
+    /// The input is well-formed but uses something this verifier does not
+    /// support (a proof type, DID method, remote JSON-LD context…).
+    Unsupported,
+    /// The signature does not match the signed content.
+    InvalidSignature,
+    /// The key that signed is not the issuer's (or holder's) for this purpose.
+    WrongKey,
+    /// Past its `validUntil` / `expirationDate`.
+    Expired,
+    /// Before its `validFrom` / `issuanceDate`.
+    NotYetValid,
+    /// Revoked by its issuer (status list).
+    Revoked,
+    /// Suspended by its issuer (status list).
+    Suspended,
+    /// Good signature, but the issuer is not an active member of the network.
+    UntrustedIssuer,
+    /// A status list needed for the check could not be obtained or verified.
+    StatusUnavailable,
+    /// A document other than a status list (a `did:web` DID document, a
+    /// hosted credential) could not be obtained.
+    ResourceUnavailable,
+}
+
+impl Code {
+    /// The stable string form (`"invalid_signature"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Malformed => "malformed",
+            Code::Unsupported => "unsupported",
+            Code::InvalidSignature => "invalid_signature",
+            Code::WrongKey => "wrong_key",
+            Code::Expired => "expired",
+            Code::NotYetValid => "not_yet_valid",
+            Code::Revoked => "revoked",
+            Code::Suspended => "suspended",
+            Code::UntrustedIssuer => "untrusted_issuer",
+            Code::StatusUnavailable => "status_unavailable",
+            Code::ResourceUnavailable => "resource_unavailable",
+        }
+    }
+
+    /// Parses the stable string form.
+    pub fn parse(s: &str) -> Option<Code> {
+        ALL_CODES.iter().copied().find(|c| c.as_str() == s)
+    }
+
+    /// True for codes meaning "something needed could not be had" rather
+    /// than "something is wrong": they make a report `unverifiable`.
+    pub fn is_unavailability(self) -> bool {
+        matches!(self, Code::StatusUnavailable | Code::ResourceUnavailable)
+    }
+
+    /// Rank for choosing the headline: lower is more important. A broken
+    /// signature outranks expiry, which outranks a missing status list, so
+    /// the reader sees the reason that matters most.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Code::Malformed => 0,
+            Code::Unsupported => 1,
+            Code::InvalidSignature => 2,
+            Code::WrongKey => 3,
+            Code::Revoked => 4,
+            Code::Suspended => 5,
+            Code::UntrustedIssuer => 6,
+            Code::Expired => 7,
+            Code::NotYetValid => 8,
+            Code::ResourceUnavailable => 9,
+            Code::StatusUnavailable => 10,
+        }
+    }
+}
+
+/// Every code, in headline rank order.
+pub const ALL_CODES: [Code; 11] = [
+    Code::Malformed,
+    Code::Unsupported,
+    Code::InvalidSignature,
+    Code::WrongKey,
+    Code::Revoked,
+    Code::Suspended,
+    Code::UntrustedIssuer,
+    Code::Expired,
+    Code::NotYetValid,
+    Code::ResourceUnavailable,
+    Code::StatusUnavailable,
+];
+
+/// What was checked. The string forms are stable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckKind {
+    /// Decoding the input into a credential or presentation.
+    Format,
+    /// The cryptographic proof.
+    Signature,
+    /// The proof's key belongs to the issuer / holder with the right purpose.
+    Key,
+    /// The validity period against the current time.
+    Validity,
+    /// Revocation and suspension status.
+    Status,
+    /// Network membership of the issuer.
+    Issuer,
+    /// A presentation's challenge and domain.
+    Challenge,
+    /// The credentials embedded in a presentation.
+    Credentials,
+}
+
+impl CheckKind {
+    /// The stable string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Format => "format",
+            CheckKind::Signature => "signature",
+            CheckKind::Key => "key",
+            CheckKind::Validity => "validity",
+            CheckKind::Status => "status",
+            CheckKind::Issuer => "issuer",
+            CheckKind::Challenge => "challenge",
+            CheckKind::Credentials => "credentials",
+        }
+    }
+}
+
+/// The outcome of one check. `Fail` always carries a code; warnings may.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Checked and fine.
+    Pass,
+    /// Fine, with something the reader should know.
+    Warn(Option<Code>),
+    /// Checked and not fine.
+    Fail(Code),
+    /// Not run, because an earlier check made it meaningless.
+    Skip,
+}
+
+impl Outcome {
+    /// The stable string form (`pass`, `warn`, `fail`, `skip`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Warn(_) => "warn",
+            Outcome::Fail(_) => "fail",
+            Outcome::Skip => "skip",
+        }
+    }
+
+    /// The code, if any.
+    pub fn code(self) -> Option<Code> {
+        match self {
+            Outcome::Warn(c) => c,
+            Outcome::Fail(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// One check in a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    /// What was checked.
+    pub kind: CheckKind,
+    /// How it went.
+    pub outcome: Outcome,
+    /// One English sentence for humans; hosts may translate from `kind` and `code`.
+    pub detail: String,
+}
+
+/// The overall answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every check passed or only warned.
+    Valid,
+    /// Something is wrong.
+    Invalid,
+    /// Nothing is known to be wrong, but something needed could not be had.
+    Unverifiable,
+}
+
+impl Verdict {
+    /// The stable string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// Whether the input was a credential or a presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A verifiable credential.
+    Credential,
+    /// A verifiable presentation.
+    Presentation,
+}
+
+impl Kind {
+    /// The stable string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Credential => "credential",
+            Kind::Presentation => "presentation",
+        }
+    }
+}
+
+/// A verification report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// Credential or presentation (credential when the input could not be read).
+    pub kind: Kind,
+    /// The checks, in the order they ran.
+    pub checks: Vec<Check>,
+    /// A display summary of the credential (see `summary`); `Null` when unreadable.
+    pub credential: Value,
+    /// For a presentation: one report per embedded credential.
+    pub credentials: Vec<Report>,
+    /// Technical details (proof type, verification method, format) for a disclosure.
+    pub details: Object,
+}
+
+impl Report {
+    /// An empty report for `kind`.
+    pub fn new(kind: Kind) -> Self {
+        Report {
+            kind,
+            checks: Vec::new(),
+            credential: Value::Null,
+            credentials: Vec::new(),
+            details: Object::new(),
+        }
+    }
+
+    /// Adds a check.
+    pub fn push(&mut self, kind: CheckKind, outcome: Outcome, detail: impl Into<String>) {
+        self.checks.push(Check {
+            kind,
+            outcome,
+            detail: detail.into(),
+        });
+    }
+
+    /// The verdict derived from the checks.
+    pub fn verdict(&self) -> Verdict {
+        let mut unavailable = false;
+        for c in &self.checks {
+            if let Outcome::Fail(code) = c.outcome {
+                if code.is_unavailability() {
+                    unavailable = true;
+                } else {
+                    return Verdict::Invalid;
+                }
+            }
+        }
+        if unavailable {
+            Verdict::Unverifiable
+        } else if self
+            .checks
+            .iter()
+            .any(|c| matches!(c.outcome, Outcome::Pass))
+        {
+            Verdict::Valid
+        } else {
+            // A report with no passing check proves nothing.
+            Verdict::Invalid
+        }
+    }
+
+    /// The most important failing check, if the verdict is not `valid`.
+    pub fn headline(&self) -> Option<&Check> {
+        self.checks
+            .iter()
+            .filter_map(|c| match c.outcome {
+                Outcome::Fail(code) => Some((code.rank(), c)),
+                _ => None,
+            })
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, c)| c)
+    }
+
+    /// The report as a JSON value in the DESIGN.md shape.
+    pub fn to_value(&self) -> Value {
+        let mut o = Object::new();
+        o.insert("verdict", Value::from(self.verdict().as_str()));
+        o.insert("kind", Value::from(self.kind.as_str()));
+        if let Some(h) = self.headline() {
+            o.insert("headline", check_value(h));
+        }
+        o.insert(
+            "checks",
+            Value::Array(self.checks.iter().map(check_value).collect()),
+        );
+        o.insert("credential", self.credential.clone());
+        o.insert(
+            "credentials",
+            Value::Array(self.credentials.iter().map(Report::to_value).collect()),
+        );
+        o.insert("details", Value::Object(self.details.clone()));
+        Value::Object(o)
+    }
+
+    /// The report as compact JSON text.
+    pub fn to_json(&self) -> String {
+        crate::json::to_string(&self.to_value())
+    }
+}
+
+fn check_value(c: &Check) -> Value {
+    let mut o = Object::new();
+    o.insert("check", Value::from(c.kind.as_str()));
+    o.insert("outcome", Value::from(c.outcome.as_str()));
+    if let Some(code) = c.outcome.code() {
+        o.insert("code", Value::from(code.as_str()));
+    }
+    o.insert("detail", Value::from(c.detail.as_str()));
+    Value::Object(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_is_derived_from_checks() {
+        let mut r = Report::new(Kind::Credential);
+        assert_eq!(r.verdict(), Verdict::Invalid, "no checks proves nothing");
+        r.push(CheckKind::Signature, Outcome::Pass, "ok");
+        r.push(CheckKind::Issuer, Outcome::Warn(None), "no registry");
+        assert_eq!(r.verdict(), Verdict::Valid);
+        r.push(
+            CheckKind::Status,
+            Outcome::Fail(Code::StatusUnavailable),
+            "no list",
+        );
+        assert_eq!(r.verdict(), Verdict::Unverifiable);
+        r.push(CheckKind::Validity, Outcome::Fail(Code::Expired), "expired");
+        assert_eq!(r.verdict(), Verdict::Invalid);
+        r.push(CheckKind::Status, Outcome::Fail(Code::Revoked), "revoked");
+        assert_eq!(
+            r.headline().map(|c| c.outcome),
+            Some(Outcome::Fail(Code::Revoked))
+        );
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for c in ALL_CODES {
+            assert_eq!(Code::parse(c.as_str()), Some(c));
+        }
+    }
+}

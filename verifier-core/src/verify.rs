@@ -1,0 +1,843 @@
+//! The verification pipeline: from decoded input to a [`Report`].
+//!
+//! Each credential goes through the same checks in the same order — format,
+//! signature, key, validity, status, issuer — whatever envelope it came in
+//! (Data Integrity proof or JWT). A presentation is checked itself and then
+//! every credential inside it gets its own report.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::did::{self, DidError, Purpose};
+use crate::input::{self, Decoded, InputError};
+use crate::json::{self, Object, Value};
+use crate::jws::Jws;
+use crate::proof::{self, ProofError};
+use crate::report::{CheckKind, Code, Kind, Outcome, Report, Verdict};
+use crate::resources::Resources;
+use crate::time::Timestamp;
+use crate::{registry, status, summary};
+
+/// The VC Data Model 1.1 base context.
+pub const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
+/// The VC Data Model 2.0 base context.
+pub const VC_V2: &str = "https://www.w3.org/ns/credentials/v2";
+
+/// Bounds on the work one verification may do.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// JSON size and depth for the input and every fetched document.
+    pub json: json::Limits,
+    /// Largest decompressed size of a fragment payload, baked badge or status list.
+    pub max_inflated: usize,
+    /// Most credentials verified inside one presentation.
+    pub max_credentials: usize,
+    /// Most proofs verified on one document.
+    pub max_proofs: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            json: json::Limits::default(),
+            max_inflated: 2 * 1024 * 1024,
+            max_credentials: 64,
+            max_proofs: 8,
+        }
+    }
+}
+
+/// What the host tells the core besides the input.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The current time (the core has no clock).
+    pub now: Timestamp,
+    /// For presentations: the challenge the verifier issued, if any.
+    pub challenge: Option<String>,
+    /// For presentations: the verifier's domain, if any.
+    pub domain: Option<String>,
+    /// The verified network registry to check issuers against, if any.
+    pub registry: Option<registry::Registry>,
+    /// Work bounds.
+    pub limits: Limits,
+}
+
+impl Options {
+    /// Options for verifying at `now`, with default limits and no registry.
+    pub fn new(now: Timestamp) -> Self {
+        Options {
+            now,
+            challenge: None,
+            domain: None,
+            registry: None,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// The result of one call to [`verify`].
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// Verification finished.
+    Done(Report),
+    /// The host must fetch these URLs (into [`Resources`]) and call again.
+    Need(Vec<String>),
+}
+
+/// Verifies `input` (any supported format, detected automatically).
+///
+/// Returns [`Step::Need`] while documents are missing from `resources`;
+/// record fetch failures with [`Resources::insert_failure`] and the report
+/// will say what could not be checked.
+pub fn verify(input: &[u8], options: &Options, resources: &Resources) -> Step {
+    resources.take_missing();
+    let report = verify_input(input, options, resources);
+    let missing = resources.take_missing();
+    if missing.is_empty() {
+        Step::Done(report)
+    } else {
+        Step::Need(missing)
+    }
+}
+
+/// Verifies with only the documents already in `resources`: anything
+/// missing counts as unavailable. For hosts that cannot fetch.
+pub fn verify_offline(input: &[u8], options: &Options, resources: &Resources) -> Report {
+    let mut resources = resources.clone();
+    loop {
+        match verify(input, options, &resources) {
+            Step::Done(r) => return r,
+            Step::Need(urls) => {
+                for u in urls {
+                    resources.insert_failure(u, "not available offline");
+                }
+            }
+        }
+    }
+}
+
+struct Ctx<'a> {
+    options: &'a Options,
+    resources: &'a Resources,
+}
+
+fn verify_input(input: &[u8], options: &Options, resources: &Resources) -> Report {
+    let ctx = Ctx { options, resources };
+    match input::decode(input, &options.limits, resources) {
+        Ok(Decoded::Json(Value::Object(doc), format)) => {
+            let mut r = verify_document(&doc, &ctx, 0);
+            r.details.insert("format", Value::from(format));
+            r
+        }
+        Ok(Decoded::Json(_, _)) => format_failure(
+            Code::Malformed,
+            "The input is JSON but not a credential or presentation object.",
+        ),
+        Ok(Decoded::Jwt(text, format)) => {
+            let mut r = verify_jwt(&text, &ctx, 0);
+            r.details.insert("format", Value::from(format));
+            r
+        }
+        Err(InputError::Unavailable { url, reason }) => format_failure(
+            Code::ResourceUnavailable,
+            &format!("The credential at {url} could not be fetched: {reason}."),
+        ),
+        Err(e) => format_failure(e.code(), &e.to_string()),
+    }
+}
+
+fn format_failure(code: Code, detail: &str) -> Report {
+    let mut r = Report::new(Kind::Credential);
+    r.push(CheckKind::Format, Outcome::Fail(code), detail);
+    r
+}
+
+fn types(doc: &Object) -> Vec<&str> {
+    doc.get("type")
+        .map(Value::one_or_many)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(Value::as_str)
+        .collect()
+}
+
+/// The id of a credential's issuer (a string, or an object's `id`).
+pub fn issuer_id(doc: &Object) -> Option<&str> {
+    match doc.get("issuer")? {
+        Value::String(s) => Some(s),
+        Value::Object(o) => o.get("id").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+fn holder_id(doc: &Object) -> Option<&str> {
+    match doc.get("holder")? {
+        Value::String(s) => Some(s),
+        Value::Object(o) => o.get("id").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// The data model version from the first `@context` entry.
+fn data_model(doc: &Object) -> Result<&'static str, &'static str> {
+    let first = doc
+        .get("@context")
+        .map(Value::one_or_many)
+        .and_then(|c| c.first())
+        .and_then(Value::as_str);
+    match first {
+        Some(VC_V2) => Ok("2.0"),
+        Some(VC_V1) => Ok("1.1"),
+        Some(_) => Err("its first @context is not the VC 1.1 or 2.0 context"),
+        None => Err("it has no @context"),
+    }
+}
+
+fn verify_document(doc: &Object, ctx: &Ctx<'_>, depth: usize) -> Report {
+    if types(doc).contains(&"VerifiablePresentation") {
+        verify_presentation(doc, None, ctx, depth)
+    } else {
+        verify_credential(doc, None, ctx)
+    }
+}
+
+/// Checks the shape of a credential; `Err` is the sentence to report.
+fn credential_shape(doc: &Object) -> Result<&'static str, String> {
+    let version =
+        data_model(doc).map_err(|m| format!("This is not a verifiable credential: {m}."))?;
+    if !types(doc).contains(&"VerifiableCredential") {
+        return Err(
+            "This is not a verifiable credential: its type does not include VerifiableCredential."
+                .to_string(),
+        );
+    }
+    if issuer_id(doc).is_none() {
+        return Err("The credential does not name its issuer (issuer id missing).".to_string());
+    }
+    if doc.get("credentialSubject").is_none() {
+        return Err("The credential has no credentialSubject.".to_string());
+    }
+    if version == "1.1" && doc.get("issuanceDate").is_none() {
+        return Err("A VC 1.1 credential must have an issuanceDate.".to_string());
+    }
+    Ok(version)
+}
+
+/// A credential signed by a JWT rather than an embedded proof.
+struct JwtEnvelope<'a> {
+    jws: &'a Jws,
+}
+
+fn verify_credential(doc: &Object, jwt: Option<JwtEnvelope<'_>>, ctx: &Ctx<'_>) -> Report {
+    let mut r = Report::new(Kind::Credential);
+    r.credential = summary::credential(doc);
+    let version = match credential_shape(doc) {
+        Ok(v) => v,
+        Err(m) => {
+            r.push(CheckKind::Format, Outcome::Fail(Code::Malformed), m);
+            return r;
+        }
+    };
+    r.details.insert("dataModel", Value::from(version));
+    // Safe: credential_shape checked the issuer.
+    let issuer = issuer_id(doc).unwrap_or_default();
+    let signer = match jwt {
+        Some(env) => check_jwt_signature(env.jws, issuer, Purpose::AssertionMethod, &mut r, ctx),
+        None => check_proofs(doc, issuer, Purpose::AssertionMethod, &mut r, ctx),
+    };
+    check_validity(doc, version, &mut r, ctx.options.now);
+    // Status and membership only mean something for a genuinely signed credential.
+    if signer.is_some() {
+        status::check(doc, &mut r, ctx.options, ctx.resources);
+        registry::check(doc, issuer, &mut r, ctx.options);
+    } else {
+        r.push(
+            CheckKind::Status,
+            Outcome::Skip,
+            "Not checked, because the signature could not be verified.",
+        );
+        r.push(
+            CheckKind::Issuer,
+            Outcome::Skip,
+            "Not checked, because the signature could not be verified.",
+        );
+    }
+    r
+}
+
+/// Resolves a verification method, turning failures into report checks.
+fn resolve_method(
+    vm: &str,
+    purpose: Purpose,
+    r: &mut Report,
+    ctx: &Ctx<'_>,
+) -> Option<did::Method> {
+    match did::resolve(vm, purpose, ctx.resources) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            let code = match &e {
+                DidError::Malformed(_) => Code::Malformed,
+                DidError::Unsupported(_) => Code::Unsupported,
+                DidError::Missing(_) | DidError::Unavailable { .. } => Code::ResourceUnavailable,
+                DidError::NotFound(_) | DidError::NotAuthorized { .. } => Code::WrongKey,
+            };
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(code),
+                format!("The signing key could not be used: {e}."),
+            );
+            None
+        }
+    }
+}
+
+fn proof_error_code(e: &ProofError) -> Code {
+    match e {
+        ProofError::Malformed(_) => Code::Malformed,
+        ProofError::Unsupported(_) | ProofError::UnknownContext(_) => Code::Unsupported,
+        ProofError::Canonicalization(_) => Code::Malformed,
+        ProofError::BadSignature => Code::InvalidSignature,
+    }
+}
+
+/// Verifies every Data Integrity proof of `doc`; returns the DID of a
+/// signer that is `expected` (issuer or holder) when all is well.
+fn check_proofs(
+    doc: &Object,
+    expected: &str,
+    purpose: Purpose,
+    r: &mut Report,
+    ctx: &Ctx<'_>,
+) -> Option<String> {
+    let Some(proof_value) = doc.get("proof") else {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(Code::Malformed),
+            "There is no proof (signature) to check.",
+        );
+        return None;
+    };
+    let proofs = proof_value.one_or_many();
+    if proofs.is_empty() || proofs.len() > ctx.options.limits.max_proofs {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(Code::Malformed),
+            format!(
+                "Expected 1 to {} proofs, found {}.",
+                ctx.options.limits.max_proofs,
+                proofs.len()
+            ),
+        );
+        return None;
+    }
+    let mut unsecured = doc.clone();
+    unsecured.remove("proof");
+    let mut signers: Vec<String> = Vec::new();
+    let mut suites: Vec<Value> = Vec::new();
+    let mut methods: Vec<Value> = Vec::new();
+    for p in proofs {
+        let Some(p) = p.as_object() else {
+            r.push(
+                CheckKind::Signature,
+                Outcome::Fail(Code::Malformed),
+                "A proof is not an object.",
+            );
+            return None;
+        };
+        let vm = match p.get("verificationMethod") {
+            Some(Value::String(s)) => s.as_str(),
+            Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or(""),
+            _ => "",
+        };
+        if vm.is_empty() {
+            r.push(
+                CheckKind::Signature,
+                Outcome::Fail(Code::Malformed),
+                "A proof has no verificationMethod.",
+            );
+            return None;
+        }
+        let claimed = p.get("proofPurpose").and_then(Value::as_str).unwrap_or("");
+        if claimed != purpose.as_str() {
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(Code::WrongKey),
+                format!(
+                    "The proof's purpose is {claimed:?}, but {} is required here.",
+                    purpose.as_str()
+                ),
+            );
+            return None;
+        }
+        if purpose == Purpose::Authentication && !check_challenge(p, r, ctx) {
+            return None;
+        }
+        let method = resolve_method(vm, purpose, r, ctx)?;
+        match proof::verify(&unsecured, p, proofs, &method.key) {
+            Ok(suite) => suites.push(Value::from(suite.name())),
+            Err(e) => {
+                r.push(
+                    CheckKind::Signature,
+                    Outcome::Fail(proof_error_code(&e)),
+                    signature_sentence(&e),
+                );
+                return None;
+            }
+        }
+        methods.push(Value::from(method.id.as_str()));
+        signers.push(method.controller);
+    }
+    r.details.insert("proof", Value::Array(suites));
+    r.details
+        .insert("verificationMethod", Value::Array(methods));
+    r.push(
+        CheckKind::Signature,
+        Outcome::Pass,
+        "The signature matches: nobody has changed this since it was signed.",
+    );
+    bind_signer(signers, expected, purpose, r)
+}
+
+fn signature_sentence(e: &ProofError) -> String {
+    match e {
+        ProofError::BadSignature => {
+            "The signature does not match: the content was changed after signing, or it was signed with another key."
+                .to_string()
+        }
+        other => format!("The signature could not be checked: {other}."),
+    }
+}
+
+/// The key must belong to the party the document names.
+fn bind_signer(
+    signers: Vec<String>,
+    expected: &str,
+    purpose: Purpose,
+    r: &mut Report,
+) -> Option<String> {
+    let role = if purpose == Purpose::AssertionMethod {
+        "issuer"
+    } else {
+        "holder"
+    };
+    if let Some(s) = signers.into_iter().find(|s| s == did::did_of(expected)) {
+        r.push(
+            CheckKind::Key,
+            Outcome::Pass,
+            format!(
+                "The signing key belongs to the {role} ({s}) and may be used for {}.",
+                purpose.as_str()
+            ),
+        );
+        Some(s)
+    } else {
+        r.push(
+            CheckKind::Key,
+            Outcome::Fail(Code::WrongKey),
+            format!(
+                "The signing key does not belong to the {role} named in the document ({expected})."
+            ),
+        );
+        None
+    }
+}
+
+fn check_challenge(p: &Object, r: &mut Report, ctx: &Ctx<'_>) -> bool {
+    for (name, want) in [
+        ("challenge", &ctx.options.challenge),
+        ("domain", &ctx.options.domain),
+    ] {
+        if let Some(want) = want {
+            let got = p.get(name).and_then(Value::as_str);
+            if got != Some(want.as_str()) {
+                r.push(CheckKind::Challenge, Outcome::Fail(Code::InvalidSignature), format!(
+                    "The presentation was not made for this request: its {name} is {:?}, expected {want:?}.",
+                    got.unwrap_or("missing")
+                ));
+                return false;
+            }
+        }
+    }
+    if ctx.options.challenge.is_some() || ctx.options.domain.is_some() {
+        r.push(
+            CheckKind::Challenge,
+            Outcome::Pass,
+            "The presentation was made for this request (challenge and domain match).",
+        );
+    }
+    true
+}
+
+fn parse_date(doc: &Object, field: &str, r: &mut Report) -> Result<Option<Timestamp>, ()> {
+    match doc.get(field) {
+        None => Ok(None),
+        Some(Value::String(s)) => match Timestamp::parse_rfc3339(s) {
+            Ok(t) => Ok(Some(t)),
+            Err(e) => {
+                r.push(
+                    CheckKind::Validity,
+                    Outcome::Fail(Code::Malformed),
+                    format!("{field} {s:?} is not a valid date: {e}."),
+                );
+                Err(())
+            }
+        },
+        Some(_) => {
+            r.push(
+                CheckKind::Validity,
+                Outcome::Fail(Code::Malformed),
+                format!("{field} is not a date string."),
+            );
+            Err(())
+        }
+    }
+}
+
+fn check_validity(doc: &Object, version: &str, r: &mut Report, now: Timestamp) {
+    let (from_field, until_field) = if version == "2.0" {
+        ("validFrom", "validUntil")
+    } else {
+        ("issuanceDate", "expirationDate")
+    };
+    let Ok(from) = parse_date(doc, from_field, r) else {
+        return;
+    };
+    let Ok(until) = parse_date(doc, until_field, r) else {
+        return;
+    };
+    if let Some(from) = from {
+        if now < from {
+            r.push(
+                CheckKind::Validity,
+                Outcome::Fail(Code::NotYetValid),
+                format!("Not valid yet: valid from {}.", from.to_rfc3339()),
+            );
+            return;
+        }
+    }
+    if let Some(until) = until {
+        if now > until {
+            r.push(
+                CheckKind::Validity,
+                Outcome::Fail(Code::Expired),
+                format!("Expired on {}.", until.to_rfc3339()),
+            );
+            return;
+        }
+    }
+    let detail = match until {
+        Some(u) => format!("Valid now, until {}.", u.to_rfc3339()),
+        None => "Valid now, with no expiry date.".to_string(),
+    };
+    r.push(CheckKind::Validity, Outcome::Pass, detail);
+}
+
+fn verify_presentation(
+    doc: &Object,
+    jwt: Option<JwtEnvelope<'_>>,
+    ctx: &Ctx<'_>,
+    depth: usize,
+) -> Report {
+    let mut r = Report::new(Kind::Presentation);
+    r.credential = summary::presentation(doc);
+    if let Err(m) = data_model(doc) {
+        r.push(
+            CheckKind::Format,
+            Outcome::Fail(Code::Malformed),
+            format!("This is not a verifiable presentation: {m}."),
+        );
+        return r;
+    }
+    let holder = holder_id(doc);
+    match (jwt, doc.get("proof"), holder) {
+        (Some(env), _, _) => {
+            let expected = holder
+                .or(env.jws.payload.get("iss").and_then(Value::as_str))
+                .unwrap_or_default()
+                .to_string();
+            check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx);
+        }
+        (None, Some(_), Some(h)) => {
+            check_proofs(doc, h, Purpose::Authentication, &mut r, ctx);
+        }
+        (None, Some(_), None) => {
+            r.push(CheckKind::Key, Outcome::Fail(Code::WrongKey), "The presentation is signed but names no holder, so the signer cannot be tied to anyone.");
+        }
+        (None, None, _) => {
+            if ctx.options.challenge.is_some() {
+                r.push(
+                    CheckKind::Challenge,
+                    Outcome::Fail(Code::InvalidSignature),
+                    "A challenge was given but the presentation is not signed.",
+                );
+            } else {
+                r.push(CheckKind::Signature, Outcome::Warn(None), "The presentation itself is not signed; each credential in it is checked on its own.");
+            }
+        }
+    }
+    let creds = doc
+        .get("verifiableCredential")
+        .map(Value::one_or_many)
+        .unwrap_or(&[]);
+    if creds.len() > ctx.options.limits.max_credentials {
+        r.push(
+            CheckKind::Credentials,
+            Outcome::Fail(Code::Malformed),
+            format!(
+                "Too many credentials ({}; at most {}).",
+                creds.len(),
+                ctx.options.limits.max_credentials
+            ),
+        );
+        return r;
+    }
+    for c in creds {
+        r.credentials.push(embedded_credential(c, ctx, depth + 1));
+    }
+    summarize_embedded(&mut r);
+    r
+}
+
+/// A credential inside a presentation: an object, a JWT string, or a VC 2.0
+/// `EnvelopedVerifiableCredential` (a `data:` URL holding a JWT).
+fn embedded_credential(c: &Value, ctx: &Ctx<'_>, depth: usize) -> Report {
+    match c {
+        Value::Object(o) if types(o).contains(&"EnvelopedVerifiableCredential") => {
+            let id = o.get("id").and_then(Value::as_str).unwrap_or("");
+            match id.split_once(',') {
+                Some((media, jwt))
+                    if media.starts_with("data:application/vc") && !media.contains(";base64") =>
+                {
+                    verify_jwt_credential_only(jwt, ctx)
+                }
+                _ => format_failure(
+                    Code::Unsupported,
+                    "An enveloped credential that is not a data: URL with a JWT.",
+                ),
+            }
+        }
+        Value::Object(o) if types(o).contains(&"VerifiablePresentation") => format_failure(
+            Code::Malformed,
+            "A presentation cannot contain another presentation.",
+        ),
+        Value::Object(o) => verify_credential(o, None, ctx),
+        Value::String(s) if depth <= 1 => verify_jwt_credential_only(s, ctx),
+        _ => format_failure(
+            Code::Malformed,
+            "An entry of verifiableCredential is neither a credential object nor a JWT.",
+        ),
+    }
+}
+
+fn verify_jwt_credential_only(text: &str, ctx: &Ctx<'_>) -> Report {
+    let r = verify_jwt(text, ctx, 1);
+    if r.kind == Kind::Presentation {
+        format_failure(
+            Code::Malformed,
+            "A presentation cannot contain another presentation.",
+        )
+    } else {
+        r
+    }
+}
+
+fn summarize_embedded(r: &mut Report) {
+    let n = r.credentials.len();
+    if n == 0 {
+        r.push(
+            CheckKind::Credentials,
+            Outcome::Fail(Code::Malformed),
+            "The presentation contains no credentials.",
+        );
+        return;
+    }
+    let worst = r
+        .credentials
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.verdict() != Verdict::Valid)
+        .filter_map(|(i, c)| {
+            c.headline()
+                .and_then(|h| h.outcome.code())
+                .map(|code| (i, code, c.verdict()))
+        })
+        .min_by_key(|(_, code, verdict)| (*verdict == Verdict::Unverifiable, code.rank()));
+    match worst {
+        None => r.push(
+            CheckKind::Credentials,
+            Outcome::Pass,
+            format!("All {n} credentials in the presentation are valid."),
+        ),
+        Some((i, code, _)) => r.push(
+            CheckKind::Credentials,
+            Outcome::Fail(code),
+            format!(
+                "Credential {} of {n} is not valid ({}).",
+                i + 1,
+                code.as_str()
+            ),
+        ),
+    }
+}
+
+/// Verifies a compact JWS credential or presentation.
+fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
+    let jws = match Jws::decode(text, ctx.options.limits.json) {
+        Ok(j) => j,
+        Err(e) => {
+            let code = match e {
+                crate::jws::JwsError::Malformed(_) => Code::Malformed,
+                crate::jws::JwsError::Unsupported(_) => Code::Unsupported,
+            };
+            return format_failure(code, &e.to_string());
+        }
+    };
+    let claims = &jws.payload;
+    // VC-JWT (VC 1.1): the credential is in `vc` / `vp` and registered
+    // claims stand for some of its members.
+    if let Some(Value::Object(vc)) = claims.get("vc") {
+        let doc = vc_jwt_credential(vc, claims);
+        let mut r = verify_credential(&doc, Some(JwtEnvelope { jws: &jws }), ctx);
+        check_jwt_times(claims, &mut r, ctx.options.now);
+        return r;
+    }
+    if let Some(Value::Object(vp)) = claims.get("vp") {
+        let mut doc = vp.clone();
+        if let (None, Some(iss)) = (doc.get("holder"), claims.get("iss")) {
+            doc.insert("holder", iss.clone());
+        }
+        let mut r = verify_presentation(&doc, Some(JwtEnvelope { jws: &jws }), ctx, depth);
+        check_jwt_times(claims, &mut r, ctx.options.now);
+        return r;
+    }
+    // VC-JOSE (VC 2.0): the payload is the credential or presentation.
+    if claims.contains_key("@context") {
+        let mut r = if types(claims).contains(&"VerifiablePresentation") {
+            verify_presentation(claims, Some(JwtEnvelope { jws: &jws }), ctx, depth)
+        } else {
+            verify_credential(claims, Some(JwtEnvelope { jws: &jws }), ctx)
+        };
+        check_jwt_times(claims, &mut r, ctx.options.now);
+        return r;
+    }
+    format_failure(
+        Code::Malformed,
+        "The JWT carries neither a vc/vp claim nor a credential.",
+    )
+}
+
+/// The credential a VC-JWT stands for (VC 1.1 §6.3.1): `iss`, `jti`, `sub`,
+/// `nbf`, `exp` fill in `issuer`, `id`, subject `id`, `issuanceDate`,
+/// `expirationDate` when those are absent.
+fn vc_jwt_credential(vc: &Object, claims: &Object) -> Object {
+    let mut doc = vc.clone();
+    let set_if_absent = |doc: &mut Object, k: &str, v: Option<Value>| {
+        if let (false, Some(v)) = (doc.contains_key(k), v) {
+            doc.insert(k, v);
+        }
+    };
+    let date = |claim: &str| {
+        claims
+            .get(claim)
+            .and_then(Value::as_number)
+            .and_then(|n| n.as_u64())
+            .and_then(|s| i64::try_from(s).ok())
+            .map(|s| Value::from(Timestamp::from_unix_seconds(s).to_rfc3339()))
+    };
+    set_if_absent(&mut doc, "issuer", claims.get("iss").cloned());
+    set_if_absent(&mut doc, "id", claims.get("jti").cloned());
+    set_if_absent(
+        &mut doc,
+        "issuanceDate",
+        date("nbf").or_else(|| date("iat")),
+    );
+    set_if_absent(&mut doc, "expirationDate", date("exp"));
+    if let (Some(sub), Some(Value::Object(subject))) =
+        (claims.get("sub"), doc.get("credentialSubject"))
+    {
+        if !subject.contains_key("id") {
+            let mut s = subject.clone();
+            s.insert("id", sub.clone());
+            doc.insert("credentialSubject", Value::Object(s));
+        }
+    }
+    doc
+}
+
+/// JWT `nbf` / `exp` bound validity even when the credential says otherwise.
+fn check_jwt_times(claims: &Object, r: &mut Report, now: Timestamp) {
+    let secs = |k: &str| claims.get(k).and_then(Value::as_number).map(|n| n.as_f64());
+    let now_s = now.unix_seconds() as f64;
+    if secs("exp").is_some_and(|e| now_s > e) {
+        r.push(
+            CheckKind::Validity,
+            Outcome::Fail(Code::Expired),
+            "The JWT has expired (exp).",
+        );
+    } else if secs("nbf").is_some_and(|n| now_s < n) {
+        r.push(
+            CheckKind::Validity,
+            Outcome::Fail(Code::NotYetValid),
+            "The JWT is not valid yet (nbf).",
+        );
+    }
+}
+
+fn check_jwt_signature(
+    jws: &Jws,
+    expected: &str,
+    purpose: Purpose,
+    r: &mut Report,
+    ctx: &Ctx<'_>,
+) -> Option<String> {
+    let iss = jws.payload.get("iss").and_then(Value::as_str);
+    if let Some(iss) = iss {
+        if iss != expected {
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(Code::WrongKey),
+                format!("The JWT issuer ({iss}) is not the one the credential names ({expected})."),
+            );
+            return None;
+        }
+    }
+    let base = iss.unwrap_or(expected);
+    let vm = match jws.kid() {
+        Some(kid) if kid.starts_with('#') => format!("{}{kid}", did::did_of(base)),
+        Some(kid) if kid.starts_with("did:") => kid.to_string(),
+        // did:key and did:jwk have one key each, so no kid is needed.
+        _ if base.starts_with("did:key:") || base.starts_with("did:jwk:") => base.to_string(),
+        _ => {
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(Code::Malformed),
+                "The JWT has no usable kid to find the signing key.",
+            );
+            return None;
+        }
+    };
+    let method = resolve_method(&vm, purpose, r, ctx)?;
+    if let Err(e) = jws.verify(&method.key) {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(proof_error_code(&e)),
+            signature_sentence(&e),
+        );
+        return None;
+    }
+    r.details.insert(
+        "proof",
+        Value::Array(alloc::vec![Value::from("JWS (EdDSA)")]),
+    );
+    r.details.insert(
+        "verificationMethod",
+        Value::Array(alloc::vec![Value::from(method.id.as_str())]),
+    );
+    r.push(
+        CheckKind::Signature,
+        Outcome::Pass,
+        "The signature matches: nobody has changed this since it was signed.",
+    );
+    bind_signer(alloc::vec![method.controller], expected, purpose, r)
+}
