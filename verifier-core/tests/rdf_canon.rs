@@ -1,0 +1,285 @@
+//! The W3C RDFC-1.0 test suite (w3c/rdf-canon, copied into
+//! `tests/vectors/rdf-canon/`): every manifest entry is run — eval tests
+//! compare the canonical N-Quads byte for byte, map tests the issued
+//! identifiers map, and the negative test must stop at the work limit.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use mcx_verifier_core::json::{self, Value};
+use mcx_verifier_core::rdf::parse_nquads;
+use mcx_verifier_core::rdfc::{canonicalize_with, HashAlgorithm, Limits, RdfcError};
+
+fn suite_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/rdf-canon/tests")
+}
+
+fn read(rel: &str) -> String {
+    let path = suite_dir().join(rel);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs one entry; `Ok(detail)` on pass, `Err(reason)` on failure.
+fn run_entry(entry: &Value) -> Result<String, String> {
+    let field = |k: &str| {
+        entry
+            .get(k)
+            .and_then(Value::as_str)
+            .ok_or(format!("entry lacks {k}"))
+    };
+    let kind = field("type")?;
+    let input = parse_nquads(&read(field("action")?)).map_err(|e| format!("parse: {e}"))?;
+    let hash = match entry.get("hashAlgorithm").and_then(Value::as_str) {
+        None | Some("SHA256") => HashAlgorithm::Sha256,
+        Some("SHA384") => HashAlgorithm::Sha384,
+        Some(other) => return Err(format!("unknown hash algorithm {other}")),
+    };
+    let start = Instant::now();
+    let result = canonicalize_with(&input, hash, &Limits::default());
+    let elapsed = start.elapsed();
+    match kind {
+        "rdfc:RDFC10NegativeEvalTest" => match result {
+            Err(RdfcError::WorkLimitExceeded) => Ok(format!("work limit hit after {elapsed:?}")),
+            Err(e) => Err(format!("wrong error: {e}")),
+            Ok(_) => Err("canonicalized a poison graph".into()),
+        },
+        "rdfc:RDFC10EvalTest" => {
+            let c = result.map_err(|e| e.to_string())?;
+            let expected = read(field("result")?);
+            if c.nquads == expected {
+                Ok(format!(
+                    "{} hndq calls, {} permutations, {} work, {elapsed:?}",
+                    c.hndq_calls, c.permutations, c.work
+                ))
+            } else {
+                Err(format!(
+                    "output differs:\n--- got\n{}--- expected\n{expected}",
+                    c.nquads
+                ))
+            }
+        }
+        "rdfc:RDFC10MapTest" => {
+            let c = result.map_err(|e| e.to_string())?;
+            let expected = json::parse_str(&read(field("result")?)).map_err(|e| e.to_string())?;
+            let expected = expected.as_object().ok_or("map is not an object")?;
+            let mut want: Vec<(String, String)> = expected
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                .collect();
+            let mut got = c.issued.clone();
+            want.sort();
+            got.sort();
+            if got == want {
+                Ok(format!("{} labels", got.len()))
+            } else {
+                Err(format!("map differs: got {got:?}, expected {want:?}"))
+            }
+        }
+        other => Err(format!("unknown test type {other}")),
+    }
+}
+
+#[test]
+fn w3c_rdf_canon_suite() {
+    let manifest = json::parse_str(&read("manifest.jsonld")).expect("manifest parses");
+    let entries = manifest
+        .get("entries")
+        .and_then(Value::as_array)
+        .expect("entries");
+    let (mut passed, mut failed) = (0, Vec::new());
+    for entry in entries {
+        let id = entry.get("id").and_then(Value::as_str).unwrap_or("?");
+        match run_entry(entry) {
+            Ok(detail) => {
+                passed += 1;
+                println!("PASS {id}: {detail}");
+            }
+            Err(why) => {
+                println!("FAIL {id}: {why}");
+                failed.push(id.to_string());
+            }
+        }
+    }
+    println!(
+        "rdf-canon: {passed} passed, {} failed of {}",
+        failed.len(),
+        entries.len()
+    );
+    assert!(
+        entries.len() >= 86,
+        "manifest has fewer entries than expected"
+    );
+    assert!(failed.is_empty(), "failing: {failed:?}");
+}
+
+/// Each bound on its own stops the poison graph (test074), so none of them
+/// is load-bearing alone; and the others stay generous meanwhile.
+#[test]
+fn each_limit_stops_the_poison_graph() {
+    let input = parse_nquads(&read("rdfc10/test074-in.nq")).expect("parses");
+    let big = Limits {
+        max_quads: usize::MAX,
+        max_hndq_calls: usize::MAX,
+        max_permutations: usize::MAX,
+        max_depth: usize::MAX,
+        max_work: usize::MAX,
+    };
+    let d = Limits::default();
+    for (name, limits) in [
+        (
+            "max_hndq_calls",
+            Limits {
+                max_hndq_calls: d.max_hndq_calls,
+                ..big
+            },
+        ),
+        (
+            "max_permutations",
+            Limits {
+                max_permutations: d.max_permutations,
+                ..big
+            },
+        ),
+        (
+            "max_work",
+            Limits {
+                max_work: d.max_work,
+                ..big
+            },
+        ),
+    ] {
+        let start = Instant::now();
+        let r = canonicalize_with(&input, HashAlgorithm::Sha256, &limits);
+        println!(
+            "{name} alone: {:?} after {:?}",
+            r.as_ref().err(),
+            start.elapsed()
+        );
+        assert_eq!(r.err(), Some(RdfcError::WorkLimitExceeded), "{name}");
+    }
+    let limits = Limits {
+        max_quads: input.len() - 1,
+        ..d
+    };
+    assert_eq!(
+        canonicalize_with(&input, HashAlgorithm::Sha256, &limits).err(),
+        Some(RdfcError::TooManyQuads)
+    );
+}
+
+/// Shapes with many indistinguishable blank nodes: the small ones
+/// canonicalize, the big or dense ones stop at the work limit (quickly; the
+/// suite's poison test measures that) instead of running for ever.
+#[test]
+fn adversarial_shapes_are_bounded() {
+    let p = "<urn:ex:p>";
+    let canon = |doc: &str| {
+        let quads = parse_nquads(doc).expect("parses");
+        canonicalize_with(&quads, HashAlgorithm::Sha256, &Limits::default())
+    };
+    let mut children = String::new();
+    let mut cycle = String::new();
+    for i in 0..500 {
+        children += &format!("<urn:ex:s> {p} _:b{i} .\n_:b{i} <urn:ex:q> \"x\" .\n");
+        cycle += &format!("_:b{i} {p} _:b{} .\n", (i + 1) % 500);
+    }
+    let c = canon(&children).expect("identical leaves canonicalize");
+    assert_eq!(c.issued.len(), 500);
+    assert_eq!(canon(&cycle).err(), Some(RdfcError::WorkLimitExceeded));
+    for k in [8, 40] {
+        let mut clique = String::new();
+        let mut bipartite = String::new();
+        for i in 0..k {
+            for j in 0..k {
+                if i != j {
+                    clique += &format!("_:c{i} {p} _:c{j} .\n");
+                }
+                bipartite += &format!("_:a{i} {p} _:b{j} .\n");
+            }
+        }
+        assert_eq!(canon(&clique).err(), Some(RdfcError::WorkLimitExceeded));
+        assert_eq!(canon(&bipartite).err(), Some(RdfcError::WorkLimitExceeded));
+    }
+}
+
+mod properties {
+    use super::*;
+    use mcx_verifier_core::rdf::{quad_to_nquad, Quad, Term};
+    use proptest::prelude::*;
+
+    /// A small dataset over blank nodes `0..6`, two predicates and one IRI,
+    /// as (subject, predicate, object, graph) index tuples.
+    fn dataset() -> impl Strategy<Value = Vec<(u8, u8, u8, u8)>> {
+        proptest::collection::vec((0u8..7, 0u8..2, 0u8..8, 0u8..8), 0..14)
+    }
+
+    /// Builds quads, naming blank node `i` by `names[i]`; index 6 is an IRI
+    /// and (for objects/graphs) 7 a literal or the default graph.
+    fn build(spec: &[(u8, u8, u8, u8)], names: &[String]) -> Vec<Quad> {
+        let node = |i: u8| match names.get(usize::from(i)) {
+            Some(n) => Term::blank(n.clone()),
+            None => Term::iri("urn:ex:n"),
+        };
+        spec.iter()
+            .map(|&(s, p, o, g)| Quad {
+                subject: node(s),
+                predicate: Term::iri(if p == 0 { "urn:ex:p" } else { "urn:ex:q" }),
+                object: if o == 7 {
+                    Term::string("v\n\"")
+                } else {
+                    node(o)
+                },
+                graph: if g == 7 { None } else { Some(node(g)) },
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Canonical output does not depend on blank node labels or quad order.
+        #[test]
+        fn invariant_under_relabelling_and_reordering(
+            spec in dataset(),
+            perm in Just((0..6usize).collect::<Vec<_>>()).prop_shuffle(),
+            order in any::<u64>(),
+        ) {
+            let names_a: Vec<String> = (0..6).map(|i| format!("n{i}")).collect();
+            let names_b: Vec<String> = perm.iter().map(|i| format!("m{i}")).collect();
+            let a = build(&spec, &names_a);
+            let mut b = build(&spec, &names_b);
+            // Deterministic shuffle of quad order from `order`.
+            let len = b.len();
+            let mut x = order | 1;
+            for i in (1..len).rev() {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                b.swap(i, (x % (i as u64 + 1)) as usize);
+            }
+            let ca = canonicalize_with(&a, HashAlgorithm::Sha256, &Limits::default());
+            let cb = canonicalize_with(&b, HashAlgorithm::Sha256, &Limits::default());
+            if let (Ok(ca), Ok(cb)) = (ca, cb) {
+                prop_assert_eq!(ca.nquads, cb.nquads);
+            }
+        }
+
+        /// Serialization round-trips through the parser.
+        #[test]
+        fn nquads_round_trip(spec in dataset(), text in "\\PC*|[\\x00-\\x1f\"\\\\\u{fffe}\u{ffff}]*") {
+            let names: Vec<String> = (0..6).map(|i| format!("b{i}")).collect();
+            for mut q in build(&spec, &names) {
+                if !matches!(q.object, Term::Blank(_) | Term::Iri(_)) {
+                    q.object = Term::string(text.clone());
+                }
+                let line = quad_to_nquad(&q);
+                prop_assert_eq!(line.matches('\n').count(), 1);
+                prop_assert_eq!(parse_nquads(&line).unwrap(), vec![q]);
+            }
+        }
+
+        /// The parser never panics.
+        #[test]
+        fn parser_total(s in "[<>_:\"\\\\@^. a-zA-Z0-9\\n#\u{80}-\u{10ffff}]*|\\PC*") {
+            let _ = parse_nquads(&s);
+        }
+    }
+}
