@@ -39,7 +39,9 @@ fn text(v: &Value) -> Option<String> {
 }
 
 fn put_text(out: &mut Object, key: &str, v: Option<&Value>) {
-    if let Some(t) = v.and_then(text) {
+    if let Some(Value::Number(n)) = v {
+        out.insert(key, Value::Number(n.clone()));
+    } else if let Some(t) = v.and_then(text) {
         out.insert(key, Value::String(t));
     }
 }

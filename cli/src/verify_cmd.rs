@@ -1,0 +1,147 @@
+//! `mcx verify`.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use mcx_verifier_core::{verify, Options, Outcome, Report, Step, Verdict};
+
+use crate::host;
+
+/// Arguments of `mcx verify` (the CLI contract of DESIGN.md).
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// Print one JSON report per input (JSON Lines).
+    #[arg(long)]
+    json: bool,
+    /// Verify as of this time (RFC 3339) instead of now.
+    #[arg(long)]
+    now: Option<String>,
+    /// The signed network registry to check issuers against.
+    #[arg(long)]
+    registry: Option<PathBuf>,
+    /// Answer URL from a local file instead of the network (repeatable).
+    #[arg(long = "resource", value_name = "URL=FILE", value_parser = host::parse_resource)]
+    resources: Vec<(String, PathBuf)>,
+    /// Files to verify; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|-")]
+    inputs: Vec<String>,
+}
+
+pub fn run(args: VerifyArgs) -> ExitCode {
+    match run_inner(args) {
+        Ok(all_valid) => ExitCode::from(if all_valid { 0 } else { 1 }),
+        Err(e) => {
+            eprintln!("mcx verify: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_inner(args: VerifyArgs) -> Result<bool, String> {
+    let options = Options::new(host::now(args.now.as_deref())?);
+    if let Some(path) = &args.registry {
+        // Wired to the registry module by the network-registry work.
+        return Err(format!(
+            "--registry {}: network registries are not supported by this build yet",
+            path.display()
+        ));
+    }
+    let base = host::load_resources(&args.resources)?;
+    // Read every input first, so that a missing file is a usage error
+    // before any report is printed.
+    let mut inputs = Vec::with_capacity(args.inputs.len());
+    for name in &args.inputs {
+        let bytes = if name == "-" {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            b
+        } else {
+            std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))?
+        };
+        inputs.push((name, bytes));
+    }
+    let mut all_valid = true;
+    for (name, bytes) in inputs {
+        let report = verify_one(&bytes, &options, &base);
+        all_valid &= report.verdict() == Verdict::Valid;
+        if args.json {
+            println!("{}", report.to_json());
+        } else {
+            print!("{}", render_text(name, &report));
+        }
+    }
+    Ok(all_valid)
+}
+
+fn verify_one(bytes: &[u8], options: &Options, base: &mcx_verifier_core::Resources) -> Report {
+    let mut resources = base.clone();
+    loop {
+        match verify(bytes, options, &resources) {
+            Step::Done(r) => return r,
+            Step::Need(urls) => {
+                for url in urls {
+                    resources
+                        .insert_failure(url, "not supplied (give it with --resource URL=FILE)");
+                }
+            }
+        }
+    }
+}
+
+/// Plain, colour-free text for people (and for logs).
+pub fn render_text(name: &str, r: &Report) -> String {
+    let mut out = String::new();
+    let verdict = match r.verdict() {
+        Verdict::Valid => "VALID",
+        Verdict::Invalid => "NOT VALID",
+        Verdict::Unverifiable => "COULD NOT BE FULLY CHECKED",
+    };
+    out.push_str(&format!("{name}: {verdict} ({})\n", r.kind.as_str()));
+    if let Some(h) = r.headline() {
+        out.push_str(&format!("  reason: {}\n", h.detail));
+    }
+    let c = &r.credential;
+    let field = |path: &[&str]| {
+        let mut v = Some(c);
+        for p in path {
+            v = v.and_then(|x| x.get(p));
+        }
+        v.and_then(|x| x.as_str()).map(str::to_string)
+    };
+    if let Some(n) = field(&["achievement", "name"]).or(field(&["name"])) {
+        out.push_str(&format!("  credential: {n}\n"));
+    }
+    if let Some(i) = field(&["issuer", "name"]).or(field(&["issuer", "id"])) {
+        out.push_str(&format!("  issuer: {i}\n"));
+    }
+    for check in &r.checks {
+        let mark = match check.outcome {
+            Outcome::Pass => "pass",
+            Outcome::Warn(_) => "warn",
+            Outcome::Fail(_) => "FAIL",
+            Outcome::Skip => "skip",
+        };
+        let code = check
+            .outcome
+            .code()
+            .map(|c| format!(" [{}]", c.as_str()))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {mark:4} {:11} {}{code}\n",
+            check.kind.as_str(),
+            check.detail
+        ));
+    }
+    for (i, sub) in r.credentials.iter().enumerate() {
+        for line in render_text(&format!("credential {}", i + 1), sub).lines() {
+            out.push_str("    ");
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
