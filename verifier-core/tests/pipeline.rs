@@ -1,0 +1,402 @@
+//! End-to-end checks of the verification pipeline on credentials signed here:
+//! every proof format round-trips, and every kind of damage gets its code.
+
+use mcx_verifier_core::did::{self, Purpose};
+use mcx_verifier_core::json::{self, Object, Value};
+use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::{
+    input, jws, multibase, verify_offline, CheckKind, Code, Options, Outcome, Report, Resources,
+    Timestamp, Verdict,
+};
+
+const ISSUER_SK: [u8; 32] = [7; 32];
+const OTHER_SK: [u8; 32] = [9; 32];
+const HOLDER_SK: [u8; 32] = [11; 32];
+
+fn t(s: &str) -> Timestamp {
+    Timestamp::parse_rfc3339(s).unwrap()
+}
+
+fn now() -> Timestamp {
+    t("2026-11-28T12:00:00Z")
+}
+
+fn obj(v: Value) -> Object {
+    match v {
+        Value::Object(o) => o,
+        _ => panic!("not an object"),
+    }
+}
+
+fn did_of(sk: &[u8; 32]) -> String {
+    did::did_key(&proof::public_key(sk))
+}
+
+/// An Open Badges 3.0 micro-credential issued by `issuer_sk`'s did:key.
+fn unsigned(issuer_sk: &[u8; 32], v1: bool) -> Object {
+    let ctx = if v1 {
+        "https://www.w3.org/2018/credentials/v1"
+    } else {
+        "https://www.w3.org/ns/credentials/v2"
+    };
+    let date = if v1 { "issuanceDate" } else { "validFrom" };
+    let until = if v1 { "expirationDate" } else { "validUntil" };
+    obj(json::parse_str(&format!(
+        r#"{{"@context":["{ctx}","https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id":"urn:uuid:7f1c1e8e-2b7a-4f57-9d0e-1d1c7d8a9b01",
+        "type":["VerifiableCredential","OpenBadgeCredential"],
+        "name":"Robotics Safety",
+        "issuer":{{"id":"{}","type":["Profile"],"name":"Demo University"}},
+        "{date}":"2026-01-01T00:00:00Z","{until}":"2028-01-01T00:00:00Z",
+        "credentialSubject":{{"type":["AchievementSubject"],"id":"did:example:learner",
+          "achievement":{{"id":"https://demo.example/a/1","type":["Achievement"],"name":"Robotics Safety",
+            "description":"Safe collaboration with industrial robots.","criteria":{{"narrative":"Exam"}},
+            "achievementType":"MicroCredential","creditsAvailable":3}}}}}}"#,
+        did_of(issuer_sk)
+    ))
+    .unwrap())
+}
+
+fn sign_di(doc: &Object, suite: Suite, sk: &[u8; 32]) -> Object {
+    let options = ProofOptions {
+        suite,
+        verification_method: did::did_key_method(&proof::public_key(sk)),
+        purpose: Purpose::AssertionMethod,
+        created: t("2026-01-01T00:00:00Z"),
+        challenge: None,
+        domain: None,
+    };
+    proof::sign(doc, &options, sk).unwrap()
+}
+
+fn sign_jwt(doc: &Object, sk: &[u8; 32]) -> String {
+    let mut header = Object::new();
+    header.insert(
+        "kid",
+        Value::from(did::did_key_method(&proof::public_key(sk))),
+    );
+    jws::sign(header, &Value::Object(doc.clone()), sk)
+}
+
+fn run(input: &[u8]) -> Report {
+    verify_offline(input, &Options::new(now()), &Resources::new())
+}
+
+fn text(o: &Object) -> String {
+    json::to_string(&Value::Object(o.clone()))
+}
+
+fn code(r: &Report) -> Option<Code> {
+    r.headline().and_then(|c| c.outcome.code())
+}
+
+fn outcome(r: &Report, kind: CheckKind) -> Option<Outcome> {
+    r.checks.iter().find(|c| c.kind == kind).map(|c| c.outcome)
+}
+
+#[test]
+fn every_format_round_trips() {
+    let doc = unsigned(&ISSUER_SK, false);
+    let inputs = [
+        text(&sign_di(&doc, Suite::EddsaJcs2022, &ISSUER_SK)),
+        sign_jwt(&doc, &ISSUER_SK),
+        // The same credentials arriving as verification links.
+        format!(
+            "https://verify.microcredx.eu/#vc={}",
+            input::encode_fragment(
+                text(&sign_di(&doc, Suite::EddsaJcs2022, &ISSUER_SK)).as_bytes()
+            )
+        ),
+        format!(
+            "#vc={}",
+            input::encode_fragment(sign_jwt(&doc, &ISSUER_SK).as_bytes())
+        ),
+    ];
+    for i in &inputs {
+        let r = run(i.as_bytes());
+        assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+        assert_eq!(
+            r.credential
+                .get("achievement")
+                .and_then(|a| a.get("name"))
+                .and_then(Value::as_str),
+            Some("Robotics Safety")
+        );
+    }
+}
+
+#[test]
+fn vc_jwt_1_1_round_trips() {
+    let doc = unsigned(&ISSUER_SK, true);
+    let mut claims = Object::new();
+    claims.insert("iss", Value::from(did_of(&ISSUER_SK)));
+    claims.insert("nbf", Value::Number(json::Number::from_u64(1_767_225_600)));
+    claims.insert("vc", Value::Object(doc));
+    let mut header = Object::new();
+    header.insert(
+        "kid",
+        Value::from(did::did_key_method(&proof::public_key(&ISSUER_SK))),
+    );
+    let jwt = jws::sign(header, &Value::Object(claims.clone()), &ISSUER_SK);
+    assert_eq!(run(jwt.as_bytes()).verdict(), Verdict::Valid);
+
+    // An iss that is not the credential's issuer is a key binding failure.
+    claims.insert("iss", Value::from(did_of(&OTHER_SK)));
+    let mut header = Object::new();
+    header.insert(
+        "kid",
+        Value::from(did::did_key_method(&proof::public_key(&OTHER_SK))),
+    );
+    let jwt = jws::sign(header, &Value::Object(claims.clone()), &OTHER_SK);
+    assert_eq!(code(&run(jwt.as_bytes())), Some(Code::WrongKey));
+    // An expired JWT is expired whatever the credential says.
+    claims.insert("iss", Value::from(did_of(&ISSUER_SK)));
+    claims.insert("exp", Value::Number(json::Number::from_u64(1_767_225_601)));
+    let mut header = Object::new();
+    header.insert(
+        "kid",
+        Value::from(did::did_key_method(&proof::public_key(&ISSUER_SK))),
+    );
+    let jwt = jws::sign(header, &Value::Object(claims), &ISSUER_SK);
+    assert_eq!(code(&run(jwt.as_bytes())), Some(Code::Expired));
+}
+
+#[test]
+fn changing_a_claim_breaks_every_format() {
+    let doc = unsigned(&ISSUER_SK, false);
+    let signed = sign_di(&doc, Suite::EddsaJcs2022, &ISSUER_SK);
+    for (path, value) in [
+        ("name", "Robotics Safety!"),
+        ("validUntil", "2099-01-01T00:00:00Z"),
+    ] {
+        let mut m = signed.clone();
+        m.insert(path, Value::from(value));
+        assert_eq!(
+            code(&run(text(&m).as_bytes())),
+            Some(Code::InvalidSignature),
+            "{path}"
+        );
+    }
+    // A nested claim: the credits.
+    let tampered = text(&signed).replace("\"creditsAvailable\":3", "\"creditsAvailable\":30");
+    assert_eq!(
+        code(&run(tampered.as_bytes())),
+        Some(Code::InvalidSignature)
+    );
+
+    let jwt = sign_jwt(&doc, &ISSUER_SK);
+    let parts: Vec<&str> = jwt.split('.').collect();
+    let payload = String::from_utf8(multibase::base64url_decode(parts[1]).unwrap())
+        .unwrap()
+        .replace("Robotics Safety", "Robotics Master");
+    let forged = format!(
+        "{}.{}.{}",
+        parts[0],
+        multibase::base64url_encode(payload.as_bytes()),
+        parts[2]
+    );
+    assert_eq!(code(&run(forged.as_bytes())), Some(Code::InvalidSignature));
+}
+
+#[test]
+fn changing_the_proof_or_key_fails_with_the_right_code() {
+    let doc = unsigned(&ISSUER_SK, false);
+    let signed = sign_di(&doc, Suite::EddsaJcs2022, &ISSUER_SK);
+    let with_proof = |f: &dyn Fn(&mut Object)| {
+        let mut s = signed.clone();
+        let mut p = s.get("proof").unwrap().as_object().unwrap().clone();
+        f(&mut p);
+        s.insert("proof", Value::Object(p));
+        run(text(&s).as_bytes())
+    };
+    // A different but well-formed signature.
+    let r = with_proof(&|p| {
+        let mut sig = multibase::decode(p.get("proofValue").unwrap().as_str().unwrap()).unwrap();
+        sig[5] ^= 0x40;
+        p.insert("proofValue", Value::from(multibase::encode_base58btc(&sig)));
+    });
+    assert_eq!(code(&r), Some(Code::InvalidSignature));
+    // Damaged encodings are malformed, not merely wrong.
+    for bad in ["z", "zO0Il", "u!!", "", "z2"] {
+        let r = with_proof(&|p| p.insert("proofValue", Value::from(bad)));
+        assert_eq!(code(&r), Some(Code::Malformed), "{bad:?}");
+    }
+    // Another key put in place of the issuer's: the signature no longer matches.
+    let r = with_proof(&|p| {
+        p.insert(
+            "verificationMethod",
+            Value::from(did::did_key_method(&proof::public_key(&OTHER_SK))),
+        )
+    });
+    assert_eq!(code(&r), Some(Code::InvalidSignature));
+    // A key of the wrong length or codec.
+    let r = with_proof(&|p| {
+        p.insert(
+            "verificationMethod",
+            Value::from("did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvkt#x"),
+        )
+    });
+    assert_eq!(code(&r), Some(Code::Malformed));
+    // Proof purpose other than assertionMethod.
+    let r = with_proof(&|p| p.insert("proofPurpose", Value::from("authentication")));
+    assert_eq!(code(&r), Some(Code::WrongKey));
+    // Unknown suites are unsupported.
+    let r = with_proof(&|p| p.insert("cryptosuite", Value::from("ecdsa-sd-2023")));
+    assert_eq!(code(&r), Some(Code::Unsupported));
+    // Signed properly, but by someone other than the named issuer.
+    let r = run(text(&sign_di(&doc, Suite::EddsaJcs2022, &OTHER_SK)).as_bytes());
+    assert_eq!(outcome(&r, CheckKind::Signature), Some(Outcome::Pass));
+    assert_eq!(code(&r), Some(Code::WrongKey));
+    let r = run(sign_jwt(&doc, &OTHER_SK).as_bytes());
+    assert_eq!(code(&r), Some(Code::WrongKey));
+}
+
+#[test]
+fn validity_period() {
+    let doc = unsigned(&ISSUER_SK, false);
+    let signed = text(&sign_di(&doc, Suite::EddsaJcs2022, &ISSUER_SK));
+    let at =
+        |when: &str| verify_offline(signed.as_bytes(), &Options::new(t(when)), &Resources::new());
+    assert_eq!(code(&at("2025-12-31T23:59:59Z")), Some(Code::NotYetValid));
+    assert_eq!(at("2026-01-01T00:00:00Z").verdict(), Verdict::Valid);
+    assert_eq!(at("2028-01-01T00:00:00Z").verdict(), Verdict::Valid);
+    assert_eq!(code(&at("2028-01-01T00:00:01Z")), Some(Code::Expired));
+    let mut bad = doc.clone();
+    bad.insert("validFrom", Value::from("yesterday"));
+    assert_eq!(
+        code(&run(
+            text(&sign_di(&bad, Suite::EddsaJcs2022, &ISSUER_SK)).as_bytes()
+        )),
+        Some(Code::Malformed)
+    );
+}
+
+fn presentation(creds: Vec<Value>, challenge: Option<&str>) -> String {
+    let holder = did_of(&HOLDER_SK);
+    let mut vp = obj(json::parse_str(&format!(
+        r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"],"holder":"{holder}"}}"#
+    ))
+    .unwrap());
+    vp.insert("verifiableCredential", Value::Array(creds));
+    let options = ProofOptions {
+        suite: Suite::EddsaJcs2022,
+        verification_method: did::did_key_method(&proof::public_key(&HOLDER_SK)),
+        purpose: Purpose::Authentication,
+        created: now(),
+        challenge: challenge.map(String::from),
+        domain: None,
+    };
+    text(&proof::sign(&vp, &options, &HOLDER_SK).unwrap())
+}
+
+#[test]
+fn presentations_verify_their_proof_and_every_credential() {
+    let a = Value::Object(sign_di(
+        &unsigned(&ISSUER_SK, false),
+        Suite::EddsaJcs2022,
+        &ISSUER_SK,
+    ));
+    let b = Value::from(sign_jwt(&unsigned(&OTHER_SK, false), &OTHER_SK));
+    let vp = presentation(vec![a.clone(), b.clone()], Some("c-123"));
+    let mut options = Options::new(now());
+    options.challenge = Some("c-123".into());
+    let r = verify_offline(vp.as_bytes(), &options, &Resources::new());
+    assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(r.credentials.len(), 2);
+    assert_eq!(outcome(&r, CheckKind::Challenge), Some(Outcome::Pass));
+
+    options.challenge = Some("another".into());
+    let r = verify_offline(vp.as_bytes(), &options, &Resources::new());
+    assert_eq!(r.verdict(), Verdict::Invalid);
+    assert_eq!(
+        outcome(&r, CheckKind::Challenge),
+        Some(Outcome::Fail(Code::InvalidSignature))
+    );
+
+    // A tampered credential inside a presentation fails the presentation.
+    let mut tampered = a.as_object().unwrap().clone();
+    tampered.insert("name", Value::from("Something else"));
+    let vp = presentation(vec![Value::Object(tampered), b], None);
+    let r = run(vp.as_bytes());
+    assert_eq!(r.verdict(), Verdict::Invalid);
+    assert_eq!(r.credentials[0].verdict(), Verdict::Invalid);
+    assert_eq!(r.credentials[1].verdict(), Verdict::Valid);
+    assert_eq!(
+        outcome(&r, CheckKind::Credentials),
+        Some(Outcome::Fail(Code::InvalidSignature))
+    );
+
+    // The presentation's own proof covers the list of credentials.
+    let vp = presentation(vec![a.clone()], None);
+    let swapped = vp.replace("Robotics Safety", "Robotics Mastery");
+    assert_eq!(code(&run(swapped.as_bytes())), Some(Code::InvalidSignature));
+}
+
+#[test]
+fn malformed_inputs_get_clear_codes() {
+    let good = text(&sign_di(
+        &unsigned(&ISSUER_SK, false),
+        Suite::EddsaJcs2022,
+        &ISSUER_SK,
+    ));
+    let deep = "[".repeat(100_000);
+    let huge = format!("{{\"a\":\"{}\"}}", "x".repeat(5 * 1024 * 1024));
+    let cases: Vec<(String, Code)> = vec![
+        (good[..good.len() / 2].to_string(), Code::Malformed),
+        (String::new(), Code::Malformed),
+        ("{}".into(), Code::Malformed),
+        ("[1,2]".into(), Code::Malformed),
+        ("{\"@context\":\"https://www.w3.org/ns/credentials/v2\",\"type\":\"VerifiableCredential\"}".into(), Code::Malformed),
+        ("eyJhbGciOiJFZERTQSJ9.e30.AAAA".into(), Code::Malformed),
+        ("eyJhbGciOiJFZERTQSJ9.!!!.AAAA".into(), Code::Malformed),
+        ("eyJhbGciOiJIUzI1NiJ9.e30.".to_string() + &"A".repeat(86), Code::Unsupported),
+        ("eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.".to_string() + &"A".repeat(86), Code::Malformed),
+        ("https://verify.example/#vc=%%%".into(), Code::Malformed),
+        ("#vc=".to_string() + &input::encode_fragment(&good.as_bytes()[..100]), Code::Malformed),
+        (deep, Code::Malformed),
+        (huge, Code::Malformed),
+        ("<svg></svg>".into(), Code::Unsupported),
+        ("\u{0}\u{1}binary".into(), Code::Malformed),
+    ];
+    for (input, expected) in cases {
+        let r = run(input.as_bytes());
+        assert_eq!(
+            r.verdict(),
+            Verdict::Invalid,
+            "{}",
+            &input[..input.len().min(80)]
+        );
+        assert_eq!(
+            code(&r),
+            Some(expected),
+            "{}: {}",
+            &input[..input.len().min(80)],
+            r.to_json()
+        );
+        assert!(!r.headline().unwrap().detail.is_empty());
+    }
+    // Non-UTF-8 bytes.
+    assert_eq!(code(&run(&[0xff, 0xfe, 0x00])), Some(Code::Malformed));
+}
+
+#[test]
+fn did_jwk_issuers_work() {
+    let pk = proof::public_key(&OTHER_SK);
+    let jwk = format!(
+        r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
+        multibase::base64url_encode(&pk)
+    );
+    let did = format!("did:jwk:{}", multibase::base64url_encode(jwk.as_bytes()));
+    let mut doc = unsigned(&OTHER_SK, false);
+    doc.insert("issuer", Value::from(did.clone()));
+    let options = ProofOptions {
+        suite: Suite::EddsaJcs2022,
+        verification_method: format!("{did}#0"),
+        purpose: Purpose::AssertionMethod,
+        created: now(),
+        challenge: None,
+        domain: None,
+    };
+    let signed = proof::sign(&doc, &options, &OTHER_SK).unwrap();
+    assert_eq!(run(text(&signed).as_bytes()).verdict(), Verdict::Valid);
+}
