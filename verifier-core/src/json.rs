@@ -23,7 +23,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 4 * 1024 * 1024, max_depth: 64 }
+        Limits {
+            max_bytes: 4 * 1024 * 1024,
+            max_depth: 64,
+        }
     }
 }
 
@@ -97,7 +100,9 @@ pub struct Object {
 impl Object {
     /// An empty object.
     pub fn new() -> Self {
-        Object { entries: Vec::new() }
+        Object {
+            entries: Vec::new(),
+        }
     }
 
     /// The value of `key`, if present.
@@ -287,12 +292,23 @@ impl fmt::Display for JsonError {
 /// Parses `input` as one JSON value within `limits`.
 pub fn parse(input: &[u8], limits: Limits) -> Result<Value, JsonError> {
     if input.len() > limits.max_bytes {
-        return Err(JsonError { kind: JsonErrorKind::TooLarge, offset: limits.max_bytes });
+        return Err(JsonError {
+            kind: JsonErrorKind::TooLarge,
+            offset: limits.max_bytes,
+        });
     }
     if let Err(e) = core::str::from_utf8(input) {
-        return Err(JsonError { kind: JsonErrorKind::InvalidUtf8, offset: e.valid_up_to() });
+        return Err(JsonError {
+            kind: JsonErrorKind::InvalidUtf8,
+            offset: e.valid_up_to(),
+        });
     }
-    let mut p = Parser { s: input, i: 0, depth: 0, max_depth: limits.max_depth };
+    let mut p = Parser {
+        s: input,
+        i: 0,
+        depth: 0,
+        max_depth: limits.max_depth,
+    };
     // A leading byte-order mark is tolerated: files saved by common editors carry one.
     if p.s.starts_with(&[0xEF, 0xBB, 0xBF]) {
         p.i = 3;
@@ -320,7 +336,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, kind: JsonErrorKind) -> JsonError {
-        JsonError { kind, offset: self.i }
+        JsonError {
+            kind,
+            offset: self.i,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -341,7 +360,10 @@ impl Parser<'_> {
                 Ok(v)
             }
             Some(_) => Err(self.err(JsonErrorKind::UnexpectedCharacter)),
-            None => Err(JsonError { kind: JsonErrorKind::UnexpectedEnd, offset: self.s.len() }),
+            None => Err(JsonError {
+                kind: JsonErrorKind::UnexpectedEnd,
+                offset: self.s.len(),
+            }),
         }
     }
 
@@ -387,7 +409,10 @@ impl Parser<'_> {
             let key_at = self.i;
             let key = self.string()?;
             if !seen.insert(key.clone()) {
-                return Err(JsonError { kind: JsonErrorKind::DuplicateKey, offset: key_at });
+                return Err(JsonError {
+                    kind: JsonErrorKind::DuplicateKey,
+                    offset: key_at,
+                });
             }
             self.ws();
             match self.peek() {
@@ -481,7 +506,10 @@ impl Parser<'_> {
         let lit = core::str::from_utf8(&self.s[start..self.i])
             .map_err(|_| self.err(JsonErrorKind::InvalidNumber))?;
         if !lit.parse::<f64>().map(f64::is_finite).unwrap_or(false) {
-            return Err(JsonError { kind: JsonErrorKind::InvalidNumber, offset: start });
+            return Err(JsonError {
+                kind: JsonErrorKind::InvalidNumber,
+                offset: start,
+            });
         }
         Ok(Value::Number(Number(String::from(lit))))
     }
@@ -538,7 +566,12 @@ impl Parser<'_> {
                         b'r' => '\r',
                         b't' => '\t',
                         b'u' => self.unicode_escape()?,
-                        _ => return Err(JsonError { kind: JsonErrorKind::InvalidString, offset: self.i - 1 }),
+                        _ => {
+                            return Err(JsonError {
+                                kind: JsonErrorKind::InvalidString,
+                                offset: self.i - 1,
+                            })
+                        }
                     };
                     out.push(ch);
                 }
@@ -550,7 +583,10 @@ impl Parser<'_> {
     fn unicode_escape(&mut self) -> Result<char, JsonError> {
         let at = self.i;
         let hi = self.hex4()?;
-        let bad = JsonError { kind: JsonErrorKind::InvalidString, offset: at };
+        let bad = JsonError {
+            kind: JsonErrorKind::InvalidString,
+            offset: at,
+        };
         let code = if (0xD800..0xDC00).contains(&hi) {
             if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
                 return Err(bad);
@@ -637,7 +673,10 @@ mod tests {
     #[test]
     fn parses_and_round_trips() {
         let v = parse_str(r#" {"b":[1,2.5e3,-0,true,null],"a":"x\u00e9\ud83d\ude00\n"} "#).unwrap();
-        assert_eq!(to_string(&v), "{\"b\":[1,2.5e3,-0,true,null],\"a\":\"xé😀\\n\"}");
+        assert_eq!(
+            to_string(&v),
+            "{\"b\":[1,2.5e3,-0,true,null],\"a\":\"xé😀\\n\"}"
+        );
     }
 
     #[test]
@@ -667,7 +706,13 @@ mod tests {
         assert_eq!(parse_str(&deep).unwrap_err().kind, JsonErrorKind::TooDeep);
         let ok = "[".repeat(64) + &"]".repeat(64);
         assert!(parse_str(&ok).is_ok());
-        let limits = Limits { max_bytes: 4, max_depth: 4 };
-        assert_eq!(parse(b"[1,2]", limits).unwrap_err().kind, JsonErrorKind::TooLarge);
+        let limits = Limits {
+            max_bytes: 4,
+            max_depth: 4,
+        };
+        assert_eq!(
+            parse(b"[1,2]", limits).unwrap_err().kind,
+            JsonErrorKind::TooLarge
+        );
     }
 }
