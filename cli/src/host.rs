@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use mcx_verifier_core::{Resources, Timestamp};
 
-/// Parses `URL=FILE`.
+/// Parses `URL=FILE` (split at the last `=`, since URLs may hold query strings).
 pub fn parse_resource(s: &str) -> Result<(String, PathBuf), String> {
     let (url, file) = s
         .split_once('=')

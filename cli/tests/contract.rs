@@ -1,0 +1,226 @@
+//! The `mcx` command-line contract of DESIGN.md, exercised on the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn mcx(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mcx"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const UNSIGNED: &str = r#"{
+  "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+  "id": "urn:uuid:0b8c1e3e-1f0e-4b7b-a1a5-d2d7e3b0c001",
+  "type": ["VerifiableCredential", "OpenBadgeCredential"],
+  "name": "Digital Twins Basics",
+  "issuer": {"type": ["Profile"], "name": "Demo University"},
+  "validUntil": "2030-01-01T00:00:00Z",
+  "credentialSubject": {"type": ["AchievementSubject"], "id": "did:example:learner",
+    "achievement": {"id": "https://demo.example/a/dt", "type": ["Achievement"], "name": "Digital Twins Basics",
+      "description": "Modelling plants as digital twins.", "criteria": {"narrative": "Project work"},
+      "achievementType": "MicroCredential", "creditsAvailable": 4}}
+}"#;
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    std::fs::write(path.join("unsigned.json"), UNSIGNED).unwrap();
+    let o = mcx(&["key", "new", "--out", "key.json"], &path);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).trim().starts_with("did:key:z6Mk"));
+    Setup { _dir: dir, path }
+}
+
+#[test]
+fn key_files_are_private_and_not_printed() {
+    let s = setup();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(s.path.join("key.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // Never overwrite a key.
+    let o = mcx(&["key", "new", "--out", "key.json"], &s.path);
+    assert!(!o.status.success());
+    let shown = stdout(&mcx(&["key", "show", "key.json"], &s.path));
+    assert!(shown.contains("did:key:") && !shown.contains("secretKeyMultibase"));
+    let shown = stdout(&mcx(&["key", "show", "--show-secret", "key.json"], &s.path));
+    assert!(shown.contains("secretKeyMultibase"));
+}
+
+#[test]
+fn issue_then_verify_every_format() {
+    let s = setup();
+    for format in ["eddsa-jcs-2022", "jwt"] {
+        let out = format!("signed-{format}");
+        let o = mcx(
+            &[
+                "issue",
+                "--key",
+                "key.json",
+                "--format",
+                format,
+                "unsigned.json",
+                "-o",
+                &out,
+            ],
+            &s.path,
+        );
+        assert!(
+            o.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let o = mcx(&["verify", "--json", &out], &s.path);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stdout(&o));
+        assert!(stdout(&o).starts_with("{\"verdict\":\"valid\""));
+        let text = stdout(&mcx(&["verify", &out], &s.path));
+        assert!(
+            text.contains(": VALID") && text.contains("Digital Twins Basics"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn json_lines_in_input_order_and_exit_codes() {
+    let s = setup();
+    mcx(
+        &[
+            "issue",
+            "--key",
+            "key.json",
+            "--format",
+            "eddsa-jcs-2022",
+            "unsigned.json",
+            "-o",
+            "good.json",
+        ],
+        &s.path,
+    );
+    let tampered = std::fs::read_to_string(s.path.join("good.json"))
+        .unwrap()
+        .replace("Digital Twins Basics", "Digital Twins Expert");
+    std::fs::write(s.path.join("bad.json"), tampered).unwrap();
+    std::fs::write(s.path.join("junk.txt"), "not a credential").unwrap();
+
+    let o = mcx(
+        &[
+            "verify",
+            "--json",
+            "good.json",
+            "bad.json",
+            "junk.txt",
+            "good.json",
+        ],
+        &s.path,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 4);
+    let verdict = |l: &str| {
+        mcx_verifier_core::json::parse_str(l)
+            .unwrap()
+            .get("verdict")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        lines.iter().map(|l| verdict(l)).collect::<Vec<_>>(),
+        ["valid", "invalid", "invalid", "valid"]
+    );
+    assert!(lines[1].contains("\"code\":\"invalid_signature\""));
+    assert!(lines[2].contains("\"code\":\"malformed\""));
+
+    // Standard input, and --now.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mcx"))
+        .args(["verify", "--json", "--now", "2031-01-01T00:00:00Z", "-"])
+        .current_dir(&s.path)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(s.path.join("good.json")).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("\"code\":\"expired\""));
+
+    // Usage errors are 2 and print no report.
+    for args in [
+        &["verify"][..],
+        &["verify", "missing-file.json"],
+        &["verify", "--now", "tomorrow", "good.json"],
+        &["verify", "--resource", "nourl", "good.json"],
+        &["verify", "--frobnicate", "good.json"],
+    ] {
+        let o = mcx(args, &s.path);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn resources_answer_hosted_credentials() {
+    let s = setup();
+    mcx(
+        &[
+            "issue",
+            "--key",
+            "key.json",
+            "--format",
+            "jwt",
+            "unsigned.json",
+            "-o",
+            "c.jwt",
+        ],
+        &s.path,
+    );
+    std::fs::write(
+        s.path.join("link.txt"),
+        "https://verify.microcredx.eu/?url=https%3A%2F%2Funi.example%2Fc.jwt",
+    )
+    .unwrap();
+    let o = mcx(
+        &[
+            "verify",
+            "--json",
+            "--resource",
+            "https://uni.example/c.jwt=c.jwt",
+            "link.txt",
+        ],
+        &s.path,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Without the resource, the credential is unavailable: unverifiable, not invalid.
+    let o = mcx(&["verify", "--json", "link.txt"], &s.path);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("{\"verdict\":\"unverifiable\""),
+        "{}",
+        stdout(&o)
+    );
+}
