@@ -74,6 +74,13 @@ impl Options {
             limits: Limits::default(),
         }
     }
+
+    /// The same options, checking issuers against `registry` (see
+    /// [`registry::Registry::from_signed`]).
+    pub fn with_registry(mut self, registry: registry::Registry) -> Self {
+        self.registry = Some(registry);
+        self
+    }
 }
 
 /// The result of one call to [`verify`].
@@ -120,10 +127,34 @@ pub fn verify_offline(input: &[u8], options: &Options, resources: &Resources) ->
 struct Ctx<'a> {
     options: &'a Options,
     resources: &'a Resources,
+    /// Verifying a document the core fetched for another check (a status
+    /// list): its own status and membership are not checked, which also
+    /// stops a status list from pointing at itself.
+    nested: bool,
+}
+
+/// Verifies a credential object that the core needs for another check (a
+/// status-list credential, the network registry): format, signature, key
+/// and validity only.
+pub(crate) fn verify_fetched_credential(
+    doc: &Object,
+    options: &Options,
+    resources: &Resources,
+) -> Report {
+    let ctx = Ctx {
+        options,
+        resources,
+        nested: true,
+    };
+    verify_credential(doc, None, &ctx)
 }
 
 fn verify_input(input: &[u8], options: &Options, resources: &Resources) -> Report {
-    let ctx = Ctx { options, resources };
+    let ctx = Ctx {
+        options,
+        resources,
+        nested: false,
+    };
     match input::decode(input, &options.limits, resources) {
         Ok(Decoded::Json(Value::Object(doc), format)) => {
             let mut r = verify_document(&doc, &ctx, 0);
@@ -212,8 +243,22 @@ fn credential_shape(doc: &Object) -> Result<&'static str, String> {
                 .to_string(),
         );
     }
-    if issuer_id(doc).is_none() {
-        return Err("The credential does not name its issuer (issuer id missing).".to_string());
+    match issuer_id(doc) {
+        None => {
+            return Err("The credential does not name its issuer (issuer id missing).".to_string())
+        }
+        Some(i) if !is_absolute_uri(i) => {
+            return Err(format!("The issuer id {i:?} is not a URL or DID."))
+        }
+        Some(_) => {}
+    }
+    if let Some(id) = doc.get("id") {
+        // A relative id would silently vanish from the signed RDF form.
+        if !id.as_str().is_some_and(is_absolute_uri) {
+            return Err(
+                "The credential's id is not a URL (VC Data Model: id must be a URL).".to_string(),
+            );
+        }
     }
     if doc.get("credentialSubject").is_none() {
         return Err("The credential has no credentialSubject.".to_string());
@@ -222,6 +267,18 @@ fn credential_shape(doc: &Object) -> Result<&'static str, String> {
         return Err("A VC 1.1 credential must have an issuanceDate.".to_string());
     }
     Ok(version)
+}
+
+/// True for `scheme:rest` per RFC 3986 §3.1 (a URL, URN or DID).
+fn is_absolute_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+        && !s.contains(char::is_whitespace)
 }
 
 /// A credential signed by a JWT rather than an embedded proof.
@@ -248,7 +305,9 @@ fn verify_credential(doc: &Object, jwt: Option<JwtEnvelope<'_>>, ctx: &Ctx<'_>) 
     };
     check_validity(doc, version, &mut r, ctx.options.now);
     // Status and membership only mean something for a genuinely signed credential.
-    if signer.is_some() {
+    if ctx.nested {
+        // Checked by the caller, which knows what the document is for.
+    } else if signer.is_some() {
         status::check(doc, &mut r, ctx.options, ctx.resources);
         registry::check(doc, issuer, &mut r, ctx.options);
     } else {

@@ -400,3 +400,13 @@ fn did_jwk_issuers_work() {
     let signed = proof::sign(&doc, &options, &OTHER_SK).unwrap();
     assert_eq!(run(text(&signed).as_bytes()).verdict(), Verdict::Valid);
 }
+
+#[test]
+fn ids_must_be_urls() {
+    for (field, value) in [("id", "0923lksjf"), ("id", "has space:x")] {
+        let mut doc = unsigned(&ISSUER_SK, false);
+        doc.insert(field, Value::from(value));
+        let r = run(text(&sign_di(&doc, Suite::EddsaJcs2022, &ISSUER_SK)).as_bytes());
+        assert_eq!(code(&r), Some(Code::Malformed), "{value}");
+    }
+}
