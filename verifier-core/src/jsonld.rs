@@ -1,1 +1,2750 @@
-//! JSON-LD 1.1 expansion and conversion to RDF.
+//! JSON-LD 1.1 expansion and deserialization to RDF (toRdf).
+//!
+//! `eddsa-rdfc-2022` and `Ed25519Signature2020` sign the RDF dataset a
+//! credential denotes, so the verifier must turn JSON-LD into exactly the
+//! quads every other processor produces. This module follows the algorithms
+//! of the JSON-LD 1.1 Processing Algorithms and API recommendation (context
+//! processing, create term definition, IRI and value expansion, expansion,
+//! node map generation, object/list to RDF) and matches the reference
+//! JavaScript processor (jsonld.js) where the recommendation leaves a choice,
+//! because that is what issuers in the wild sign with.
+//!
+//! Sans-I/O and bounded: remote contexts are resolved only through the
+//! caller's [`ContextLoader`] (by default the bundled set in
+//! [`crate::contexts`]); an unknown URL is [`JsonLdError::UnknownContext`],
+//! never a fetch. Recursion depth, context loads, the remote-context chain,
+//! expanded elements and total work are capped by [`Limits`], so a hostile
+//! document (context bombs, cyclic contexts, huge graphs) ends in an error.
+
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::json::{self, Object, Value};
+use crate::rdf::{Quad, Term, RDF_LANG_STRING, XSD_STRING};
+
+const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDF_FIRST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+const RDF_REST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+const RDF_NIL: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+const RDF_JSON: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
+const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
+const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
+const I18N_NS: &str = "https://www.w3.org/ns/i18n#";
+
+// ---------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------
+
+/// Supplies the documents of remote contexts. The core never fetches: this
+/// is the only way a context URL becomes a context.
+pub trait ContextLoader {
+    /// The JSON text of the context document at `url` (a document with a
+    /// top-level `@context`), or `None` when the URL is not known.
+    fn load(&self, url: &str) -> Option<Cow<'_, str>>;
+}
+
+/// Resolves exactly the contexts bundled in [`crate::contexts`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BundledLoader;
+
+impl ContextLoader for BundledLoader {
+    fn load(&self, url: &str) -> Option<Cow<'_, str>> {
+        crate::contexts::lookup(url).map(Cow::Borrowed)
+    }
+}
+
+/// The JSON-LD processing mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProcessingMode {
+    /// `json-ld-1.0`: rejects 1.1 features.
+    JsonLd10,
+    /// `json-ld-1.1` (the default).
+    #[default]
+    JsonLd11,
+}
+
+/// How `@direction` is represented in RDF (the `rdfDirection` option).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RdfDirection {
+    /// As a datatype `https://www.w3.org/ns/i18n#{language}_{direction}`.
+    I18nDatatype,
+    /// As a blank node with `rdf:value`, `rdf:language` and `rdf:direction`.
+    CompoundLiteral,
+}
+
+/// Bounds on the work one call may do; exceeding any is an error.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Longest chain of remote contexts referencing each other
+    /// ([`JsonLdError::ContextOverflow`]).
+    pub max_remote_contexts: usize,
+    /// Distinct context documents loaded in one call.
+    pub max_context_loads: usize,
+    /// Recursion depth across expansion, context processing and term
+    /// definition dependencies (keeps the call stack small, e.g. in wasm).
+    pub max_depth: usize,
+    /// Elements (objects, arrays, scalars) visited by expansion.
+    pub max_nodes: usize,
+    /// Total elementary steps: term definitions, context processing runs,
+    /// node-map steps and quads produced.
+    pub max_work: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_remote_contexts: 32,
+            max_context_loads: 64,
+            max_depth: 96,
+            max_nodes: 200_000,
+            max_work: 2_000_000,
+        }
+    }
+}
+
+/// Options of [`expand`] and [`to_rdf`] (the subset of `JsonLdOptions` a
+/// sans-I/O verifier needs).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Base IRI / document URL: relative IRIs and relative context
+    /// references resolve against it.
+    pub base: Option<String>,
+    /// A context applied before the document's own (`expandContext`).
+    pub expand_context: Option<Value>,
+    /// Processing mode.
+    pub processing_mode: ProcessingMode,
+    /// Representation of `@direction` in RDF; `None` drops the direction.
+    pub rdf_direction: Option<RdfDirection>,
+    /// Keep triples whose predicate is a blank node.
+    pub produce_generalized_rdf: bool,
+    /// Work bounds.
+    pub limits: Limits,
+}
+
+/// Which [`Limits`] bound was hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitKind {
+    /// [`Limits::max_context_loads`].
+    ContextLoads,
+    /// [`Limits::max_depth`].
+    Depth,
+    /// [`Limits::max_nodes`].
+    Nodes,
+    /// [`Limits::max_work`].
+    Work,
+}
+
+/// A JSON-LD processing failure. [`JsonLdError::code`] (and the start of
+/// `Display`) is the error code string of the JSON-LD 1.1 API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant is the spec error of the same name
+pub enum JsonLdError {
+    CollidingKeywords,
+    ConflictingIndexes,
+    ContextOverflow,
+    CyclicIriMapping,
+    InvalidIdValue,
+    InvalidImportValue,
+    InvalidIncludedValue,
+    InvalidIndexValue,
+    InvalidNestValue,
+    InvalidPrefixValue,
+    InvalidPropagateValue,
+    InvalidProtectedValue,
+    InvalidReverseValue,
+    InvalidVersionValue,
+    InvalidBaseDirection,
+    InvalidBaseIri,
+    InvalidContainerMapping,
+    InvalidContextEntry,
+    InvalidContextNullification,
+    InvalidDefaultLanguage,
+    InvalidIriMapping,
+    InvalidJsonLiteral,
+    InvalidKeywordAlias,
+    InvalidLanguageMapValue,
+    InvalidLanguageMapping,
+    InvalidLanguageTaggedString,
+    InvalidLanguageTaggedValue,
+    InvalidLocalContext,
+    InvalidRemoteContext,
+    InvalidReversePropertyMap,
+    InvalidReversePropertyValue,
+    InvalidReverseProperty,
+    /// A scoped context failed to process; the cause is kept for the message.
+    InvalidScopedContext(Box<JsonLdError>),
+    InvalidSetOrListObject,
+    InvalidTermDefinition,
+    InvalidTypeMapping,
+    InvalidTypeValue,
+    InvalidTypedValue,
+    InvalidValueObjectValue,
+    InvalidValueObject,
+    InvalidVocabMapping,
+    KeywordRedefinition,
+    ProcessingModeConflict,
+    /// A protected term was redefined differently (the term is given).
+    ProtectedTermRedefinition(String),
+    /// The loader returned a document for this URL that is not JSON.
+    LoadingRemoteContextFailed(String),
+    /// The context URL is not known to the loader (the core never fetches).
+    UnknownContext(String),
+    /// A processing bound of [`Limits`] was exceeded.
+    LimitExceeded(LimitKind),
+}
+
+impl JsonLdError {
+    /// The JSON-LD API error code (`"invalid @id value"`, ...). Errors
+    /// specific to this implementation use codes the spec does not define:
+    /// `UnknownContext` reports as `"loading remote context failed"`, which
+    /// is what it means to a JSON-LD processor, and `LimitExceeded` as
+    /// `"processing limit exceeded"`.
+    pub fn code(&self) -> &'static str {
+        use JsonLdError::*;
+        match self {
+            CollidingKeywords => "colliding keywords",
+            ConflictingIndexes => "conflicting indexes",
+            ContextOverflow => "context overflow",
+            CyclicIriMapping => "cyclic IRI mapping",
+            InvalidIdValue => "invalid @id value",
+            InvalidImportValue => "invalid @import value",
+            InvalidIncludedValue => "invalid @included value",
+            InvalidIndexValue => "invalid @index value",
+            InvalidNestValue => "invalid @nest value",
+            InvalidPrefixValue => "invalid @prefix value",
+            InvalidPropagateValue => "invalid @propagate value",
+            InvalidProtectedValue => "invalid @protected value",
+            InvalidReverseValue => "invalid @reverse value",
+            InvalidVersionValue => "invalid @version value",
+            InvalidBaseDirection => "invalid base direction",
+            InvalidBaseIri => "invalid base IRI",
+            InvalidContainerMapping => "invalid container mapping",
+            InvalidContextEntry => "invalid context entry",
+            InvalidContextNullification => "invalid context nullification",
+            InvalidDefaultLanguage => "invalid default language",
+            InvalidIriMapping => "invalid IRI mapping",
+            InvalidJsonLiteral => "invalid JSON literal",
+            InvalidKeywordAlias => "invalid keyword alias",
+            InvalidLanguageMapValue => "invalid language map value",
+            InvalidLanguageMapping => "invalid language mapping",
+            InvalidLanguageTaggedString => "invalid language-tagged string",
+            InvalidLanguageTaggedValue => "invalid language-tagged value",
+            InvalidLocalContext => "invalid local context",
+            InvalidRemoteContext => "invalid remote context",
+            InvalidReversePropertyMap => "invalid reverse property map",
+            InvalidReversePropertyValue => "invalid reverse property value",
+            InvalidReverseProperty => "invalid reverse property",
+            InvalidScopedContext(_) => "invalid scoped context",
+            InvalidSetOrListObject => "invalid set or list object",
+            InvalidTermDefinition => "invalid term definition",
+            InvalidTypeMapping => "invalid type mapping",
+            InvalidTypeValue => "invalid type value",
+            InvalidTypedValue => "invalid typed value",
+            InvalidValueObjectValue => "invalid value object value",
+            InvalidValueObject => "invalid value object",
+            InvalidVocabMapping => "invalid vocab mapping",
+            KeywordRedefinition => "keyword redefinition",
+            ProcessingModeConflict => "processing mode conflict",
+            ProtectedTermRedefinition(_) => "protected term redefinition",
+            LoadingRemoteContextFailed(_) | UnknownContext(_) => "loading remote context failed",
+            LimitExceeded(_) => "processing limit exceeded",
+        }
+    }
+
+    /// The innermost error: the cause of an `invalid scoped context`.
+    pub fn root_cause(&self) -> &JsonLdError {
+        match self {
+            JsonLdError::InvalidScopedContext(inner) => inner.root_cause(),
+            other => other,
+        }
+    }
+
+    fn is_fatal(&self) -> bool {
+        // Bounds and unknown contexts keep their identity through scoped
+        // context validation: they are not properties of the context.
+        matches!(
+            self,
+            JsonLdError::LimitExceeded(_)
+                | JsonLdError::ContextOverflow
+                | JsonLdError::UnknownContext(_)
+        )
+    }
+}
+
+impl fmt::Display for JsonLdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())?;
+        match self {
+            JsonLdError::UnknownContext(url) => {
+                write!(f, ": the context {url} is not supported (not bundled)")
+            }
+            JsonLdError::LoadingRemoteContextFailed(url) => {
+                write!(f, ": {url} is not a JSON document")
+            }
+            JsonLdError::ProtectedTermRedefinition(term) => write!(f, ": {term}"),
+            JsonLdError::InvalidScopedContext(inner) => write!(f, " ({inner})"),
+            JsonLdError::LimitExceeded(kind) => write!(f, ": {kind:?}"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Expands `doc` (JSON-LD 1.1 `expand()`): the result is always an array of
+/// expanded node objects.
+pub fn expand(
+    doc: &Value,
+    options: &Options,
+    loader: &dyn ContextLoader,
+) -> Result<Value, JsonLdError> {
+    let mut p = Processor::new(options, loader);
+    p.expand_document(doc)
+}
+
+/// Deserializes `doc` to an RDF dataset (JSON-LD 1.1 `toRdf()`). Duplicate
+/// quads are removed (a dataset is a set); the order is unspecified.
+pub fn to_rdf(
+    doc: &Value,
+    options: &Options,
+    loader: &dyn ContextLoader,
+) -> Result<Vec<Quad>, JsonLdError> {
+    let mut p = Processor::new(options, loader);
+    let expanded = p.expand_document(doc)?;
+    let mut nm = NodeMap::new(options);
+    nm.walk(&mut p, expanded, "@default", &Subject::None, None, None)?;
+    let mut quads = nm.emit_quads(&mut p)?;
+    quads.sort();
+    quads.dedup();
+    Ok(quads)
+}
+
+/// [`to_rdf`] with the bundled contexts and default options: what the
+/// `eddsa-rdfc-2022` / `Ed25519Signature2020` proof code needs.
+pub fn to_rdf_bundled(doc: &Value) -> Result<Vec<Quad>, JsonLdError> {
+    to_rdf(doc, &Options::default(), &BundledLoader)
+}
+
+// ---------------------------------------------------------------------------
+// Active context
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ltr" => Some(Direction::Ltr),
+            "rtl" => Some(Direction::Rtl),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+const C_GRAPH: u8 = 1;
+const C_ID: u8 = 2;
+const C_INDEX: u8 = 4;
+const C_LANGUAGE: u8 = 8;
+const C_LIST: u8 = 16;
+const C_SET: u8 = 32;
+const C_TYPE: u8 = 64;
+
+#[derive(Clone, Debug)]
+struct TermDef {
+    /// `None` is a null mapping (the term is defined but maps to nothing).
+    iri: Option<String>,
+    prefix: bool,
+    protected: bool,
+    reverse: bool,
+    base_url: Option<String>,
+    context: Option<Rc<Value>>,
+    container: u8,
+    /// `Some(None)` is an explicit `null` (overrides the default).
+    direction: Option<Option<Direction>>,
+    index: Option<String>,
+    language: Option<Option<String>>,
+    nest: Option<String>,
+    type_mapping: Option<String>,
+}
+
+impl TermDef {
+    fn new(protected: bool) -> Self {
+        TermDef {
+            iri: None,
+            prefix: false,
+            protected,
+            reverse: false,
+            base_url: None,
+            context: None,
+            container: 0,
+            direction: None,
+            index: None,
+            language: None,
+            nest: None,
+            type_mapping: None,
+        }
+    }
+
+    /// Equal for the protected-term check: everything but `protected` and
+    /// the base URL (two contexts repeating a protected scoped term
+    /// verbatim, as the VC and Open Badges contexts do, are not a conflict).
+    fn same_as(&self, o: &TermDef) -> bool {
+        self.iri == o.iri
+            && self.prefix == o.prefix
+            && self.reverse == o.reverse
+            && self.context == o.context
+            && self.container == o.container
+            && self.direction == o.direction
+            && self.index == o.index
+            && self.language == o.language
+            && self.nest == o.nest
+            && self.type_mapping == o.type_mapping
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct Context {
+    terms: Rc<BTreeMap<String, Rc<TermDef>>>,
+    base: Option<String>,
+    original_base: Option<String>,
+    vocab: Option<String>,
+    language: Option<String>,
+    direction: Option<Direction>,
+    previous: Option<Rc<Context>>,
+}
+
+impl Context {
+    fn term(&self, t: &str) -> Option<&TermDef> {
+        self.terms.get(t).map(|d| &**d)
+    }
+
+    /// IRI expansion outside context processing.
+    fn expand_iri(&self, value: &str, doc_rel: bool, vocab: bool) -> Option<String> {
+        if is_keyword(value) {
+            return Some(value.to_string());
+        }
+        if has_keyword_form(value) {
+            return None;
+        }
+        if let Some(d) = self.term(value) {
+            if let Some(i) = &d.iri {
+                if is_keyword(i) {
+                    return Some(i.clone());
+                }
+            }
+            if vocab {
+                return d.iri.clone();
+            }
+        }
+        if let Some((prefix, suffix)) = split_prefix(value) {
+            if prefix == "_" || suffix.starts_with("//") {
+                return Some(value.to_string());
+            }
+            if let Some(d) = self.term(prefix) {
+                if let (Some(i), true) = (&d.iri, d.prefix) {
+                    return Some(format!("{i}{suffix}"));
+                }
+            }
+            if has_scheme(value) {
+                return Some(value.to_string());
+            }
+        }
+        if vocab {
+            if let Some(v) = &self.vocab {
+                return Some(format!("{v}{value}"));
+            }
+        }
+        if doc_rel {
+            if let Some(b) = &self.base {
+                return Some(resolve_iri(b, value));
+            }
+        }
+        Some(value.to_string())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The processor: context processing and expansion
+// ---------------------------------------------------------------------------
+
+type ScopedKey = (usize, usize, bool, bool);
+/// (active context, scoped context, result), the inputs kept alive.
+type ScopedEntry = (Rc<Context>, Rc<Value>, Rc<Context>);
+
+struct Processor<'a> {
+    opts: &'a Options,
+    loader: &'a dyn ContextLoader,
+    /// Remote context documents by URL (their `@context` entry), parsed once.
+    docs: BTreeMap<String, Rc<Value>>,
+    /// Results of applying scoped contexts, by (active context, scoped
+    /// context) identity. Entries hold both inputs alive, so an address is
+    /// never reused for a different context while it is a key.
+    scoped: BTreeMap<ScopedKey, ScopedEntry>,
+    work: usize,
+    nodes: usize,
+    depth: usize,
+}
+
+/// State of one context definition being processed (for term definitions
+/// that depend on each other).
+struct DefineState<'l> {
+    local: &'l Object,
+    defined: BTreeMap<String, bool>,
+    base_url: Option<&'l str>,
+    protected: bool,
+    override_protected: bool,
+    remote: &'l [String],
+}
+
+const CONTEXT_KEYWORDS: &[&str] = &[
+    "@base",
+    "@direction",
+    "@import",
+    "@language",
+    "@propagate",
+    "@protected",
+    "@version",
+    "@vocab",
+];
+
+const TERM_DEF_KEYS: &[&str] = &[
+    "@id",
+    "@reverse",
+    "@container",
+    "@context",
+    "@direction",
+    "@index",
+    "@language",
+    "@nest",
+    "@prefix",
+    "@protected",
+    "@type",
+];
+
+impl<'a> Processor<'a> {
+    fn new(opts: &'a Options, loader: &'a dyn ContextLoader) -> Self {
+        Processor {
+            opts,
+            loader,
+            docs: BTreeMap::new(),
+            scoped: BTreeMap::new(),
+            work: 0,
+            nodes: 0,
+            depth: 0,
+        }
+    }
+
+    fn mode10(&self) -> bool {
+        self.opts.processing_mode == ProcessingMode::JsonLd10
+    }
+
+    fn tick(&mut self) -> Result<(), JsonLdError> {
+        self.work += 1;
+        if self.work > self.opts.limits.max_work {
+            return Err(JsonLdError::LimitExceeded(LimitKind::Work));
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<(), JsonLdError> {
+        self.depth += 1;
+        if self.depth > self.opts.limits.max_depth {
+            self.depth -= 1;
+            return Err(JsonLdError::LimitExceeded(LimitKind::Depth));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn expand_document(&mut self, doc: &Value) -> Result<Value, JsonLdError> {
+        let base = self.opts.base.clone();
+        let mut active = Rc::new(Context {
+            base: base.clone(),
+            original_base: base.clone(),
+            ..Context::default()
+        });
+        if let Some(ec) = &self.opts.expand_context {
+            let local = match ec {
+                Value::Object(o) if o.contains_key("@context") => o.get("@context").unwrap_or(ec),
+                other => other,
+            };
+            active =
+                self.process_context(&active, local, base.as_deref(), &[], false, true, true)?;
+        }
+        let expanded = self.expand_element(&active, None, doc, base.as_deref(), false)?;
+        Ok(match expanded {
+            Value::Object(mut o) if o.len() == 1 && o.contains_key("@graph") => {
+                as_array(o.remove("@graph").unwrap_or(Value::Null))
+            }
+            Value::Null => Value::Array(Vec::new()),
+            Value::Array(a) => Value::Array(a),
+            other => Value::Array(vec![other]),
+        })
+    }
+
+    // -- remote contexts ----------------------------------------------------
+
+    fn load_context(&mut self, url: &str) -> Result<Rc<Value>, JsonLdError> {
+        if let Some(v) = self.docs.get(url) {
+            return Ok(v.clone());
+        }
+        if self.docs.len() >= self.opts.limits.max_context_loads {
+            return Err(JsonLdError::LimitExceeded(LimitKind::ContextLoads));
+        }
+        let text = self
+            .loader
+            .load(url)
+            .ok_or_else(|| JsonLdError::UnknownContext(url.to_string()))?;
+        let doc = json::parse(text.as_bytes(), json::Limits::default())
+            .map_err(|_| JsonLdError::LoadingRemoteContextFailed(url.to_string()))?;
+        let ctx = match doc {
+            Value::Object(mut o) => o
+                .remove("@context")
+                .ok_or(JsonLdError::InvalidRemoteContext)?,
+            _ => return Err(JsonLdError::InvalidRemoteContext),
+        };
+        let rc = Rc::new(ctx);
+        self.docs.insert(url.to_string(), rc.clone());
+        Ok(rc)
+    }
+
+    // -- context processing -------------------------------------------------
+
+    /// Applies a term's scoped context, memoized by identity for the call:
+    /// type-scoped contexts apply at every node of that type.
+    fn process_scoped(
+        &mut self,
+        active: &Rc<Context>,
+        local: &Rc<Value>,
+        base_url: Option<&str>,
+        override_protected: bool,
+        propagate: bool,
+    ) -> Result<Rc<Context>, JsonLdError> {
+        let key = (
+            Rc::as_ptr(active) as usize,
+            Rc::as_ptr(local) as usize,
+            override_protected,
+            propagate,
+        );
+        if let Some((_, _, r)) = self.scoped.get(&key) {
+            let r = r.clone();
+            self.tick()?;
+            return Ok(r);
+        }
+        let r = self.process_context(
+            active,
+            local,
+            base_url,
+            &[],
+            override_protected,
+            propagate,
+            true,
+        )?;
+        self.scoped
+            .insert(key, (active.clone(), local.clone(), r.clone()));
+        Ok(r)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn process_context(
+        &mut self,
+        active: &Rc<Context>,
+        local: &Value,
+        base_url: Option<&str>,
+        remote: &[String],
+        override_protected: bool,
+        propagate: bool,
+        validate_scoped: bool,
+    ) -> Result<Rc<Context>, JsonLdError> {
+        self.enter()?;
+        let r = self.process_context_inner(
+            active,
+            local,
+            base_url,
+            remote,
+            override_protected,
+            propagate,
+            validate_scoped,
+        );
+        self.leave();
+        r
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn process_context_inner(
+        &mut self,
+        active: &Rc<Context>,
+        local: &Value,
+        base_url: Option<&str>,
+        remote: &[String],
+        override_protected: bool,
+        mut propagate: bool,
+        validate_scoped: bool,
+    ) -> Result<Rc<Context>, JsonLdError> {
+        self.tick()?;
+        let mut result: Context = (**active).clone();
+        if let Value::Object(o) = local {
+            if let Some(p) = o.get("@propagate") {
+                propagate = p.as_bool().ok_or(JsonLdError::InvalidPropagateValue)?;
+            }
+        }
+        if !propagate && result.previous.is_none() {
+            result.previous = Some(active.clone());
+        }
+        for item in local.one_or_many() {
+            match item {
+                Value::Null => {
+                    if !override_protected && result.terms.values().any(|d| d.protected) {
+                        return Err(JsonLdError::InvalidContextNullification);
+                    }
+                    let prev = core::mem::take(&mut result);
+                    result.base = active.original_base.clone();
+                    result.original_base = active.original_base.clone();
+                    if !propagate {
+                        result.previous = Some(Rc::new(prev));
+                    }
+                }
+                Value::String(s) => {
+                    let url = match base_url {
+                        Some(b) => resolve_iri(b, s),
+                        None => s.clone(),
+                    };
+                    if !validate_scoped && remote.contains(&url) {
+                        continue;
+                    }
+                    if remote.len() >= self.opts.limits.max_remote_contexts {
+                        return Err(JsonLdError::ContextOverflow);
+                    }
+                    let loaded = self.load_context(&url)?;
+                    let mut chain = remote.to_vec();
+                    chain.push(url.clone());
+                    let current = Rc::new(result);
+                    let next = self.process_context(
+                        &current,
+                        &loaded,
+                        Some(&url),
+                        &chain,
+                        override_protected,
+                        propagate,
+                        validate_scoped,
+                    )?;
+                    result = (*next).clone();
+                }
+                Value::Object(def) => {
+                    self.apply_definition(&mut result, def, base_url, remote, override_protected)?;
+                }
+                _ => return Err(JsonLdError::InvalidLocalContext),
+            }
+        }
+        Ok(Rc::new(result))
+    }
+
+    /// Context processing steps for one context definition (a map).
+    fn apply_definition(
+        &mut self,
+        result: &mut Context,
+        def: &Object,
+        base_url: Option<&str>,
+        remote: &[String],
+        override_protected: bool,
+    ) -> Result<(), JsonLdError> {
+        if let Some(v) = def.get("@version") {
+            let ok = v.as_number().map(|n| {
+                let x = n.as_f64();
+                x == 1.1 || x == 1.2
+            });
+            if ok != Some(true) {
+                return Err(JsonLdError::InvalidVersionValue);
+            }
+            if self.mode10() {
+                return Err(JsonLdError::ProcessingModeConflict);
+            }
+        }
+        let merged;
+        let def: &Object = if let Some(imp) = def.get("@import") {
+            if self.mode10() {
+                return Err(JsonLdError::InvalidContextEntry);
+            }
+            let s = imp.as_str().ok_or(JsonLdError::InvalidImportValue)?;
+            let url = match base_url {
+                Some(b) => resolve_iri(b, s),
+                None => s.to_string(),
+            };
+            let loaded = self.load_context(&url)?;
+            let io = loaded
+                .as_object()
+                .ok_or(JsonLdError::InvalidRemoteContext)?;
+            if io.contains_key("@import") {
+                return Err(JsonLdError::InvalidContextEntry);
+            }
+            let mut m = io.clone();
+            for (k, v) in def.iter() {
+                m.insert(k.clone(), v.clone());
+            }
+            merged = m;
+            &merged
+        } else {
+            def
+        };
+        if let Some(v) = def.get("@base") {
+            if remote.is_empty() {
+                match v {
+                    Value::Null => result.base = None,
+                    Value::String(s) if has_scheme(s) => result.base = Some(s.clone()),
+                    Value::String(s) => match &result.base {
+                        Some(b) => result.base = Some(resolve_iri(b, s)),
+                        None => return Err(JsonLdError::InvalidBaseIri),
+                    },
+                    _ => return Err(JsonLdError::InvalidBaseIri),
+                }
+            }
+        }
+        if let Some(v) = def.get("@vocab") {
+            match v {
+                Value::Null => result.vocab = None,
+                Value::String(s) => match result.expand_iri(s, true, true) {
+                    Some(e) if !is_keyword(&e) && (has_scheme(&e) || e.starts_with("_:")) => {
+                        result.vocab = Some(e)
+                    }
+                    _ => return Err(JsonLdError::InvalidVocabMapping),
+                },
+                _ => return Err(JsonLdError::InvalidVocabMapping),
+            }
+        }
+        if let Some(v) = def.get("@language") {
+            match v {
+                Value::Null => result.language = None,
+                Value::String(s) => result.language = Some(s.clone()),
+                _ => return Err(JsonLdError::InvalidDefaultLanguage),
+            }
+        }
+        if let Some(v) = def.get("@direction") {
+            if self.mode10() {
+                return Err(JsonLdError::InvalidContextEntry);
+            }
+            match v {
+                Value::Null => result.direction = None,
+                Value::String(s) => {
+                    result.direction =
+                        Some(Direction::parse(s).ok_or(JsonLdError::InvalidBaseDirection)?)
+                }
+                _ => return Err(JsonLdError::InvalidBaseDirection),
+            }
+        }
+        if let Some(v) = def.get("@propagate") {
+            if self.mode10() {
+                return Err(JsonLdError::InvalidContextEntry);
+            }
+            if v.as_bool().is_none() {
+                return Err(JsonLdError::InvalidPropagateValue);
+            }
+        }
+        let protected = match def.get("@protected") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(JsonLdError::InvalidProtectedValue),
+        };
+        let mut st = DefineState {
+            local: def,
+            defined: BTreeMap::new(),
+            base_url,
+            protected,
+            override_protected,
+            remote,
+        };
+        for key in def.keys() {
+            if CONTEXT_KEYWORDS.contains(&key.as_str()) {
+                continue;
+            }
+            self.create_term(result, &mut st, key)?;
+        }
+        Ok(())
+    }
+
+    /// IRI expansion during context processing: terms of the local context
+    /// that the value depends on are defined first.
+    fn expand_iri_def(
+        &mut self,
+        ctx: &mut Context,
+        st: &mut DefineState<'_>,
+        value: &str,
+        doc_rel: bool,
+        vocab: bool,
+    ) -> Result<Option<String>, JsonLdError> {
+        if is_keyword(value) {
+            return Ok(Some(value.to_string()));
+        }
+        if has_keyword_form(value) {
+            return Ok(None);
+        }
+        if st.local.contains_key(value) && st.defined.get(value) != Some(&true) {
+            self.create_term(ctx, st, value)?;
+        }
+        if let Some(d) = ctx.term(value) {
+            if let Some(i) = &d.iri {
+                if is_keyword(i) {
+                    return Ok(Some(i.clone()));
+                }
+            }
+            if vocab {
+                return Ok(d.iri.clone());
+            }
+        }
+        if let Some((prefix, suffix)) = split_prefix(value) {
+            if prefix != "_"
+                && !suffix.starts_with("//")
+                && st.local.contains_key(prefix)
+                && st.defined.get(prefix) != Some(&true)
+            {
+                self.create_term(ctx, st, prefix)?;
+            }
+        }
+        Ok(ctx.expand_iri(value, doc_rel, vocab))
+    }
+
+    fn create_term(
+        &mut self,
+        ctx: &mut Context,
+        st: &mut DefineState<'_>,
+        term: &str,
+    ) -> Result<(), JsonLdError> {
+        match st.defined.get(term) {
+            Some(true) => return Ok(()),
+            Some(false) => return Err(JsonLdError::CyclicIriMapping),
+            None => {}
+        }
+        self.enter()?;
+        let r = self.create_term_inner(ctx, st, term);
+        self.leave();
+        r
+    }
+
+    fn create_term_inner(
+        &mut self,
+        ctx: &mut Context,
+        st: &mut DefineState<'_>,
+        term: &str,
+    ) -> Result<(), JsonLdError> {
+        use JsonLdError as E;
+        self.tick()?;
+        if term.is_empty() {
+            return Err(E::InvalidTermDefinition);
+        }
+        st.defined.insert(term.to_string(), false);
+        let local: &Object = st.local;
+        let value: &Value = local.get(term).unwrap_or(&Value::Null);
+        let mode10 = self.mode10();
+        if term == "@type" {
+            if mode10 {
+                return Err(E::KeywordRedefinition);
+            }
+            let ok = match value {
+                Value::Object(o) => {
+                    !o.is_empty()
+                        && o.iter().all(|(k, v)| {
+                            (k == "@container" && v.as_str() == Some("@set")) || k == "@protected"
+                        })
+                }
+                _ => false,
+            };
+            if !ok {
+                return Err(E::KeywordRedefinition);
+            }
+        } else if is_keyword(term) {
+            return Err(E::KeywordRedefinition);
+        } else if has_keyword_form(term) {
+            st.defined.insert(term.to_string(), true);
+            return Ok(());
+        }
+        let previous = Rc::make_mut(&mut ctx.terms).remove(term);
+        let owned;
+        let (map, simple): (&Object, bool) = match value {
+            Value::Null => {
+                owned = obj1("@id", Value::Null);
+                (&owned, false)
+            }
+            Value::String(s) => {
+                owned = obj1("@id", Value::String(s.clone()));
+                (&owned, true)
+            }
+            Value::Object(o) => (o, false),
+            _ => return Err(E::InvalidTermDefinition),
+        };
+        let mut def = TermDef::new(st.protected);
+        if let Some(p) = map.get("@protected") {
+            if mode10 {
+                return Err(E::InvalidTermDefinition);
+            }
+            def.protected = p.as_bool().ok_or(E::InvalidProtectedValue)?;
+        }
+        if let Some(t) = map.get("@type") {
+            let t = t.as_str().ok_or(E::InvalidTypeMapping)?;
+            let t = self
+                .expand_iri_def(ctx, st, t, false, true)?
+                .ok_or(E::InvalidTypeMapping)?;
+            match t.as_str() {
+                "@json" | "@none" if mode10 => return Err(E::InvalidTypeMapping),
+                "@id" | "@json" | "@none" | "@vocab" => {}
+                other if is_absolute_iri(other) => {}
+                _ => return Err(E::InvalidTypeMapping),
+            }
+            def.type_mapping = Some(t);
+        }
+        if let Some(r) = map.get("@reverse") {
+            if map.contains_key("@id") || map.contains_key("@nest") {
+                return Err(E::InvalidReverseProperty);
+            }
+            let r = r.as_str().ok_or(E::InvalidIriMapping)?;
+            if has_keyword_form(r) {
+                st.defined.insert(term.to_string(), true);
+                return Ok(());
+            }
+            match self.expand_iri_def(ctx, st, r, false, true)? {
+                Some(i) if i.contains(':') => def.iri = Some(i),
+                _ => return Err(E::InvalidIriMapping),
+            }
+            if let Some(c) = map.get("@container") {
+                def.container = match c {
+                    Value::Null => 0,
+                    Value::String(s) if s == "@set" => C_SET,
+                    Value::String(s) if s == "@index" => C_INDEX,
+                    _ => return Err(E::InvalidReverseProperty),
+                };
+            }
+            // Unlike the letter of the algorithm (which returns here), the
+            // remaining entries (@index, @protected, ...) still apply, as in
+            // jsonld.js and the suite (expand#t0131).
+            def.reverse = true;
+        }
+        match map.get("@id") {
+            _ if def.reverse => {}
+            Some(id) if id.as_str() != Some(term) => match id {
+                Value::Null => def.iri = None,
+                Value::String(s) => {
+                    if !is_keyword(s) && has_keyword_form(s) {
+                        st.defined.insert(term.to_string(), true);
+                        return Ok(());
+                    }
+                    let iri = match self.expand_iri_def(ctx, st, s, false, true)? {
+                        Some(i) if is_keyword(&i) || i.contains(':') => i,
+                        _ => return Err(E::InvalidIriMapping),
+                    };
+                    if iri == "@context" {
+                        return Err(E::InvalidKeywordAlias);
+                    }
+                    let inner_colon = term
+                        .char_indices()
+                        .any(|(i, c)| c == ':' && i > 0 && i + 1 < term.len());
+                    if inner_colon || term.contains('/') {
+                        st.defined.insert(term.to_string(), true);
+                        let e = self.expand_iri_def(ctx, st, term, false, true)?;
+                        if e.as_deref() != Some(iri.as_str()) {
+                            return Err(E::InvalidIriMapping);
+                        }
+                    }
+                    if !term.contains(':')
+                        && !term.contains('/')
+                        && simple
+                        && (iri.ends_with([':', '/', '?', '#', '[', ']', '@'])
+                            || iri.starts_with("_:"))
+                    {
+                        def.prefix = true;
+                    }
+                    def.iri = Some(iri);
+                }
+                _ => return Err(E::InvalidIriMapping),
+            },
+            _ => {
+                if let Some((prefix, suffix)) = split_prefix(term) {
+                    if prefix != "_" && !suffix.starts_with("//") && local.contains_key(prefix) {
+                        self.create_term(ctx, st, prefix)?;
+                    }
+                    def.iri = match ctx.term(prefix).and_then(|d| d.iri.as_ref()) {
+                        Some(p) if prefix != "_" && !suffix.starts_with("//") => {
+                            Some(format!("{p}{suffix}"))
+                        }
+                        _ => Some(term.to_string()),
+                    };
+                } else if term.contains('/') {
+                    // Without the local context: the term itself is being
+                    // defined (expand#ter49 expects no cyclic-mapping error).
+                    match ctx.expand_iri(term, true, true) {
+                        Some(i) if has_scheme(&i) => def.iri = Some(i),
+                        _ => return Err(E::InvalidIriMapping),
+                    }
+                } else if term == "@type" {
+                    def.iri = Some("@type".to_string());
+                } else if let Some(v) = &ctx.vocab {
+                    def.iri = Some(format!("{v}{term}"));
+                } else {
+                    return Err(E::InvalidIriMapping);
+                }
+            }
+        }
+        if let Some(c) = map.get("@container").filter(|_| !def.reverse) {
+            def.container = parse_container(c, mode10)?;
+            if def.container & C_TYPE != 0 {
+                match def.type_mapping.as_deref() {
+                    None => def.type_mapping = Some("@id".to_string()),
+                    Some("@id") | Some("@vocab") => {}
+                    Some(_) => return Err(E::InvalidTypeMapping),
+                }
+            }
+        }
+        if let Some(ix) = map.get("@index") {
+            if mode10 || def.container & C_INDEX == 0 {
+                return Err(E::InvalidTermDefinition);
+            }
+            let s = ix.as_str().ok_or(E::InvalidTermDefinition)?;
+            match self.expand_iri_def(ctx, st, s, false, true)? {
+                Some(i) if has_scheme(&i) => {}
+                _ => return Err(E::InvalidTermDefinition),
+            }
+            def.index = Some(s.to_string());
+        }
+        if let Some(sc) = map.get("@context") {
+            if mode10 {
+                return Err(E::InvalidTermDefinition);
+            }
+            let snapshot = Rc::new(ctx.clone());
+            if let Err(e) =
+                self.process_context(&snapshot, sc, st.base_url, st.remote, true, true, false)
+            {
+                return Err(if e.is_fatal() {
+                    e
+                } else {
+                    E::InvalidScopedContext(Box::new(e))
+                });
+            }
+            def.context = Some(Rc::new(sc.clone()));
+            def.base_url = st.base_url.map(String::from);
+        }
+        if !map.contains_key("@type") {
+            if let Some(l) = map.get("@language") {
+                def.language = Some(match l {
+                    Value::Null => None,
+                    Value::String(s) => Some(s.clone()),
+                    _ => return Err(E::InvalidLanguageMapping),
+                });
+            }
+            if let Some(d) = map.get("@direction") {
+                def.direction = Some(match d {
+                    Value::Null => None,
+                    Value::String(s) => Some(Direction::parse(s).ok_or(E::InvalidBaseDirection)?),
+                    _ => return Err(E::InvalidBaseDirection),
+                });
+            }
+        }
+        if let Some(n) = map.get("@nest") {
+            if mode10 {
+                return Err(E::InvalidTermDefinition);
+            }
+            match n.as_str() {
+                Some(s) if !is_keyword(s) || s == "@nest" => def.nest = Some(s.to_string()),
+                _ => return Err(E::InvalidNestValue),
+            }
+        }
+        if let Some(p) = map.get("@prefix") {
+            if mode10 || term.contains(':') || term.contains('/') {
+                return Err(E::InvalidTermDefinition);
+            }
+            def.prefix = p.as_bool().ok_or(E::InvalidPrefixValue)?;
+            if def.prefix && def.iri.as_deref().is_some_and(is_keyword) {
+                return Err(E::InvalidTermDefinition);
+            }
+        }
+        if map.keys().any(|k| !TERM_DEF_KEYS.contains(&k.as_str())) {
+            return Err(E::InvalidTermDefinition);
+        }
+        let def = match previous {
+            Some(prev) if !st.override_protected && prev.protected => {
+                if !prev.same_as(&def) {
+                    return Err(E::ProtectedTermRedefinition(term.to_string()));
+                }
+                prev
+            }
+            _ => Rc::new(def),
+        };
+        Rc::make_mut(&mut ctx.terms).insert(term.to_string(), def);
+        st.defined.insert(term.to_string(), true);
+        Ok(())
+    }
+
+    // -- expansion ------------------------------------------------------------
+
+    fn expand_element(
+        &mut self,
+        ctx: &Rc<Context>,
+        ap: Option<&str>,
+        element: &Value,
+        base_url: Option<&str>,
+        from_map: bool,
+    ) -> Result<Value, JsonLdError> {
+        self.enter()?;
+        let r = self.expand_element_inner(ctx, ap, element, base_url, from_map);
+        self.leave();
+        r
+    }
+
+    fn expand_element_inner(
+        &mut self,
+        ctx: &Rc<Context>,
+        ap: Option<&str>,
+        element: &Value,
+        base_url: Option<&str>,
+        from_map: bool,
+    ) -> Result<Value, JsonLdError> {
+        self.nodes += 1;
+        if self.nodes > self.opts.limits.max_nodes {
+            return Err(JsonLdError::LimitExceeded(LimitKind::Nodes));
+        }
+        let ap_def: Option<Rc<TermDef>> = ap.and_then(|p| ctx.terms.get(p).cloned());
+        match element {
+            Value::Null => Ok(Value::Null),
+            Value::Array(items) => {
+                let list = ap_def.as_ref().is_some_and(|d| d.container & C_LIST != 0);
+                let mut out = Vec::new();
+                for item in items {
+                    let mut e = self.expand_element(ctx, ap, item, base_url, from_map)?;
+                    if list && matches!(e, Value::Array(_)) {
+                        e = Value::Object(obj1("@list", e));
+                    }
+                    match e {
+                        Value::Array(v) => out.extend(v),
+                        Value::Null => {}
+                        other => out.push(other),
+                    }
+                }
+                Ok(Value::Array(out))
+            }
+            Value::Object(elem) => self.expand_map(ctx, ap, ap_def, elem, base_url, from_map),
+            scalar => {
+                if ap.is_none() || ap == Some("@graph") {
+                    return Ok(Value::Null);
+                }
+                let ctx = match ap_def
+                    .as_ref()
+                    .and_then(|d| d.context.as_ref().map(|c| (c, d)))
+                {
+                    Some((c, d)) => {
+                        self.process_scoped(ctx, c, d.base_url.as_deref(), true, true)?
+                    }
+                    None => ctx.clone(),
+                };
+                Ok(value_expand(&ctx, ap, scalar))
+            }
+        }
+    }
+
+    fn expand_map(
+        &mut self,
+        ctx_in: &Rc<Context>,
+        ap: Option<&str>,
+        ap_def: Option<Rc<TermDef>>,
+        elem: &Object,
+        base_url: Option<&str>,
+        from_map: bool,
+    ) -> Result<Value, JsonLdError> {
+        let mut ctx = ctx_in.clone();
+        // A non-propagated (type-scoped) context ends at the next node object.
+        if let Some(prev) = ctx.previous.clone() {
+            if !from_map {
+                let mut keys = elem.keys().map(|k| ctx.expand_iri(k, false, true));
+                let has_value = elem
+                    .keys()
+                    .any(|k| ctx.expand_iri(k, false, true).as_deref() == Some("@value"));
+                let only_id = elem.len() == 1 && keys.next().flatten().as_deref() == Some("@id");
+                if !has_value && !only_id {
+                    ctx = prev;
+                }
+            }
+        }
+        if let Some(d) = &ap_def {
+            if let Some(c) = &d.context {
+                ctx = self.process_scoped(&ctx, c, d.base_url.as_deref(), true, true)?;
+            }
+        }
+        if let Some(lc) = elem.get("@context") {
+            ctx = self.process_context(&ctx, lc, base_url, &[], false, true, true)?;
+        }
+        let type_scoped = ctx.clone();
+        let mut type_keys: Vec<&String> = elem
+            .keys()
+            .filter(|k| ctx.expand_iri(k, false, true).as_deref() == Some("@type"))
+            .collect();
+        type_keys.sort();
+        for k in &type_keys {
+            let mut terms: Vec<&str> = elem
+                .get(k)
+                .map(|v| v.one_or_many().iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            terms.sort();
+            for t in terms {
+                if let Some(d) = type_scoped.terms.get(t).cloned() {
+                    if let Some(c) = &d.context {
+                        ctx = self.process_scoped(&ctx, c, d.base_url.as_deref(), false, false)?;
+                    }
+                }
+            }
+        }
+        let input_type: Option<String> = type_keys.first().and_then(|k| {
+            let v = elem.get(k)?;
+            let last = match v {
+                Value::Array(a) => a.last()?,
+                other => other,
+            };
+            last.as_str().and_then(|s| ctx.expand_iri(s, false, true))
+        });
+        let mut result = Object::new();
+        self.expand_object(
+            &ctx,
+            &type_scoped,
+            ap,
+            elem,
+            base_url,
+            input_type.as_deref(),
+            &mut result,
+        )?;
+
+        // Post-processing of the expanded map.
+        if result.contains_key("@value") {
+            const ALLOWED: &[&str] = &["@direction", "@index", "@language", "@type", "@value"];
+            if result.keys().any(|k| !ALLOWED.contains(&k.as_str()))
+                || (result.contains_key("@type")
+                    && (result.contains_key("@language") || result.contains_key("@direction")))
+            {
+                return Err(JsonLdError::InvalidValueObject);
+            }
+            let ty = result.get("@type");
+            if ty.and_then(Value::as_str) != Some("@json") {
+                match result.get("@value") {
+                    None | Some(Value::Null) => return Ok(Value::Null),
+                    Some(Value::Array(a)) if a.is_empty() => return Ok(Value::Null),
+                    Some(v) => {
+                        if v.as_str().is_none() && result.contains_key("@language") {
+                            return Err(JsonLdError::InvalidLanguageTaggedValue);
+                        }
+                    }
+                }
+                if let Some(t) = ty {
+                    match t {
+                        Value::String(s) if is_absolute_iri(s) => {}
+                        _ => return Err(JsonLdError::InvalidTypedValue),
+                    }
+                }
+            }
+        } else if matches!(result.get("@type"), Some(t) if t.as_array().is_none()) {
+            if let Some(t) = result.remove("@type") {
+                result.insert("@type", Value::Array(vec![t]));
+            }
+        } else if result.contains_key("@set") || result.contains_key("@list") {
+            if result.len() > 2 || (result.len() == 2 && !result.contains_key("@index")) {
+                return Err(JsonLdError::InvalidSetOrListObject);
+            }
+            if let Some(set) = result.remove("@set") {
+                return Ok(set);
+            }
+        }
+        if result.len() == 1 && result.contains_key("@language") {
+            return Ok(Value::Null);
+        }
+        if ap.is_none() || ap == Some("@graph") {
+            if result.is_empty() || result.contains_key("@value") || result.contains_key("@list") {
+                return Ok(Value::Null);
+            }
+            if result.len() == 1 && result.contains_key("@id") {
+                return Ok(Value::Null);
+            }
+        }
+        Ok(Value::Object(result))
+    }
+
+    /// Expansion step 13/14: the entries of `elem` into `result`, then its
+    /// `@nest`ed objects, recursively.
+    #[allow(clippy::too_many_arguments)]
+    fn expand_object(
+        &mut self,
+        ctx: &Rc<Context>,
+        type_scoped: &Rc<Context>,
+        ap: Option<&str>,
+        elem: &Object,
+        base_url: Option<&str>,
+        input_type: Option<&str>,
+        result: &mut Object,
+    ) -> Result<(), JsonLdError> {
+        use JsonLdError as E;
+        let mut nests: Vec<&String> = Vec::new();
+        let mut entries: Vec<(&String, &Value)> = elem.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, value) in entries {
+            if key == "@context" {
+                continue;
+            }
+            let ep = match ctx.expand_iri(key, false, true) {
+                Some(e) if e.contains(':') || is_keyword(&e) => e,
+                _ => continue,
+            };
+            if is_keyword(&ep) {
+                if ap == Some("@reverse") {
+                    return Err(E::InvalidReversePropertyMap);
+                }
+                if result.contains_key(&ep) && ep != "@included" && ep != "@type" {
+                    return Err(E::CollidingKeywords);
+                }
+                let ev: Value = match ep.as_str() {
+                    "@id" => match value {
+                        // An @id of keyword form is ignored, leaving a node
+                        // with a null @id (no triples), as in expand#t0122.
+                        Value::String(s) => {
+                            result.insert("@id", opt_string(ctx.expand_iri(s, true, false)));
+                            continue;
+                        }
+                        _ => return Err(E::InvalidIdValue),
+                    },
+                    "@type" => {
+                        let strs: Vec<&str> = match value {
+                            Value::String(s) => vec![s.as_str()],
+                            Value::Array(a) => {
+                                let mut v = Vec::new();
+                                for x in a {
+                                    v.push(x.as_str().ok_or(E::InvalidTypeValue)?);
+                                }
+                                v
+                            }
+                            _ => return Err(E::InvalidTypeValue),
+                        };
+                        let mut exp: Vec<Value> = strs
+                            .iter()
+                            .filter_map(|s| type_scoped.expand_iri(s, true, true))
+                            .map(Value::String)
+                            .collect();
+                        match result.remove("@type") {
+                            Some(existing) => {
+                                let mut all = as_array(existing).into_array();
+                                all.append(&mut exp);
+                                Value::Array(all)
+                            }
+                            None if matches!(value, Value::String(_)) && exp.len() == 1 => {
+                                exp.pop().unwrap_or(Value::Null)
+                            }
+                            None => Value::Array(exp),
+                        }
+                    }
+                    "@graph" => as_array(self.expand_element(
+                        ctx,
+                        Some("@graph"),
+                        value,
+                        base_url,
+                        false,
+                    )?),
+                    "@included" => {
+                        if self.mode10() {
+                            continue;
+                        }
+                        // Expanded under a non-null property so that scalars
+                        // and value objects survive to be rejected (in07-in09).
+                        let ex = as_array(self.expand_element(
+                            ctx,
+                            Some("@included"),
+                            value,
+                            base_url,
+                            false,
+                        )?)
+                        .into_array();
+                        if !ex.iter().all(is_node_object) {
+                            return Err(E::InvalidIncludedValue);
+                        }
+                        let mut all = result
+                            .remove("@included")
+                            .map(|v| as_array(v).into_array())
+                            .unwrap_or_default();
+                        all.extend(ex);
+                        Value::Array(all)
+                    }
+                    "@value" => {
+                        if input_type == Some("@json") {
+                            if self.mode10() {
+                                return Err(E::InvalidValueObjectValue);
+                            }
+                        } else if matches!(value, Value::Object(_) | Value::Array(_)) {
+                            return Err(E::InvalidValueObjectValue);
+                        }
+                        result.insert("@value", value.clone());
+                        continue;
+                    }
+                    "@language" => match value {
+                        Value::String(_) => value.clone(),
+                        _ => return Err(E::InvalidLanguageTaggedString),
+                    },
+                    "@direction" => {
+                        if self.mode10() {
+                            continue;
+                        }
+                        match value.as_str().and_then(Direction::parse) {
+                            Some(_) => value.clone(),
+                            None => return Err(E::InvalidBaseDirection),
+                        }
+                    }
+                    "@index" => match value {
+                        Value::String(_) => value.clone(),
+                        _ => return Err(E::InvalidIndexValue),
+                    },
+                    "@list" => {
+                        if ap.is_none() || ap == Some("@graph") {
+                            continue;
+                        }
+                        as_array(self.expand_element(ctx, ap, value, base_url, false)?)
+                    }
+                    "@set" => self.expand_element(ctx, ap, value, base_url, false)?,
+                    "@reverse" => {
+                        if !matches!(value, Value::Object(_)) {
+                            return Err(E::InvalidReverseValue);
+                        }
+                        let ev =
+                            self.expand_element(ctx, Some("@reverse"), value, base_url, false)?;
+                        if let Value::Object(mut evo) = ev {
+                            if let Some(Value::Object(rr)) = evo.remove("@reverse") {
+                                for (p, items) in rr.iter() {
+                                    add_value(result, p, items.clone());
+                                }
+                            }
+                            if !evo.is_empty() {
+                                let mut rmap = take_object(result, "@reverse");
+                                for (p, items) in evo.iter() {
+                                    for item in items.one_or_many() {
+                                        if is_value_object(item) || is_list_object(item) {
+                                            return Err(E::InvalidReversePropertyValue);
+                                        }
+                                        add_value(&mut rmap, p, Value::Array(vec![item.clone()]));
+                                    }
+                                }
+                                result.insert("@reverse", Value::Object(rmap));
+                            }
+                        }
+                        continue;
+                    }
+                    "@nest" => {
+                        nests.push(key);
+                        continue;
+                    }
+                    _ => continue,
+                };
+                if !matches!(ev, Value::Null) {
+                    result.insert(ep, ev);
+                }
+                continue;
+            }
+
+            // A property.
+            let def: Option<Rc<TermDef>> = ctx.terms.get(key.as_str()).cloned();
+            let container = def.as_ref().map_or(0, |d| d.container);
+            let mut ev: Value =
+                if def.as_ref().and_then(|d| d.type_mapping.as_deref()) == Some("@json") {
+                    let mut o = obj1("@value", value.clone());
+                    o.insert("@type", Value::from("@json"));
+                    Value::Object(o)
+                } else if let (true, Value::Object(lm)) = (container & C_LANGUAGE != 0, value) {
+                    let dir = match def.as_ref().and_then(|d| d.direction) {
+                        Some(d) => d,
+                        None => ctx.direction,
+                    };
+                    let mut langs: Vec<(&String, &Value)> = lm.iter().collect();
+                    langs.sort_by(|a, b| a.0.cmp(b.0));
+                    let mut out = Vec::new();
+                    for (lang, lv) in langs {
+                        for item in lv.one_or_many() {
+                            match item {
+                                Value::Null => continue,
+                                Value::String(_) => {}
+                                _ => return Err(E::InvalidLanguageMapValue),
+                            }
+                            let mut v = obj1("@value", item.clone());
+                            if lang != "@none"
+                                && ctx.expand_iri(lang, false, true).as_deref() != Some("@none")
+                            {
+                                v.insert("@language", Value::String(lang.clone()));
+                            }
+                            if let Some(d) = dir {
+                                v.insert("@direction", Value::from(d.as_str()));
+                            }
+                            out.push(Value::Object(v));
+                        }
+                    }
+                    Value::Array(out)
+                } else if let (true, Value::Object(im), Some(d)) = (
+                    container & (C_INDEX | C_TYPE | C_ID) != 0,
+                    value,
+                    def.as_ref(),
+                ) {
+                    self.expand_index_map(ctx, key, d, im, base_url)?
+                } else {
+                    self.expand_element(ctx, Some(key), value, base_url, false)?
+                };
+            if matches!(ev, Value::Null) {
+                continue;
+            }
+            if container & C_LIST != 0 && !is_list_object(&ev) {
+                ev = Value::Object(obj1("@list", as_array(ev)));
+            }
+            if container & C_GRAPH != 0 && container & (C_ID | C_INDEX) == 0 {
+                let items = as_array(ev).into_array();
+                ev = Value::Array(
+                    items
+                        .into_iter()
+                        .map(|e| Value::Object(obj1("@graph", as_array(e))))
+                        .collect(),
+                );
+            }
+            if def.as_ref().is_some_and(|d| d.reverse) {
+                let mut rmap = take_object(result, "@reverse");
+                for item in as_array(ev).into_array() {
+                    if is_value_object(&item) || is_list_object(&item) {
+                        return Err(E::InvalidReversePropertyValue);
+                    }
+                    add_value(&mut rmap, &ep, Value::Array(vec![item]));
+                }
+                result.insert("@reverse", Value::Object(rmap));
+            } else {
+                add_value(result, &ep, ev);
+            }
+        }
+
+        let mut nest_keys = nests;
+        nest_keys.sort();
+        for nk in nest_keys {
+            let Some(nv) = elem.get(nk) else { continue };
+            for nested in nv.one_or_many() {
+                let Value::Object(no) = nested else {
+                    return Err(E::InvalidNestValue);
+                };
+                if no
+                    .keys()
+                    .any(|k| ctx.expand_iri(k, false, true).as_deref() == Some("@value"))
+                {
+                    return Err(E::InvalidNestValue);
+                }
+                let nctx = match ctx.terms.get(nk.as_str()).cloned() {
+                    Some(d) => match &d.context {
+                        Some(c) => {
+                            self.process_scoped(ctx, c, d.base_url.as_deref(), true, true)?
+                        }
+                        None => ctx.clone(),
+                    },
+                    None => ctx.clone(),
+                };
+                self.enter()?;
+                let r = self.expand_object(
+                    &nctx,
+                    type_scoped,
+                    Some(nk),
+                    no,
+                    base_url,
+                    input_type,
+                    result,
+                );
+                self.leave();
+                r?;
+            }
+        }
+        Ok(())
+    }
+
+    fn expand_index_map(
+        &mut self,
+        ctx: &Rc<Context>,
+        key: &str,
+        def: &TermDef,
+        map: &Object,
+        base_url: Option<&str>,
+    ) -> Result<Value, JsonLdError> {
+        let container = def.container;
+        let index_key = def.index.as_deref().unwrap_or("@index");
+        let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = Vec::new();
+        for (index, iv) in entries {
+            let mut map_ctx = if container & (C_ID | C_TYPE) != 0 {
+                ctx.previous.clone().unwrap_or_else(|| ctx.clone())
+            } else {
+                ctx.clone()
+            };
+            if container & C_TYPE != 0 {
+                if let Some(d) = map_ctx.terms.get(index.as_str()).cloned() {
+                    if let Some(c) = &d.context {
+                        map_ctx =
+                            self.process_scoped(&map_ctx, c, d.base_url.as_deref(), false, false)?;
+                    }
+                }
+            }
+            let expanded_index = ctx.expand_iri(index, true, true);
+            let is_none = expanded_index.as_deref() == Some("@none");
+            let items = as_array(self.expand_element(&map_ctx, Some(key), iv, base_url, true)?)
+                .into_array();
+            for mut item in items {
+                if container & C_GRAPH != 0 && !is_graph_object(&item) {
+                    item = Value::Object(obj1("@graph", as_array(item)));
+                }
+                if let Value::Object(o) = &mut item {
+                    if container & C_INDEX != 0 && index_key != "@index" && !is_none {
+                        if o.contains_key("@value") {
+                            return Err(JsonLdError::InvalidValueObject);
+                        }
+                        let re = value_expand(ctx, Some(index_key), &Value::String(index.clone()));
+                        if let Some(eik) = ctx.expand_iri(index_key, false, true) {
+                            let mut vals = vec![re];
+                            if let Some(existing) = o.remove(&eik) {
+                                vals.extend(as_array(existing).into_array());
+                            }
+                            o.insert(eik, Value::Array(vals));
+                        }
+                    } else if container & C_INDEX != 0 && !o.contains_key("@index") && !is_none {
+                        o.insert("@index", Value::String(index.clone()));
+                    } else if container & C_ID != 0 && !o.contains_key("@id") && !is_none {
+                        if let Some(id) = ctx.expand_iri(index, true, false) {
+                            o.insert("@id", Value::String(id));
+                        }
+                    } else if container & C_TYPE != 0 && !is_none {
+                        if let Some(t) = &expanded_index {
+                            let mut types = vec![Value::String(t.clone())];
+                            if let Some(existing) = o.remove("@type") {
+                                types.extend(as_array(existing).into_array());
+                            }
+                            o.insert("@type", Value::Array(types));
+                        }
+                    }
+                }
+                out.push(item);
+            }
+        }
+        Ok(Value::Array(out))
+    }
+}
+
+/// Value expansion of a scalar under `ap`'s term definition.
+fn value_expand(ctx: &Context, ap: Option<&str>, value: &Value) -> Value {
+    let def = ap.and_then(|p| ctx.term(p));
+    let tm = def.and_then(|d| d.type_mapping.as_deref());
+    if let Value::String(s) = value {
+        match tm {
+            Some("@id") => {
+                return Value::Object(obj1("@id", opt_string(ctx.expand_iri(s, true, false))))
+            }
+            Some("@vocab") => {
+                return Value::Object(obj1("@id", opt_string(ctx.expand_iri(s, true, true))))
+            }
+            _ => {}
+        }
+    }
+    let mut r = obj1("@value", value.clone());
+    match tm {
+        Some(t) if t != "@id" && t != "@vocab" && t != "@none" => {
+            r.insert("@type", Value::from(t));
+        }
+        _ => {
+            if let Value::String(_) = value {
+                let lang = match def.and_then(|d| d.language.as_ref()) {
+                    Some(l) => l.clone(),
+                    None => ctx.language.clone(),
+                };
+                let dir = match def.and_then(|d| d.direction) {
+                    Some(d) => d,
+                    None => ctx.direction,
+                };
+                if let Some(l) = lang {
+                    r.insert("@language", Value::String(l));
+                }
+                if let Some(d) = dir {
+                    r.insert("@direction", Value::from(d.as_str()));
+                }
+            }
+        }
+    }
+    Value::Object(r)
+}
+
+fn parse_container(v: &Value, mode10: bool) -> Result<u8, JsonLdError> {
+    fn flag(s: &str) -> Option<u8> {
+        Some(match s {
+            "@graph" => C_GRAPH,
+            "@id" => C_ID,
+            "@index" => C_INDEX,
+            "@language" => C_LANGUAGE,
+            "@list" => C_LIST,
+            "@set" => C_SET,
+            "@type" => C_TYPE,
+            _ => return None,
+        })
+    }
+    let bad = JsonLdError::InvalidContainerMapping;
+    let items: Vec<&str> = match v {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(a) if !mode10 => {
+            let mut out = Vec::new();
+            for x in a {
+                out.push(x.as_str().ok_or(bad.clone())?);
+            }
+            out
+        }
+        _ => return Err(bad),
+    };
+    let mut flags = 0u8;
+    for s in &items {
+        flags |= flag(s).ok_or(bad.clone())?;
+    }
+    if mode10 && flags & (C_GRAPH | C_ID | C_TYPE) != 0 {
+        return Err(bad);
+    }
+    let ok = match items.len() {
+        0 => false,
+        1 => true,
+        _ if flags & C_LIST != 0 => false,
+        _ if flags & C_GRAPH != 0 => {
+            flags & !(C_GRAPH | C_ID | C_INDEX | C_SET) == 0
+                && flags & (C_ID | C_INDEX) != (C_ID | C_INDEX)
+        }
+        _ => flags & C_SET != 0 && (flags & !C_SET).count_ones() <= 1,
+    };
+    if ok {
+        Ok(flags)
+    } else {
+        Err(bad)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Node map and RDF
+// ---------------------------------------------------------------------------
+
+#[derive(Default)]
+struct NodeEntry {
+    types: Vec<String>,
+    index: Option<Value>,
+    props: BTreeMap<String, Vec<Value>>,
+}
+
+enum Subject {
+    None,
+    Node(String),
+    /// Processing a reverse property: the referencing node's id.
+    Reverse(String),
+}
+
+struct NodeMap {
+    graphs: BTreeMap<String, BTreeMap<String, NodeEntry>>,
+    labels: BTreeMap<String, String>,
+    counter: usize,
+    rdf_direction: Option<RdfDirection>,
+    generalized: bool,
+}
+
+impl NodeMap {
+    fn new(opts: &Options) -> Self {
+        NodeMap {
+            graphs: BTreeMap::new(),
+            labels: BTreeMap::new(),
+            counter: 0,
+            rdf_direction: opts.rdf_direction,
+            generalized: opts.produce_generalized_rdf,
+        }
+    }
+
+    fn blank(&mut self, id: Option<&str>) -> String {
+        if let Some(i) = id {
+            if let Some(m) = self.labels.get(i) {
+                return m.clone();
+            }
+        }
+        let n = format!("_:b{}", self.counter);
+        self.counter += 1;
+        if let Some(i) = id {
+            self.labels.insert(i.to_string(), n.clone());
+        }
+        n
+    }
+
+    fn node(&mut self, graph: &str, id: &str) -> &mut NodeEntry {
+        self.graphs
+            .entry(graph.to_string())
+            .or_default()
+            .entry(id.to_string())
+            .or_default()
+    }
+
+    fn add_to(&mut self, graph: &str, subject: &str, prop: &str, v: Value, dedupe: bool) {
+        let compound = self.rdf_direction == Some(RdfDirection::CompoundLiteral);
+        let vals = self
+            .node(graph, subject)
+            .props
+            .entry(prop.to_string())
+            .or_default();
+        // Triples are deduplicated at the end; only values that become fresh
+        // blank nodes (compound literals) must be merged here.
+        if dedupe
+            && compound
+            && v.get("@direction").is_some()
+            && vals.iter().any(|x| ld_equal(x, &v))
+        {
+            return;
+        }
+        vals.push(v);
+    }
+
+    fn walk(
+        &mut self,
+        p: &mut Processor<'_>,
+        element: Value,
+        graph: &str,
+        subject: &Subject,
+        prop: Option<&str>,
+        mut list: Option<&mut Vec<Value>>,
+    ) -> Result<(), JsonLdError> {
+        p.tick()?;
+        p.enter()?;
+        let r = match element {
+            Value::Array(items) => {
+                for it in items {
+                    self.walk(p, it, graph, subject, prop, list.as_deref_mut())?;
+                }
+                Ok(())
+            }
+            Value::Object(o) => self.walk_object(p, o, graph, subject, prop, list),
+            _ => Ok(()),
+        };
+        p.leave();
+        r
+    }
+
+    fn walk_object(
+        &mut self,
+        p: &mut Processor<'_>,
+        mut o: Object,
+        graph: &str,
+        subject: &Subject,
+        prop: Option<&str>,
+        list: Option<&mut Vec<Value>>,
+    ) -> Result<(), JsonLdError> {
+        if o.contains_key("@value") {
+            match list {
+                Some(l) => l.push(Value::Object(o)),
+                None => {
+                    if let (Subject::Node(s), Some(pr)) = (subject, prop) {
+                        self.add_to(graph, s, pr, Value::Object(o), true);
+                    }
+                }
+            }
+            return Ok(());
+        }
+        if let Some(items) = o.remove("@list") {
+            let mut res = Vec::new();
+            self.walk(p, items, graph, subject, prop, Some(&mut res))?;
+            let lo = Value::Object(obj1("@list", Value::Array(res)));
+            match list {
+                Some(l) => l.push(lo),
+                None => {
+                    if let (Subject::Node(s), Some(pr)) = (subject, prop) {
+                        self.add_to(graph, s, pr, lo, false);
+                    }
+                }
+            }
+            return Ok(());
+        }
+        // A node object.
+        let id = match o.remove("@id") {
+            Some(Value::String(s)) if s.starts_with("_:") => self.blank(Some(&s)),
+            Some(Value::String(s)) => s,
+            // A null @id (an ignored keyword-like one): the node has no
+            // usable name, so nothing about it becomes a triple.
+            Some(Value::Null) => String::new(),
+            _ => self.blank(None),
+        };
+        self.node(graph, &id);
+        match subject {
+            Subject::Reverse(rs) => {
+                if let Some(pr) = prop {
+                    self.add_to(
+                        graph,
+                        &id,
+                        pr,
+                        Value::Object(obj1("@id", Value::String(rs.clone()))),
+                        true,
+                    );
+                }
+            }
+            _ => {
+                if let Some(pr) = prop {
+                    let reference = Value::Object(obj1("@id", Value::String(id.clone())));
+                    match list {
+                        Some(l) => l.push(reference),
+                        None => {
+                            if let Subject::Node(s) = subject {
+                                self.add_to(graph, s, pr, reference, true);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(t) = o.remove("@type") {
+            for ty in t.one_or_many() {
+                if let Some(s) = ty.as_str() {
+                    let s = if s.starts_with("_:") {
+                        self.blank(Some(s))
+                    } else {
+                        s.to_string()
+                    };
+                    let node = self.node(graph, &id);
+                    if !node.types.contains(&s) {
+                        node.types.push(s);
+                    }
+                }
+            }
+        }
+        if let Some(ix) = o.remove("@index") {
+            let node = self.node(graph, &id);
+            match &node.index {
+                Some(existing) if *existing != ix => return Err(JsonLdError::ConflictingIndexes),
+                _ => node.index = Some(ix),
+            }
+        }
+        if let Some(Value::Object(rev)) = o.remove("@reverse") {
+            for (rp, vals) in rev.iter() {
+                for v in vals.one_or_many() {
+                    self.walk(
+                        p,
+                        v.clone(),
+                        graph,
+                        &Subject::Reverse(id.clone()),
+                        Some(rp),
+                        None,
+                    )?;
+                }
+            }
+        }
+        if let Some(g) = o.remove("@graph") {
+            self.walk(p, g, &id, &Subject::None, None, None)?;
+        }
+        if let Some(inc) = o.remove("@included") {
+            self.walk(p, inc, graph, &Subject::None, None, None)?;
+        }
+        let mut rest: Vec<(String, Value)> =
+            o.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        rest.sort_by(|a, b| a.0.cmp(&b.0));
+        for (pr, v) in rest {
+            if is_keyword(&pr) {
+                continue;
+            }
+            let pr = if pr.starts_with("_:") {
+                self.blank(Some(&pr))
+            } else {
+                pr
+            };
+            self.node(graph, &id).props.entry(pr.clone()).or_default();
+            self.walk(p, v, graph, &Subject::Node(id.clone()), Some(&pr), None)?;
+        }
+        Ok(())
+    }
+
+    fn emit_quads(&mut self, p: &mut Processor<'_>) -> Result<Vec<Quad>, JsonLdError> {
+        let graphs = core::mem::take(&mut self.graphs);
+        let mut out = Vec::new();
+        for (gname, graph) in &graphs {
+            let gterm = if gname == "@default" {
+                None
+            } else {
+                match id_term(gname) {
+                    Some(t) => Some(t),
+                    None => continue,
+                }
+            };
+            for (subject, node) in graph {
+                let Some(s) = id_term(subject) else { continue };
+                for t in &node.types {
+                    if let Some(o) = id_term(t) {
+                        p.tick()?;
+                        out.push(Quad {
+                            subject: s.clone(),
+                            predicate: Term::Iri(RDF_TYPE.to_string()),
+                            object: o,
+                            graph: gterm.clone(),
+                        });
+                    }
+                }
+                for (prop, values) in &node.props {
+                    let pterm = if let Some(label) = prop.strip_prefix("_:") {
+                        if !self.generalized {
+                            continue;
+                        }
+                        Term::Blank(label.to_string())
+                    } else if wellformed_iri(prop) {
+                        Term::Iri(prop.clone())
+                    } else {
+                        continue;
+                    };
+                    for item in values {
+                        let mut extra = Vec::new();
+                        if let Some(o) = self.object_to_rdf(p, item, &mut extra)? {
+                            p.tick()?;
+                            out.push(Quad {
+                                subject: s.clone(),
+                                predicate: pterm.clone(),
+                                object: o,
+                                graph: gterm.clone(),
+                            });
+                        }
+                        for (ts, tp, to) in extra {
+                            p.tick()?;
+                            out.push(Quad {
+                                subject: ts,
+                                predicate: tp,
+                                object: to,
+                                graph: gterm.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn object_to_rdf(
+        &mut self,
+        p: &mut Processor<'_>,
+        item: &Value,
+        triples: &mut Vec<(Term, Term, Term)>,
+    ) -> Result<Option<Term>, JsonLdError> {
+        let Some(o) = item.as_object() else {
+            return Ok(None);
+        };
+        if let Some(id) = o.get("@id") {
+            return Ok(id.as_str().and_then(id_term));
+        }
+        if let Some(l) = o.get("@list") {
+            return self.list_to_rdf(p, l.one_or_many(), triples).map(Some);
+        }
+        let Some(value) = o.get("@value") else {
+            return Ok(None);
+        };
+        let dt = o.get("@type").and_then(Value::as_str);
+        if let Some(d) = dt {
+            if d != "@json" && !wellformed_iri(d) {
+                return Ok(None);
+            }
+        }
+        let lang = o.get("@language").and_then(Value::as_str);
+        if let Some(l) = lang {
+            if !wellformed_language(l) {
+                return Ok(None);
+            }
+        }
+        let (lex, datatype): (String, &str) = if dt == Some("@json") {
+            (
+                crate::jcs::canonicalize(value).map_err(|_| JsonLdError::InvalidJsonLiteral)?,
+                RDF_JSON,
+            )
+        } else {
+            match value {
+                Value::Bool(b) => (
+                    if *b { "true" } else { "false" }.to_string(),
+                    dt.unwrap_or(XSD_BOOLEAN),
+                ),
+                Value::Number(n) => {
+                    let x = n.as_f64();
+                    // |x| < 1e21 < 2^70 fits an i128, so the cast tests integrality.
+                    let big = !(-1e21 < x && x < 1e21);
+                    if big || (x as i128) as f64 != x || dt == Some(XSD_DOUBLE) {
+                        (double_lexical(x), dt.unwrap_or(XSD_DOUBLE))
+                    } else {
+                        (integer_lexical(x), dt.unwrap_or(XSD_INTEGER))
+                    }
+                }
+                Value::String(s) => (
+                    s.clone(),
+                    dt.unwrap_or(if lang.is_some() {
+                        RDF_LANG_STRING
+                    } else {
+                        XSD_STRING
+                    }),
+                ),
+                _ => return Ok(None),
+            }
+        };
+        if let (Some(dir), Some(mode)) = (
+            o.get("@direction").and_then(Value::as_str),
+            self.rdf_direction,
+        ) {
+            let language = lang.map(str::to_ascii_lowercase).unwrap_or_default();
+            match mode {
+                RdfDirection::I18nDatatype => {
+                    return Ok(Some(Term::Literal {
+                        value: lex,
+                        datatype: format!("{I18N_NS}{language}_{dir}"),
+                        language: None,
+                    }));
+                }
+                RdfDirection::CompoundLiteral => {
+                    let b = self.blank(None);
+                    let node = Term::Blank(b.trim_start_matches("_:").to_string());
+                    let rdf = |local: &str| Term::Iri(format!("{RDF_NS}{local}"));
+                    triples.push((node.clone(), rdf("value"), Term::string(lex)));
+                    if lang.is_some() {
+                        triples.push((node.clone(), rdf("language"), Term::string(language)));
+                    }
+                    triples.push((node.clone(), rdf("direction"), Term::string(dir)));
+                    return Ok(Some(node));
+                }
+            }
+        }
+        Ok(Some(Term::Literal {
+            value: lex,
+            datatype: datatype.to_string(),
+            language: if datatype == RDF_LANG_STRING {
+                lang.map(String::from)
+            } else {
+                None
+            },
+        }))
+    }
+
+    fn list_to_rdf(
+        &mut self,
+        p: &mut Processor<'_>,
+        items: &[Value],
+        triples: &mut Vec<(Term, Term, Term)>,
+    ) -> Result<Term, JsonLdError> {
+        if items.is_empty() {
+            return Ok(Term::Iri(RDF_NIL.to_string()));
+        }
+        p.enter()?;
+        let nodes: Vec<Term> = items
+            .iter()
+            .map(|_| Term::Blank(self.blank(None).trim_start_matches("_:").to_string()))
+            .collect();
+        for (i, (s, item)) in nodes.iter().zip(items).enumerate() {
+            p.tick()?;
+            let mut embedded = Vec::new();
+            let obj = match self.object_to_rdf(p, item, &mut embedded) {
+                Ok(o) => o,
+                Err(e) => {
+                    p.leave();
+                    return Err(e);
+                }
+            };
+            if let Some(o) = obj {
+                triples.push((s.clone(), Term::Iri(RDF_FIRST.to_string()), o));
+            }
+            let rest = nodes
+                .get(i + 1)
+                .cloned()
+                .unwrap_or_else(|| Term::Iri(RDF_NIL.to_string()));
+            triples.push((s.clone(), Term::Iri(RDF_REST.to_string()), rest));
+            triples.append(&mut embedded);
+        }
+        p.leave();
+        Ok(nodes
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Term::Iri(RDF_NIL.to_string())))
+    }
+}
+
+/// The RDF term for a node identifier, `None` when it is not well-formed
+/// (relative IRIs and the like produce no triple).
+fn id_term(id: &str) -> Option<Term> {
+    if let Some(label) = id.strip_prefix("_:") {
+        if label.is_empty() {
+            return None;
+        }
+        return Some(Term::Blank(label.to_string()));
+    }
+    if wellformed_iri(id) {
+        Some(Term::Iri(id.to_string()))
+    } else {
+        None
+    }
+}
+
+/// Canonical `xsd:double` lexical form as JSON-LD processors write it
+/// (`1.1E0`, `1.0E21`): JavaScript's `toExponential(15)` with trailing
+/// zeros of the mantissa trimmed.
+fn double_lexical(x: f64) -> String {
+    let s = format!("{x:.15e}");
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mantissa = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            format!("{int}.{}", if frac.is_empty() { "0" } else { frac })
+        }
+        None => format!("{mantissa}.0"),
+    };
+    format!("{mantissa}E{exp}")
+}
+
+/// Canonical `xsd:integer` lexical form of an integral double below 1e21.
+fn integer_lexical(x: f64) -> String {
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    // `Display` for f64 prints integral values without exponent or fraction,
+    // with the shortest round-trip digits (as JavaScript does).
+    format!("{x}")
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+const KEYWORDS: &[&str] = &[
+    "@base",
+    "@container",
+    "@context",
+    "@direction",
+    "@graph",
+    "@id",
+    "@import",
+    "@included",
+    "@index",
+    "@json",
+    "@language",
+    "@list",
+    "@nest",
+    "@none",
+    "@prefix",
+    "@propagate",
+    "@protected",
+    "@reverse",
+    "@set",
+    "@type",
+    "@value",
+    "@version",
+    "@vocab",
+];
+
+fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+/// `"@" 1*ALPHA`: reserved for future keywords, ignored.
+fn has_keyword_form(s: &str) -> bool {
+    s.len() > 1 && s.starts_with('@') && s.bytes().skip(1).all(|b| b.is_ascii_alphabetic())
+}
+
+/// Splits at the first `:` when it is not the first character.
+fn split_prefix(s: &str) -> Option<(&str, &str)> {
+    match s.find(':') {
+        Some(i) if i > 0 => Some((&s[..i], &s[i + 1..])),
+        _ => None,
+    }
+}
+
+/// The scheme of an absolute IRI, if `s` starts with one.
+fn scheme_len(s: &str) -> Option<usize> {
+    let i = s.find(':')?;
+    let scheme = &s[..i];
+    let mut bytes = scheme.bytes();
+    match bytes.next() {
+        Some(b) if b.is_ascii_alphabetic() => {}
+        _ => return None,
+    }
+    if bytes.all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.') {
+        Some(i)
+    } else {
+        None
+    }
+}
+
+/// True when `s` starts with a scheme (used to split and resolve IRIs).
+fn has_scheme(s: &str) -> bool {
+    scheme_len(s).is_some()
+}
+
+/// An absolute IRI as the algorithms require one (datatypes, type
+/// mappings): a scheme and no whitespace.
+fn is_absolute_iri(s: &str) -> bool {
+    has_scheme(s) && !s.chars().any(char::is_whitespace)
+}
+
+fn wellformed_iri(s: &str) -> bool {
+    has_scheme(s)
+        && s.bytes().filter(|&b| b == b'#').count() <= 1
+        && !s.chars().any(|c| {
+            matches!(
+                c,
+                '\u{0}'..='\u{20}' | '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'
+            )
+        })
+}
+
+/// BCP 47 shape check (`[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`).
+fn wellformed_language(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()));
+    first_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+struct IriParts<'a> {
+    scheme: Option<&'a str>,
+    authority: Option<&'a str>,
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn split_iri(s: &str) -> IriParts<'_> {
+    let (rest, fragment) = match s.find('#') {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (rest, query) = match rest.find('?') {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    let (scheme, rest) = match scheme_len(rest) {
+        Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+        None => (None, rest),
+    };
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(r) => {
+            let end = r.find('/').unwrap_or(r.len());
+            (Some(&r[..end]), &r[end..])
+        }
+        None => (None, rest),
+    };
+    IriParts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    }
+}
+
+/// RFC 3986 section 5.2.4.
+fn remove_dot_segments(path: &str) -> String {
+    let mut input: &str = path;
+    let mut out = String::with_capacity(path.len());
+    while !input.is_empty() {
+        if let Some(r) = input.strip_prefix("../") {
+            input = r;
+        } else if let Some(r) = input.strip_prefix("./") {
+            input = r;
+        } else if input.starts_with("/./") {
+            input = &input[2..];
+        } else if input == "/." {
+            input = "/";
+        } else if input.starts_with("/../") {
+            input = &input[3..];
+            truncate_last_segment(&mut out);
+        } else if input == "/.." {
+            input = "/";
+            truncate_last_segment(&mut out);
+        } else if input == "." || input == ".." {
+            input = "";
+        } else {
+            let start = usize::from(input.starts_with('/'));
+            let end = input[start..].find('/').map_or(input.len(), |i| i + start);
+            out.push_str(&input[..end]);
+            input = &input[end..];
+        }
+    }
+    out
+}
+
+fn truncate_last_segment(out: &mut String) {
+    match out.rfind('/') {
+        Some(i) => out.truncate(i),
+        None => out.clear(),
+    }
+}
+
+/// Resolves `reference` against `base` (RFC 3986 section 5.2, no
+/// normalization beyond dot segments).
+fn resolve_iri(base: &str, reference: &str) -> String {
+    let r = split_iri(reference);
+    if r.scheme.is_some() {
+        return compose(
+            r.scheme,
+            r.authority,
+            &remove_dot_segments(r.path),
+            r.query,
+            r.fragment,
+        );
+    }
+    let b = split_iri(base);
+    if b.scheme.is_none() {
+        // Not an absolute base: nothing sensible to resolve against.
+        return reference.to_string();
+    }
+    let (authority, path, query) = if r.authority.is_some() {
+        (r.authority, remove_dot_segments(r.path), r.query)
+    } else if r.path.is_empty() {
+        (b.authority, b.path.to_string(), r.query.or(b.query))
+    } else if r.path.starts_with('/') {
+        (b.authority, remove_dot_segments(r.path), r.query)
+    } else {
+        let merged = if b.authority.is_some() && b.path.is_empty() {
+            format!("/{}", r.path)
+        } else {
+            match b.path.rfind('/') {
+                Some(i) => format!("{}{}", &b.path[..=i], r.path),
+                None => r.path.to_string(),
+            }
+        };
+        (b.authority, remove_dot_segments(&merged), r.query)
+    };
+    compose(b.scheme, authority, &path, query, r.fragment)
+}
+
+fn compose(
+    scheme: Option<&str>,
+    authority: Option<&str>,
+    path: &str,
+    query: Option<&str>,
+    fragment: Option<&str>,
+) -> String {
+    let mut s = String::new();
+    if let Some(sc) = scheme {
+        s.push_str(sc);
+        s.push(':');
+    }
+    if let Some(a) = authority {
+        s.push_str("//");
+        s.push_str(a);
+    }
+    s.push_str(path);
+    if let Some(q) = query {
+        s.push('?');
+        s.push_str(q);
+    }
+    if let Some(f) = fragment {
+        s.push('#');
+        s.push_str(f);
+    }
+    s
+}
+
+fn obj1(k: &str, v: Value) -> Object {
+    let mut o = Object::new();
+    o.insert(k, v);
+    o
+}
+
+fn opt_string(s: Option<String>) -> Value {
+    s.map_or(Value::Null, Value::String)
+}
+
+/// The value as an array (null becomes empty).
+fn as_array(v: Value) -> Value {
+    match v {
+        Value::Array(a) => Value::Array(a),
+        Value::Null => Value::Array(Vec::new()),
+        other => Value::Array(vec![other]),
+    }
+}
+
+trait IntoArray {
+    fn into_array(self) -> Vec<Value>;
+}
+
+impl IntoArray for Value {
+    fn into_array(self) -> Vec<Value> {
+        match self {
+            Value::Array(a) => a,
+            Value::Null => Vec::new(),
+            other => vec![other],
+        }
+    }
+}
+
+/// Removes and returns the object at `key` (a new one if absent).
+fn take_object(o: &mut Object, key: &str) -> Object {
+    match o.remove(key) {
+        Some(Value::Object(x)) => x,
+        _ => Object::new(),
+    }
+}
+
+/// JSON-LD "add value" with `as array`: `key` always ends up an array.
+fn add_value(o: &mut Object, key: &str, value: Value) {
+    let mut arr = match o.remove(key) {
+        Some(Value::Array(a)) => a,
+        Some(other) => vec![other],
+        None => Vec::new(),
+    };
+    match value {
+        Value::Array(items) => arr.extend(items),
+        v => arr.push(v),
+    }
+    o.insert(key, Value::Array(arr));
+}
+
+fn is_value_object(v: &Value) -> bool {
+    v.get("@value").is_some()
+}
+
+fn is_list_object(v: &Value) -> bool {
+    v.get("@list").is_some()
+}
+
+fn is_node_object(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => {
+            !(o.contains_key("@value") || o.contains_key("@list") || o.contains_key("@set"))
+        }
+        _ => false,
+    }
+}
+
+fn is_graph_object(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => {
+            o.contains_key("@graph")
+                && o.keys()
+                    .all(|k| matches!(k.as_str(), "@graph" | "@id" | "@index" | "@context"))
+        }
+        _ => false,
+    }
+}
+
+/// JSON-LD value equality: members unordered, numbers by value.
+fn ld_equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| ld_equal(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| ld_equal(v, w))
+        }
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_rfc3986_examples() {
+        let base = "http://a/b/c/d;p?q";
+        let cases = [
+            ("g:h", "g:h"),
+            ("g", "http://a/b/c/g"),
+            ("./g", "http://a/b/c/g"),
+            ("g/", "http://a/b/c/g/"),
+            ("/g", "http://a/g"),
+            ("//g", "http://g"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("g?y", "http://a/b/c/g?y"),
+            ("#s", "http://a/b/c/d;p?q#s"),
+            ("g#s", "http://a/b/c/g#s"),
+            (";x", "http://a/b/c/;x"),
+            ("", "http://a/b/c/d;p?q"),
+            (".", "http://a/b/c/"),
+            ("./", "http://a/b/c/"),
+            ("..", "http://a/b/"),
+            ("../", "http://a/b/"),
+            ("../g", "http://a/b/g"),
+            ("../..", "http://a/"),
+            ("../../g", "http://a/g"),
+            ("../../../g", "http://a/g"),
+            ("/./g", "http://a/g"),
+            ("/../g", "http://a/g"),
+            ("g.", "http://a/b/c/g."),
+            (".g", "http://a/b/c/.g"),
+            ("g..", "http://a/b/c/g.."),
+            ("..g", "http://a/b/c/..g"),
+            ("./../g", "http://a/b/g"),
+            ("./g/.", "http://a/b/c/g/"),
+            ("g/./h", "http://a/b/c/g/h"),
+            ("g/../h", "http://a/b/c/h"),
+            ("g;x=1/./y", "http://a/b/c/g;x=1/y"),
+            ("g;x=1/../y", "http://a/b/c/y"),
+            ("g?y/./x", "http://a/b/c/g?y/./x"),
+            ("g#s/../x", "http://a/b/c/g#s/../x"),
+        ];
+        for (r, want) in cases {
+            assert_eq!(resolve_iri(base, r), want, "{r}");
+        }
+    }
+
+    #[test]
+    fn double_and_integer_forms() {
+        assert_eq!(double_lexical(1.1), "1.1E0");
+        assert_eq!(double_lexical(10.0), "1.0E1");
+        assert_eq!(double_lexical(-0.5), "-5.0E-1");
+        assert_eq!(double_lexical(1e21), "1.0E21");
+        assert_eq!(double_lexical(0.1 + 0.2), "3.0E-1");
+        assert_eq!(integer_lexical(-0.0), "0");
+        assert_eq!(integer_lexical(123.0), "123");
+        assert_eq!(integer_lexical(1e20), "100000000000000000000");
+    }
+
+    #[test]
+    fn unknown_context_is_an_error_not_a_fetch() {
+        let doc = json::parse_str(r#"{"@context": "https://example.org/ctx", "a": 1}"#).unwrap();
+        let err = to_rdf_bundled(&doc).unwrap_err();
+        assert_eq!(
+            err,
+            JsonLdError::UnknownContext("https://example.org/ctx".into())
+        );
+        assert_eq!(err.code(), "loading remote context failed");
+    }
+
+    /// Serves `https://bomb/N`: two terms whose scoped contexts both load
+    /// level N+1, so naive processing doubles the work at every level.
+    struct Bomb;
+    impl ContextLoader for Bomb {
+        fn load(&self, url: &str) -> Option<Cow<'_, str>> {
+            let n: u32 = url.strip_prefix("https://bomb/")?.parse().ok()?;
+            let next = if n < 40 {
+                format!("\"https://bomb/{}\"", n + 1)
+            } else {
+                "{}".into()
+            };
+            Some(Cow::Owned(format!(
+                "{{\"@context\":{{\"a\":{{\"@id\":\"http://e/a{n}\",\"@context\":{next}}},\"b\":{{\"@id\":\"http://e/b{n}\",\"@context\":[{{\"z\":\"http://e/z\"}},{next}]}}}}}}"
+            )))
+        }
+    }
+
+    #[test]
+    fn context_bomb_hits_a_limit() {
+        let doc =
+            json::parse_str(r#"{"@context": "https://bomb/0", "a": {"b": {"a": 1}}}"#).unwrap();
+        let err = to_rdf(&doc, &Options::default(), &Bomb).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                JsonLdError::LimitExceeded(_) | JsonLdError::ContextOverflow
+            ),
+            "{err:?}"
+        );
+    }
+}
