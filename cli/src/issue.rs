@@ -45,6 +45,14 @@ pub struct IssueArgs {
     /// Signing time (RFC 3339) instead of now.
     #[arg(long)]
     now: Option<String>,
+    /// Issue as this DID (e.g. a `did:web` whose DID document lists the key)
+    /// instead of the key's own `did:key`.
+    #[arg(long)]
+    did: Option<String>,
+    /// The verification method id to put in the proof (default: `DID#key-1`
+    /// with `--did`, else the key's `did:key` method).
+    #[arg(long)]
+    method: Option<String>,
     /// Write the signed credential here instead of standard output.
     #[arg(long, short)]
     out: Option<PathBuf>,
@@ -64,14 +72,37 @@ pub fn run(args: IssueArgs) -> Result<(), String> {
         Ok(_) => return Err(format!("{} is not a JSON object", args.input.display())),
         Err(e) => return Err(format!("{}: {e}", args.input.display())),
     };
-    let doc = prepare(doc, &key, now, args.format)?;
-    let signed = sign(&doc, &key, now, args.format)?;
+    let id = Identity::new(&key, args.did.as_deref(), args.method.as_deref());
+    let doc = prepare(doc, &id, now, args.format)?;
+    let signed = sign(&doc, &key, &id, now, args.format)?;
     match &args.out {
         Some(p) => std::fs::write(p, format!("{signed}\n"))
             .map_err(|e| format!("cannot write {}: {e}", p.display())),
         None => {
             println!("{signed}");
             Ok(())
+        }
+    }
+}
+
+/// Who signs: the issuer DID and the verification method in the proof.
+pub struct Identity {
+    pub did: String,
+    pub method: String,
+}
+
+impl Identity {
+    /// The key's own `did:key`, or `did` (with `method`, default `did#key-1`).
+    pub fn new(key: &KeyPair, did: Option<&str>, method: Option<&str>) -> Identity {
+        match did {
+            Some(d) => Identity {
+                did: d.to_string(),
+                method: method.map_or_else(|| format!("{d}#key-1"), str::to_string),
+            },
+            None => Identity {
+                did: key.did(),
+                method: method.map_or_else(|| key.verification_method(), str::to_string),
+            },
         }
     }
 }
@@ -87,7 +118,7 @@ fn is_v1(doc: &Object) -> bool {
 /// Sets the issuer id and issuance date, and the context a suite needs.
 pub fn prepare(
     mut doc: Object,
-    key: &KeyPair,
+    id: &Identity,
     now: Timestamp,
     format: Format,
 ) -> Result<Object, String> {
@@ -96,10 +127,10 @@ pub fn prepare(
     }
     let issuer = match doc.remove("issuer") {
         Some(Value::Object(mut o)) => {
-            o.insert("id", Value::from(key.did()));
+            o.insert("id", Value::from(id.did.as_str()));
             Value::Object(o)
         }
-        _ => Value::from(key.did()),
+        _ => Value::from(id.did.as_str()),
     };
     doc.insert("issuer", issuer);
     let date_field = if is_v1(&doc) {
@@ -124,16 +155,22 @@ pub fn prepare(
 }
 
 /// Signs a prepared credential; returns its text (JSON or compact JWS).
-pub fn sign(doc: &Object, key: &KeyPair, now: Timestamp, format: Format) -> Result<String, String> {
+pub fn sign(
+    doc: &Object,
+    key: &KeyPair,
+    id: &Identity,
+    now: Timestamp,
+    format: Format,
+) -> Result<String, String> {
     let suite = match format {
         Format::EddsaRdfc2022 => Suite::EddsaRdfc2022,
         Format::EddsaJcs2022 => Suite::EddsaJcs2022,
         Format::Ed25519Signature2020 => Suite::Ed25519Signature2020,
-        Format::Jwt => return Ok(sign_jwt(doc, key)),
+        Format::Jwt => return Ok(sign_jwt(doc, key, id)),
     };
     let options = ProofOptions {
         suite,
-        verification_method: key.verification_method(),
+        verification_method: id.method.clone(),
         purpose: Purpose::AssertionMethod,
         created: now,
         challenge: None,
@@ -144,15 +181,15 @@ pub fn sign(doc: &Object, key: &KeyPair, now: Timestamp, format: Format) -> Resu
     Ok(json::to_string(&Value::Object(signed)))
 }
 
-fn sign_jwt(doc: &Object, key: &KeyPair) -> String {
+fn sign_jwt(doc: &Object, key: &KeyPair, id: &Identity) -> String {
     let mut header = Object::new();
-    header.insert("kid", Value::from(key.verification_method()));
+    header.insert("kid", Value::from(id.method.as_str()));
     if is_v1(doc) {
         // VC-JWT (VC 1.1 §6.3.1): the credential goes in `vc`, with the
         // registered claims standing for issuer, id, subject and dates.
         header.insert("typ", Value::from("JWT"));
         let mut claims = Object::new();
-        claims.insert("iss", Value::from(key.did()));
+        claims.insert("iss", Value::from(id.did.as_str()));
         let secs = |field: &str| {
             doc.get(field)
                 .and_then(Value::as_str)

@@ -7,6 +7,8 @@
 mod host;
 mod issue;
 mod keys;
+mod registry_cmd;
+mod status_cmd;
 mod verify_cmd;
 
 use std::path::PathBuf;
@@ -34,6 +36,12 @@ enum Command {
     Key(KeyCommand),
     /// Sign an Open Badges 3.0 micro-credential.
     Issue(issue::IssueArgs),
+    /// Create, update and sign status lists (revocation, suspension).
+    #[command(subcommand)]
+    Status(status_cmd::StatusCommand),
+    /// Create, update and sign the network registry.
+    #[command(subcommand)]
+    Registry(registry_cmd::RegistryCommand),
 }
 
 #[derive(Subcommand)]
@@ -92,6 +100,8 @@ fn main() -> ExitCode {
             })
         }
         Command::Issue(args) => issue::run(args),
+        Command::Status(cmd) => status_cmd::run(cmd),
+        Command::Registry(cmd) => registry_cmd::run(cmd),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

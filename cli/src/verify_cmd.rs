@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use mcx_verifier_core::{verify, Options, Outcome, Report, Step, Verdict};
+use mcx_verifier_core::{registry, verify, Options, Outcome, Report, Step, Verdict};
 
 use crate::host;
 
@@ -18,9 +18,13 @@ pub struct VerifyArgs {
     /// Verify as of this time (RFC 3339) instead of now.
     #[arg(long)]
     now: Option<String>,
-    /// The signed network registry to check issuers against.
+    /// The signed network registry to check issuers against (refused, with
+    /// exit code 2, unless signed by the pinned governance key and valid).
     #[arg(long)]
     registry: Option<PathBuf>,
+    /// The pinned governance DID for --registry (default: the demo network's).
+    #[arg(long, value_name = "DID", requires = "registry")]
+    registry_key: Option<String>,
     /// Answer URL from a local file instead of the network (repeatable).
     #[arg(long = "resource", value_name = "URL=FILE", value_parser = host::parse_resource)]
     resources: Vec<(String, PathBuf)>,
@@ -40,13 +44,17 @@ pub fn run(args: VerifyArgs) -> ExitCode {
 }
 
 fn run_inner(args: VerifyArgs) -> Result<bool, String> {
-    let options = Options::new(host::now(args.now.as_deref())?);
+    let mut options = Options::new(host::now(args.now.as_deref())?);
     if let Some(path) = &args.registry {
-        // Wired to the registry module by the network-registry work.
-        return Err(format!(
-            "--registry {}: network registries are not supported by this build yet",
-            path.display()
-        ));
+        let pinned = args
+            .registry_key
+            .as_deref()
+            .unwrap_or(registry::DEMO_GOVERNANCE_DID);
+        let bytes = std::fs::read(path)
+            .map_err(|e| format!("--registry: cannot read {}: {e}", path.display()))?;
+        let reg = registry::Registry::from_signed(&bytes, pinned, options.now)
+            .map_err(|e| format!("--registry {}: [{}] {e}", path.display(), e.code().as_str()))?;
+        options = options.with_registry(reg);
     }
     let base = host::load_resources(&args.resources)?;
     // Read every input first, so that a missing file is a usage error
