@@ -96,11 +96,13 @@ impl fmt::Display for ProofError {
 
 /// Canonicalizes a JSON-LD document to RDFC-1.0 N-Quads with the bundled
 /// contexts only.
-pub fn rdfc_canonical(_doc: &Value) -> Result<String, ProofError> {
-    // Replaced by JSON-LD to RDF + RDFC-1.0 when `jsonld` lands.
-    Err(ProofError::Unsupported(String::from(
-        "RDF canonicalization (eddsa-rdfc-2022, Ed25519Signature2020)",
-    )))
+pub fn rdfc_canonical(doc: &Value) -> Result<String, ProofError> {
+    let quads = crate::jsonld::to_rdf_bundled(doc).map_err(|e| match e.root_cause() {
+        crate::jsonld::JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
+        _ => ProofError::Canonicalization(e.to_string()),
+    })?;
+    crate::rdfc::canonicalize(&quads, &crate::rdfc::Limits::default())
+        .map_err(|e| ProofError::Canonicalization(e.to_string()))
 }
 
 fn canonical(suite: Suite, v: &Value) -> Result<String, ProofError> {
