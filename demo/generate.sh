@@ -145,12 +145,12 @@ credential() { # id profile validFrom validUntil(or -) achievement status-json(o
 EOF
 }
 
-# issue NAME KEY VALIDFROM CREDENTIAL-JSON [extra mcx issue args]
+# issue NAME KEY VALIDFROM CREDENTIAL-JSON [extra mcx issue args]; FORMAT= picks the proof suite
 issue() {
     local name=$1 key=$2 created=$3 json=$4
     shift 4
     printf '%s\n' "$json" > "$WORK/$name.unsigned.json"
-    mcx issue --key "keys/$key.json" --format eddsa-jcs-2022 --now "$created" "$@" \
+    mcx issue --key "keys/$key.json" --format "${FORMAT:-eddsa-jcs-2022}" --now "$created" "$@" \
         --out "credentials/$name.json" "$WORK/$name.unsigned.json"
 }
 
@@ -162,7 +162,7 @@ issue valid-plc-thn thn $T1 \
     --did "$THN"
 issue valid-robotics-valfiume valfiume $T1 \
     "$(credential 7d1f3a52-0002-4c1e-9a51-6f0d2b3c4d02 "$P_VAL" $T1 $UNTIL "$A_ROB" "$(entry val-rev 77)")"
-issue valid-iot-castelmar castelmar $T1 \
+FORMAT=eddsa-rdfc-2022 issue valid-iot-castelmar castelmar $T1 \
     "$(credential 7d1f3a52-0003-4c1e-9a51-6f0d2b3c4d03 "$P_CAS" $T1 $UNTIL "$A_IOT" "[$(entry cas-rev 5),$(entry cas-msg 5)]")"
 issue revoked-twin-thn thn 2026-07-01T09:00:00Z \
     "$(credential 7d1f3a52-0004-4c1e-9a51-6f0d2b3c4d04 "$P_THN" 2026-07-01T09:00:00Z $UNTIL "$A_TWIN" "[$(entry thn-rev 4242),$(entry thn-sus 4242)]")" \
@@ -216,9 +216,9 @@ sign_list() { # work-name key out [--did DID]
 }
 sign_list thn-rev thn members/thn/status/revocation.json --did "$THN"
 sign_list thn-sus thn members/thn/status/suspension.json --did "$THN"
-sign_list val-rev valfiume members/valfiume/status/revocation.json
-sign_list cas-rev castelmar members/castelmar/status/revocation.json
-sign_list cas-msg castelmar members/castelmar/status/messages.json
+sign_list val-rev valfiume members/valfiume/status/revocation.json --format eddsa-rdfc-2022
+sign_list cas-rev castelmar members/castelmar/status/revocation.json --format eddsa-rdfc-2022
+sign_list cas-msg castelmar members/castelmar/status/messages.json --format eddsa-rdfc-2022
 
 # --- the network registry ----------------------------------------------------
 R="$WORK/registry.json"
