@@ -1,0 +1,555 @@
+//! The network layer through the CLI contract:
+//! `mcx verify --json --registry … --resource URL=FILE …` on every demo
+//! sample and on hostile registries and status lists, and the issuer-side
+//! `mcx status` / `mcx registry` tools end to end.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use mcx_verifier_core::json::{self, Value};
+
+const NOW: &str = "2026-11-28T12:00:00Z";
+const THN_REV: &str = "https://demo.microcredx.eu/members/thn/status/revocation.json";
+
+fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo")
+}
+
+fn mcx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mcx"))
+        .args(args)
+        .output()
+        .expect("mcx runs")
+}
+
+fn manifest() -> Value {
+    json::parse(
+        &std::fs::read(demo().join("manifest.json")).unwrap(),
+        json::Limits::default(),
+    )
+    .unwrap()
+}
+
+/// `--resource URL=FILE` for every resource of the demo manifest, except
+/// those in `replace`, which map to other files.
+fn resource_args(replace: &[(&str, &Path)]) -> Vec<String> {
+    let m = manifest();
+    let mut out = Vec::new();
+    for (url, file) in m
+        .get("resources")
+        .and_then(Value::as_object)
+        .unwrap()
+        .iter()
+    {
+        let path = match replace.iter().find(|(u, _)| u == url) {
+            Some((_, p)) => p.to_path_buf(),
+            None => demo().join(file.as_str().unwrap()),
+        };
+        out.push("--resource".to_string());
+        out.push(format!("{url}={}", path.display()));
+    }
+    out
+}
+
+fn verify(extra: &[String], files: &[PathBuf]) -> (Output, Vec<Value>) {
+    let registry = demo().join("registry.json");
+    let mut args: Vec<String> = vec![
+        "verify".into(),
+        "--json".into(),
+        "--now".into(),
+        NOW.into(),
+        "--registry".into(),
+        registry.display().to_string(),
+    ];
+    args.extend(extra.iter().cloned());
+    args.extend(files.iter().map(|f| f.display().to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = mcx(&refs);
+    let reports = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| json::parse_str(l).unwrap())
+        .collect();
+    (out, reports)
+}
+
+fn headline(r: &Value) -> Option<&str> {
+    r.get("headline")
+        .and_then(|h| h.get("code"))
+        .and_then(Value::as_str)
+}
+
+fn verdict(r: &Value) -> &str {
+    r.get("verdict").and_then(Value::as_str).unwrap()
+}
+
+#[test]
+fn every_demo_sample_through_the_cli_contract() {
+    let m = manifest();
+    let samples = m.get("samples").and_then(Value::as_array).unwrap();
+    let files: Vec<PathBuf> = samples
+        .iter()
+        .map(|s| demo().join(s.get("file").and_then(Value::as_str).unwrap()))
+        .collect();
+    let (out, reports) = verify(&resource_args(&[]), &files);
+    assert_eq!(out.status.code(), Some(1), "some samples are not valid");
+    assert_eq!(
+        reports.len(),
+        samples.len(),
+        "one report per input, in order"
+    );
+    for (s, r) in samples.iter().zip(&reports) {
+        let file = s.get("file").and_then(Value::as_str).unwrap();
+        assert_eq!(
+            verdict(r),
+            s.get("verdict").and_then(Value::as_str).unwrap(),
+            "{file}"
+        );
+        assert_eq!(headline(r), s.get("code").and_then(Value::as_str), "{file}");
+    }
+    // Only the valid ones: exit 0.
+    let valid: Vec<PathBuf> = samples
+        .iter()
+        .filter(|s| s.get("verdict").and_then(Value::as_str) == Some("valid"))
+        .map(|s| demo().join(s.get("file").and_then(Value::as_str).unwrap()))
+        .collect();
+    let (out, reports) = verify(&resource_args(&[]), &valid);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(reports.iter().all(|r| verdict(r) == "valid"));
+    // The member's details are in the report.
+    let thn = &reports[0];
+    assert_eq!(
+        thn.get("credential")
+            .and_then(|c| c.get("issuer"))
+            .and_then(|i| i.get("network"))
+            .and_then(|n| n.get("shortName"))
+            .and_then(Value::as_str),
+        Some("THN")
+    );
+}
+
+#[test]
+fn a_missing_resource_is_unverifiable_not_valid() {
+    let (out, reports) = verify(&[], &[demo().join("credentials/valid-plc-thn.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(verdict(&reports[0]), "unverifiable");
+}
+
+#[test]
+fn bad_registries_stop_with_exit_2_and_a_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(demo().join("registry.json")).unwrap();
+    let tampered = dir.path().join("tampered.json");
+    std::fs::write(
+        &tampered,
+        text.replacen("\"country\": \"ES\"", "\"country\": \"PT\"", 1),
+    )
+    .unwrap();
+    let file = demo().join("credentials/valid-plc-thn.json");
+    let f = file.display().to_string();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "--registry".into(),
+                tampered.display().to_string(),
+                "--now".into(),
+                NOW.into(),
+            ],
+            "[invalid_signature]",
+        ),
+        (
+            vec![
+                "--registry".into(),
+                demo().join("registry.json").display().to_string(),
+                "--registry-key".into(),
+                "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp".into(),
+                "--now".into(),
+                NOW.into(),
+            ],
+            "[wrong_key]",
+        ),
+        (
+            vec![
+                "--registry".into(),
+                demo().join("registry.json").display().to_string(),
+                "--now".into(),
+                "2032-01-01T00:00:00Z".into(),
+            ],
+            "[expired]",
+        ),
+        (
+            vec![
+                "--registry".into(),
+                file.display().to_string(),
+                "--now".into(),
+                NOW.into(),
+            ],
+            "[malformed]",
+        ),
+    ];
+    for (args, code) in cases {
+        let mut all = vec!["verify".to_string(), "--json".into()];
+        all.extend(args);
+        all.push(f.clone());
+        let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+        let out = mcx(&refs);
+        assert_eq!(out.status.code(), Some(2), "{code}");
+        assert!(out.stdout.is_empty(), "no report on a bad registry");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(code), "{code}: {err}");
+    }
+}
+
+#[test]
+fn bad_status_lists_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = std::fs::read_to_string(demo().join("members/thn/status/revocation.json")).unwrap();
+    let start = list.find("\"encodedList\": \"").unwrap() + 16;
+    let end = start + list[start..].find('"').unwrap();
+    let write = |name: &str, text: String| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    // Truncated gzip (its signature no longer matches either), a cleared
+    // list, the suspension list in its place, and garbage.
+    let truncated = write(
+        "truncated.json",
+        format!("{}{}", &list[..end - 10], &list[end..]),
+    );
+    let cleared = write(
+        "cleared.json",
+        format!(
+            "{}{}{}",
+            &list[..start],
+            mcx_verifier_core::status::Bitstring::zeroed(131_072, 1).encode(),
+            &list[end..]
+        ),
+    );
+    let wrong_purpose = demo().join("members/thn/status/suspension.json");
+    let garbage = write("garbage.json", "\u{1f}\u{8b}not json".into());
+    for (name, path) in [
+        ("truncated", truncated),
+        ("cleared", cleared),
+        ("wrong purpose", wrong_purpose),
+        ("garbage", garbage),
+    ] {
+        let (out, reports) = verify(
+            &resource_args(&[(THN_REV, &path)]),
+            &[
+                demo().join("credentials/revoked-twin-thn.json"),
+                demo().join("credentials/valid-plc-thn.json"),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        for r in &reports {
+            assert_eq!(verdict(r), "unverifiable", "{name}");
+            assert_eq!(headline(r), Some("status_unavailable"), "{name}");
+        }
+    }
+}
+
+fn run_ok(args: &[&str]) -> String {
+    let out = mcx(args);
+    assert!(
+        out.status.success(),
+        "mcx {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn issuer_tools_revoke_suspend_and_reinstate_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    let did = run_ok(&["key", "new", "--out", &p("issuer.json")])
+        .trim()
+        .to_string();
+    let rev_url = "https://uni.example/status/rev.json";
+    let sus_url = "https://uni.example/status/sus.json";
+    run_ok(&[
+        "status",
+        "new",
+        "--url",
+        rev_url,
+        "--purpose",
+        "revocation",
+        "--out",
+        &p("rev.json"),
+    ]);
+    run_ok(&[
+        "status",
+        "new",
+        "--url",
+        sus_url,
+        "--purpose",
+        "suspension",
+        "--out",
+        &p("sus.json"),
+    ]);
+    let e1 = run_ok(&["status", "entry", &p("rev.json"), "--index", "42"]);
+    let e2 = run_ok(&["status", "entry", &p("sus.json"), "--index", "42"]);
+    let unsigned = format!(
+        r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"validFrom":"2026-01-01T00:00:00Z","credentialSubject":{{"id":"did:example:learner"}},"credentialStatus":[{},{}]}}"#,
+        e1.trim(),
+        e2.trim()
+    );
+    std::fs::write(p("cred.unsigned.json"), unsigned).unwrap();
+    run_ok(&[
+        "issue",
+        "--key",
+        &p("issuer.json"),
+        "--format",
+        "eddsa-jcs-2022",
+        "--now",
+        NOW,
+        "--out",
+        &p("cred.json"),
+        &p("cred.unsigned.json"),
+    ]);
+    let sign = |list: &str, format: &str| {
+        run_ok(&[
+            "status",
+            "sign",
+            &p(&format!("{list}.json")),
+            "--key",
+            &p("issuer.json"),
+            "--format",
+            format,
+            "--now",
+            NOW,
+            "--out",
+            &p(&format!("{list}.signed.json")),
+        ]);
+    };
+    let check = || {
+        let out = mcx(&[
+            "verify",
+            "--json",
+            "--now",
+            NOW,
+            "--resource",
+            &format!("{rev_url}={}", p("rev.signed.json")),
+            "--resource",
+            &format!("{sus_url}={}", p("sus.signed.json")),
+            &p("cred.json"),
+        ]);
+        let r = json::parse(&out.stdout, json::Limits::default()).unwrap();
+        (verdict(&r).to_string(), headline(&r).map(str::to_string))
+    };
+    sign("rev", "eddsa-jcs-2022");
+    sign("sus", "eddsa-rdfc-2022");
+    assert_eq!(check(), ("valid".into(), None));
+    assert!(run_ok(&["status", "get", &p("sus.json"), "--index", "42"]).trim() == "0");
+
+    run_ok(&["status", "suspend", &p("sus.json"), "--index", "42"]);
+    sign("sus", "eddsa-rdfc-2022");
+    assert_eq!(check(), ("invalid".into(), Some("suspended".into())));
+
+    run_ok(&["status", "reinstate", &p("sus.json"), "--index", "42"]);
+    sign("sus", "eddsa-jcs-2022");
+    assert_eq!(check(), ("valid".into(), None));
+
+    run_ok(&["status", "revoke", &p("rev.json"), "--index", "42"]);
+    sign("rev", "eddsa-jcs-2022");
+    assert_eq!(check(), ("invalid".into(), Some("revoked".into())));
+
+    // Revocation is final, and each command checks the list's purpose.
+    assert!(
+        !mcx(&["status", "reinstate", &p("rev.json"), "--index", "42"])
+            .status
+            .success()
+    );
+    assert!(!mcx(&["status", "suspend", &p("rev.json"), "--index", "1"])
+        .status
+        .success());
+    assert!(
+        !mcx(&["status", "revoke", &p("rev.json"), "--index", "99999999"])
+            .status
+            .success()
+    );
+    assert!(did.starts_with("did:key:"));
+}
+
+#[test]
+fn issuer_tools_build_and_sign_a_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    let gov = run_ok(&["key", "new", "--out", &p("gov.json")])
+        .trim()
+        .to_string();
+    let uni = run_ok(&["key", "new", "--out", &p("uni.json")])
+        .trim()
+        .to_string();
+    let reg = p("registry.json");
+    run_ok(&[
+        "registry",
+        "new",
+        "--id",
+        "https://net.example/registry.json",
+        "--name",
+        "en=Test network",
+        "--out",
+        &reg,
+    ]);
+    run_ok(&[
+        "registry",
+        "add-member",
+        &reg,
+        "--did",
+        &uni,
+        "--joined",
+        "2025-01-01",
+        "--country",
+        "FI",
+        "--name",
+        "en=Test University",
+        "--name",
+        "fi=Testiyliopisto",
+        "--qa-name",
+        "FINEEC",
+    ]);
+    // A refused edit leaves the file as it was.
+    assert!(!mcx(&[
+        "registry",
+        "add-member",
+        &reg,
+        "--did",
+        &uni,
+        "--joined",
+        "2025-01-01",
+        "--country",
+        "FI",
+        "--name",
+        "en=Again",
+        "--qa-name",
+        "X",
+    ])
+    .status
+    .success());
+    assert!(!mcx(&[
+        "registry",
+        "update-member",
+        &reg,
+        "--did",
+        &uni,
+        "--country",
+        "Finland",
+    ])
+    .status
+    .success());
+    run_ok(&[
+        "registry",
+        "add-offer",
+        &reg,
+        "--id",
+        "https://net.example/offers/1",
+        "--name",
+        "en=Offer",
+        "--ects",
+        "10",
+        "--component",
+        "5=https://net.example/a/1",
+        "--component",
+        "5=https://net.example/a/2",
+    ]);
+    run_ok(&[
+        "registry",
+        "withdraw",
+        &reg,
+        "--did",
+        &uni,
+        "--date",
+        "2026-06-01",
+    ]);
+    run_ok(&[
+        "registry",
+        "sign",
+        &reg,
+        "--key",
+        &p("gov.json"),
+        "--now",
+        NOW,
+        "--valid-until",
+        "2027-01-01",
+        "--out",
+        &p("signed.json"),
+    ]);
+    let shown = run_ok(&[
+        "registry",
+        "show",
+        &p("signed.json"),
+        "--registry-key",
+        &gov,
+        "--now",
+        NOW,
+    ]);
+    assert!(
+        shown.contains("withdrawn") && shown.contains("edition 1"),
+        "{shown}"
+    );
+    // Credentials of the withdrawn member, issued now: untrusted.
+    std::fs::write(
+        p("c.json"),
+        r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"credentialSubject":{"id":"did:example:x"}}"#,
+    )
+    .unwrap();
+    run_ok(&[
+        "issue",
+        "--key",
+        &p("uni.json"),
+        "--format",
+        "eddsa-jcs-2022",
+        "--now",
+        NOW,
+        "--out",
+        &p("c.signed.json"),
+        &p("c.json"),
+    ]);
+    let out = mcx(&[
+        "verify",
+        "--json",
+        "--now",
+        NOW,
+        "--registry",
+        &p("signed.json"),
+        "--registry-key",
+        &gov,
+        &p("c.signed.json"),
+    ]);
+    let r = json::parse(&out.stdout, json::Limits::default()).unwrap();
+    assert_eq!(headline(&r), Some("untrusted_issuer"));
+    // The default pinned key is the demo network's: this registry is refused.
+    let out = mcx(&[
+        "verify",
+        "--registry",
+        &p("signed.json"),
+        &p("c.signed.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    // Signing again publishes a higher edition.
+    run_ok(&[
+        "registry",
+        "sign",
+        &reg,
+        "--key",
+        &p("gov.json"),
+        "--now",
+        NOW,
+        "--valid-until",
+        "2027-01-01",
+        "--out",
+        &p("signed2.json"),
+    ]);
+    let shown = run_ok(&[
+        "registry",
+        "show",
+        &p("signed2.json"),
+        "--registry-key",
+        &gov,
+        "--now",
+        NOW,
+    ]);
+    assert!(shown.contains("edition 2"), "{shown}");
+}
