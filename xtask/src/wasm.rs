@@ -15,7 +15,8 @@ pub const EMBEDDED_TARGET: &str = "thumbv7em-none-eabihf";
 /// Which cargo profile to build the wasm with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {
-    /// `--release`: the size-optimised workspace release profile.
+    /// `--profile wasm-release`: the size-optimised profile of the workspace
+    /// (the plain release profile is tuned for native speed).
     Release,
     /// The dev profile, for quicker iterations (`--debug`).
     Debug,
@@ -107,11 +108,11 @@ pub fn cargo_build(
         .current_dir(root)
         .args(["build", "-p", package, "--target", WASM_TARGET]);
     if profile == Profile::Release {
-        command.arg("--release");
+        command.args(["--profile", "wasm-release"]);
     }
     setup::run(&mut command)?;
     let dir = if profile == Profile::Release {
-        "release"
+        "wasm-release"
     } else {
         "debug"
     };
