@@ -1,0 +1,84 @@
+//! The whole pipeline: `verify::verify` on arbitrary bytes at a fixed time.
+//!
+//! The input may carry extra documents after a `\0MCX\0` separator; they
+//! answer the URLs verification asks for (DID documents, hosted credentials,
+//! status lists), in order, so the fuzzer reaches past the first fetch.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mcx_verifier_core::json::{self, Limits as JsonLimits, Value};
+use mcx_verifier_core::{verify, Options, Resources, Step, Timestamp, Verdict};
+
+const SEPARATOR: &[u8] = b"\0MCX\0";
+/// Rounds of fetching before the pipeline must have finished: each round
+/// answers every URL asked for, so only a chain this long could need more.
+const MAX_ROUNDS: usize = 32;
+
+fn split(data: &[u8]) -> Vec<&[u8]> {
+    let mut parts = Vec::new();
+    let mut rest = data;
+    while let Some(i) = rest.windows(SEPARATOR.len()).position(|w| w == SEPARATOR) {
+        parts.push(&rest[..i]);
+        rest = &rest[i + SEPARATOR.len()..];
+    }
+    parts.push(rest);
+    parts
+}
+
+fuzz_target!(|data: &[u8]| {
+    let parts = split(data);
+    let input = parts[0];
+    let mut documents = parts[1..].iter();
+    let options = Options::new(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap());
+    let mut resources = Resources::new();
+    let mut rounds = 0;
+    let report = loop {
+        match verify(input, &options, &resources) {
+            Step::Done(report) => break report,
+            Step::Need(urls) => {
+                assert!(!urls.is_empty(), "Step::Need with no URLs");
+                rounds += 1;
+                assert!(
+                    rounds <= MAX_ROUNDS,
+                    "verification keeps asking for documents"
+                );
+                for url in urls {
+                    match documents.next() {
+                        Some(doc) => resources.insert(url, doc.to_vec()),
+                        None => resources.insert_failure(url, "fuzz: offline"),
+                    }
+                }
+            }
+        }
+    };
+    let verdict = report.verdict();
+    assert!(matches!(
+        verdict,
+        Verdict::Valid | Verdict::Invalid | Verdict::Unverifiable
+    ));
+    let text = report.to_json();
+    let limits = JsonLimits {
+        max_bytes: usize::MAX,
+        max_depth: 4096,
+    };
+    let value = json::parse(text.as_bytes(), limits)
+        .unwrap_or_else(|e| panic!("report JSON does not parse: {e}: {text}"));
+    assert_eq!(
+        value.get("verdict").and_then(Value::as_str),
+        Some(verdict.as_str()),
+        "report JSON disagrees with verdict()"
+    );
+    assert!(
+        matches!(
+            value.get("kind").and_then(Value::as_str),
+            Some("credential" | "presentation")
+        ),
+        "bad report kind"
+    );
+    if verdict != Verdict::Valid {
+        assert!(
+            report.headline().is_some(),
+            "a non-valid report has no headline check"
+        );
+    }
+});
