@@ -148,3 +148,181 @@ fn jcs_vector_through_the_pipeline() {
 fn hex(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
+
+/// (suite, folder, file suffix) of the RDFC-based vectors.
+const RDFC_SUITES: [(Suite, &str, &str); 2] = [
+    (Suite::EddsaRdfc2022, "eddsa-rdfc-2022", "DataInt"),
+    (Suite::Ed25519Signature2020, "Ed25519Signature2020", "EdSig"),
+];
+
+#[test]
+fn rdfc_step_by_step() {
+    for (suite, dir, x) in RDFC_SUITES {
+        let unsigned = object(if x == "EdSig" {
+            "Ed25519Signature2020/signedEdSig.json"
+        } else {
+            "unsigned.json"
+        });
+        let mut unsigned = unsigned;
+        unsigned.remove("proof");
+        let mut config = object(&format!("{dir}/proofConfig{x}.json"));
+        config.remove("proofValue");
+        assert_eq!(
+            proof::rdfc_canonical(&Value::Object(unsigned.clone())).unwrap(),
+            read(&format!("{dir}/canonDoc{x}.txt")),
+            "{dir}"
+        );
+        assert_eq!(
+            proof::rdfc_canonical(&Value::Object(config.clone())).unwrap(),
+            read(&format!("{dir}/proofCanon{x}.txt")),
+            "{dir}"
+        );
+        let hash = proof::hash_data(suite, &unsigned, &config).unwrap();
+        assert_eq!(
+            hex(&hash),
+            read(&format!("{dir}/combinedHash{x}.txt")).trim(),
+            "{dir}"
+        );
+    }
+}
+
+#[test]
+fn rdfc_signed_vectors_verify_and_tampering_fails() {
+    let (secret, public) = key_pair();
+    for (suite, dir, x) in RDFC_SUITES {
+        let signed = object(&format!("{dir}/signed{x}.json"));
+        let (doc, p) = split(&signed);
+        assert_eq!(proof::verify(&doc, &p, &[], &public), Ok(suite), "{dir}");
+        let mut claim = doc.clone();
+        let mut subject = claim
+            .get("credentialSubject")
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .clone();
+        subject.insert("alumniOf", Value::from("The School of Tampering"));
+        claim.insert("credentialSubject", Value::Object(subject));
+        assert_eq!(
+            proof::verify(&claim, &p, &[], &public),
+            Err(proof::ProofError::BadSignature),
+            "{dir}"
+        );
+        // Signing reproduces the published proofValue (Ed25519 is deterministic).
+        let options = ProofOptions {
+            suite,
+            verification_method: did::did_key_method(&public),
+            purpose: did::Purpose::AssertionMethod,
+            created: Timestamp::parse_rfc3339("2023-02-24T23:36:38Z").unwrap(),
+            challenge: None,
+            domain: None,
+        };
+        let resigned = proof::sign(&doc, &options, &secret).unwrap();
+        assert_eq!(
+            resigned.get("proof").unwrap().get("proofValue"),
+            p.get("proofValue"),
+            "{dir}"
+        );
+    }
+}
+
+#[test]
+fn proof_sets_and_chains_verify() {
+    let keys = json::parse_str(&read("proof-set-chain/multiKeyPairs.json")).unwrap();
+    // did:key methods carry their key; check it is one of the published pairs.
+    let key_of = |vm: &str| -> [u8; 32] {
+        let fingerprint = vm.split('#').nth(1).unwrap();
+        assert!(
+            json::to_string(&keys).contains(fingerprint),
+            "{vm} is not a test key"
+        );
+        multibase::decode_ed25519_multikey(fingerprint).unwrap()
+    };
+    for name in [
+        "signedProofSet1",
+        "signedProofSet2",
+        "signedProofChain1",
+        "signedProofChain2",
+    ] {
+        let signed = object(&format!("proof-set-chain/{name}.json"));
+        let mut doc = signed.clone();
+        doc.remove("proof");
+        let proofs = signed.get("proof").unwrap().one_or_many().to_vec();
+        for p in &proofs {
+            let p = p.as_object().unwrap();
+            let key = key_of(p.get("verificationMethod").unwrap().as_str().unwrap());
+            assert!(proof::verify(&doc, p, &proofs, &key).is_ok(), "{name}");
+            // A chained proof covers the proofs it names: changing one breaks it.
+            if p.contains_key("previousProof") {
+                let mut altered = proofs.clone();
+                for q in altered.iter_mut() {
+                    if let Value::Object(q) = q {
+                        if q.get("id") != p.get("id") {
+                            q.insert("created", Value::from("2000-01-01T00:00:00Z"));
+                        }
+                    }
+                }
+                assert!(proof::verify(&doc, p, &altered, &key).is_err(), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn unknown_contexts_are_unsupported_never_fetched() {
+    let employ = object("employmentAuth.json");
+    let err = proof::rdfc_canonical(&Value::Object(employ)).unwrap_err();
+    assert!(
+        matches!(err, proof::ProofError::UnknownContext(ref u) if u.contains("citizenship")),
+        "{err:?}"
+    );
+}
+
+const OB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/vectors/openbadges/1edtech-spec/ob-v3p0-eddsa-rdfc-2022"
+);
+
+#[test]
+fn open_badges_3_spec_vector() {
+    let read_ob = |f: &str| std::fs::read_to_string(format!("{OB}/{f}")).unwrap();
+    let unsigned = obj(&read_ob("unsigned.json"));
+    assert_eq!(
+        proof::rdfc_canonical(&Value::Object(unsigned.clone())).unwrap(),
+        read_ob("document-canon.txt")
+    );
+    let signed = obj(&read_ob("signed.json"));
+    let (doc, p) = split(&signed);
+    let kp = json::parse_str(&read_ob("keypair.json")).unwrap();
+    let public =
+        multibase::decode_ed25519_multikey(kp.get("publicKeyMultibase").unwrap().as_str().unwrap())
+            .unwrap();
+    assert_eq!(
+        proof::verify(&doc, &p, &[], &public),
+        Ok(Suite::EddsaRdfc2022)
+    );
+    let mut tampered = doc.clone();
+    tampered.insert("name", Value::from("Forged badge"));
+    assert_eq!(
+        proof::verify(&tampered, &p, &[], &public),
+        Err(proof::ProofError::BadSignature)
+    );
+    // Its verification method is an https URL with the key in the fragment:
+    // nothing ties that key to the issuer, so the pipeline does not trust it.
+    let r = verify_offline(
+        read_ob("signed.json").as_bytes(),
+        &Options::new(Timestamp::parse_rfc3339("2025-01-01T00:00:00Z").unwrap()),
+        &Resources::new(),
+    );
+    assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Invalid);
+    assert_eq!(
+        r.headline().and_then(|c| c.outcome.code()),
+        Some(Code::Unsupported)
+    );
+}
+
+fn obj(s: &str) -> Object {
+    match json::parse_str(s).unwrap() {
+        Value::Object(o) => o,
+        _ => panic!(),
+    }
+}
