@@ -4,13 +4,25 @@
 
 use std::path::{Path, PathBuf};
 
-/// The Content-Security-Policy of the site. The same text is in the
-/// `<meta http-equiv>` tag of `site/static/index.html` for static hosting.
+/// The Content-Security-Policy of the site, sent as a header. The same policy
+/// is in the `<meta http-equiv>` tag of `site/static/index.html` for static
+/// hosting (see [`CSP_META`]).
 /// `'wasm-unsafe-eval'` is what instantiating WebAssembly needs; nothing
 /// else may evaluate code, and no inline script or style is allowed.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
-base-uri 'none'; frame-ancestors 'none'";
+pub const CSP: &str = concat!(csp_meta!(), "; frame-ancestors 'none'");
+
+/// The policy in the `<meta>` tag: the same without `frame-ancestors`, which
+/// browsers ignore (with a console error) when it is not sent as a header.
+#[cfg_attr(not(test), allow(dead_code))]
+pub const CSP_META: &str = csp_meta!();
+
+macro_rules! csp_meta {
+    () => {
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'"
+    };
+}
+use csp_meta;
 
 /// Largest request head accepted (request line plus headers).
 pub const MAX_HEAD: usize = 16 * 1024;
@@ -165,7 +177,9 @@ pub fn content_type(path: &Path) -> &'static str {
 
 /// Headers sent with every response. The demo network files are also
 /// readable cross-origin, so the widget embedded on another origin (or a
-/// test page) can fetch status lists and the registry from here.
+/// test page) can fetch status lists and the registry from here; so are
+/// the widget's own files (`/widget/`), since a page on another origin
+/// loads its `.wasm` with a CORS request.
 pub fn security_headers(path: &str) -> Vec<(&'static str, &'static str)> {
     let mut headers = vec![
         ("Content-Security-Policy", CSP),
@@ -173,7 +187,7 @@ pub fn security_headers(path: &str) -> Vec<(&'static str, &'static str)> {
         ("Referrer-Policy", "no-referrer"),
         ("Cache-Control", "no-cache"),
     ];
-    if path.starts_with("/demo/") {
+    if path.starts_with("/demo/") || path.starts_with("/widget/") {
         headers.push(("Access-Control-Allow-Origin", "*"));
     }
     headers
@@ -285,8 +299,9 @@ mod tests {
     fn index_html_carries_the_same_csp() {
         let index = std::fs::read_to_string(crate::root().join("site/static/index.html")).unwrap();
         assert!(
-            index.contains(&format!("content=\"{CSP}\"")),
+            index.contains(&format!("content=\"{CSP_META}\"")),
             "site/static/index.html CSP differs"
         );
+        assert_eq!(CSP, format!("{CSP_META}; frame-ancestors 'none'"));
     }
 }

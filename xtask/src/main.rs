@@ -8,6 +8,7 @@ mod http;
 mod serve;
 mod setup;
 mod wasm;
+mod widget;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -66,14 +67,25 @@ pub fn root() -> PathBuf {
 /// Every browser app the workspace ships, built into `dist/` by the shared
 /// pipeline of [`wasm`]. The widget is added here as one more entry.
 fn apps(root: &Path) -> Vec<wasm::App> {
-    vec![wasm::App {
-        label: "site",
-        package: "mcx-site",
-        artifact: "mcx-site",
-        out_name: "mcx_site",
-        out_dir: root.join("dist"),
-        static_dir: Some(root.join("site/static")),
-    }]
+    vec![
+        wasm::App {
+            label: "site",
+            package: "mcx-site",
+            artifact: "mcx-site",
+            out_name: "mcx_site",
+            out_dir: root.join("dist"),
+            static_dir: Some(root.join("site/static")),
+        },
+        // Packaged afterwards by `widget::package` (npm package + single script).
+        wasm::App {
+            label: "widget",
+            package: "mcx-widget",
+            artifact: "mcx_widget",
+            out_name: "mcx_widget",
+            out_dir: root.join("dist/widget"),
+            static_dir: None,
+        },
+    ]
 }
 
 /// Options shared by the commands that build `dist/`.
@@ -107,6 +119,7 @@ fn build_dist(root: &Path, options: &BuildOptions) -> Result {
     for app in apps(root) {
         wasm::build_app(root, &app, options.profile, wasm_opt.as_deref())?;
     }
+    widget::package(root)?;
     Ok(())
 }
 

@@ -1,0 +1,325 @@
+//! Thin wrappers over the browser APIs the site uses (fetch, files,
+//! clipboard, downloads, images, storage). Everything here is I/O; nothing
+//! here decides anything about a credential.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
+    ImageBitmap, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
+    RequestRedirect, Response,
+};
+
+/// Largest credential file, fetched document or picture accepted. Real
+/// credentials are a few KB; a baked badge or QR photo a few MB.
+pub const MAX_BYTES: usize = 12 * 1024 * 1024;
+
+/// Largest side of a picture scanned for a QR code; larger pictures are
+/// scaled down first so decoding stays fast.
+const MAX_SCAN_SIDE: u32 = 1600;
+
+/// Why fetching a URL failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// Network failure, CORS refusal or Content-Security-Policy block: the
+    /// browser does not tell these apart.
+    Network,
+    /// The server answered with this HTTP status.
+    Http(u16),
+    /// More than [`MAX_BYTES`].
+    TooLarge,
+    /// Not an http(s) URL.
+    BadUrl,
+}
+
+impl FetchError {
+    /// A short English reason, for the report's technical detail.
+    pub fn reason(&self) -> String {
+        match self {
+            FetchError::Network => {
+                "network error, or the server does not allow this site to read it (CORS)".into()
+            }
+            FetchError::Http(status) => format!("HTTP status {status}"),
+            FetchError::TooLarge => "the document is too large".into(),
+            FetchError::BadUrl => "not an http(s) address".into(),
+        }
+    }
+}
+
+/// The window (the site only runs in one).
+pub fn window() -> web_sys::Window {
+    gloo::utils::window()
+}
+
+/// Sets an attribute on `<html>` (`data-state`, `lang`).
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        // Failing to set an attribute only loses a hint for tests and
+        // assistive technology; the page still works.
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// The page address.
+pub fn href() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// The address without query and fragment: the base of share links.
+pub fn page_base() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    format!("{origin}{path}")
+}
+
+/// This page's origin.
+pub fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// A query parameter of the page address.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name).filter(|v| !v.is_empty())
+}
+
+/// The fragment without `#`.
+pub fn fragment() -> String {
+    let hash = window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// Resolves `url` against the page address; `None` unless the result is
+/// http or https.
+pub fn absolute_http_url(url: &str) -> Option<String> {
+    let parsed = web_sys::Url::new_with_base(url, &href()).ok()?;
+    matches!(parsed.protocol().as_str(), "http:" | "https:").then(|| parsed.href())
+}
+
+/// True when `url` is same-origin with the page or a `data:image/` URL:
+/// the only images the site shows, so that showing a credential never
+/// makes a request elsewhere (no tracking pixels).
+pub fn is_safe_image(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..11)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if lower.starts_with("data:image/") {
+        return true;
+    }
+    match web_sys::Url::new_with_base(url, &href()) {
+        Ok(parsed) => {
+            parsed.origin() == origin() && matches!(parsed.protocol().as_str(), "http:" | "https:")
+        }
+        Err(_) => false,
+    }
+}
+
+/// `navigator.languages`, most preferred first.
+pub fn preferred_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// Reads a value from `localStorage` (absent in private modes: `None`).
+pub fn stored(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Writes a value to `localStorage` when there is one.
+pub fn store(key: &str, value: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        // A full or disabled storage only forgets the preference.
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// GETs `url` without cookies or referrer and returns the body.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let Some(url) = absolute_http_url(url) else {
+        return Err(FetchError::BadUrl);
+    };
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(RequestMode::Cors);
+    init.set_credentials(RequestCredentials::Omit);
+    init.set_cache(RequestCache::NoCache);
+    init.set_redirect(RequestRedirect::Follow);
+    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
+    let response = JsFuture::from(window().fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(|_| FetchError::Network)?;
+    let response: Response = response.dyn_into().map_err(|_| FetchError::Network)?;
+    if !response.ok() {
+        return Err(FetchError::Http(response.status()));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BYTES) {
+        return Err(FetchError::TooLarge);
+    }
+    let buffer = response.array_buffer().map_err(|_| FetchError::Network)?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| FetchError::Network)?;
+    let array = Uint8Array::new(&buffer);
+    if array.length() as usize > MAX_BYTES {
+        return Err(FetchError::TooLarge);
+    }
+    Ok(array.to_vec())
+}
+
+/// Why a file could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// More than [`MAX_BYTES`].
+    TooLarge,
+    /// The browser could not read it.
+    Unreadable,
+}
+
+/// Reads a picked or dropped file.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, FileError> {
+    if file.size() > MAX_BYTES as f64 {
+        return Err(FileError::TooLarge);
+    }
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file.clone()));
+    gloo::file::futures::read_as_bytes(&blob)
+        .await
+        .map_err(|_| FileError::Unreadable)
+}
+
+/// Copies text to the clipboard; false when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = window().navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Offers `bytes` as a file download.
+pub fn download(name: &str, bytes: &[u8], mime: &str) {
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(anchor) = document
+        .create_element("a")
+        .map(JsCast::unchecked_into::<HtmlAnchorElement>)
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    // The click has started the download; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A grey-scale picture: one byte per pixel, row by row.
+pub struct Luma {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// `width * height` brightness values.
+    pub pixels: Vec<u8>,
+}
+
+/// Decodes a picture (PNG, JPEG, GIF, WebP…) with the browser's own
+/// decoder and returns it in grey, scaled so that no side exceeds
+/// [`MAX_SCAN_SIDE`].
+pub async fn decode_picture(bytes: &[u8], mime: &str) -> Option<Luma> {
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    let bitmap = JsFuture::from(window().create_image_bitmap_with_blob(&blob).ok()?)
+        .await
+        .ok()?;
+    let bitmap: ImageBitmap = bitmap.dyn_into().ok()?;
+    let luma = luma_of(&bitmap, bitmap.width(), bitmap.height());
+    bitmap.close();
+    luma
+}
+
+/// Draws a picture source (an `ImageBitmap` or a playing `<video>`) into a
+/// scratch canvas and returns its brightness.
+pub fn luma_of(source: &JsValue, width: u32, height: u32) -> Option<Luma> {
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let scale = f64::from(MAX_SCAN_SIDE) / f64::from(width.max(height));
+    let scale = scale.min(1.0);
+    let w = ((f64::from(width) * scale).round() as u32).max(1);
+    let h = ((f64::from(height) * scale).round() as u32).max(1);
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let drawn = if let Some(bitmap) = source.dyn_ref::<ImageBitmap>() {
+        context.draw_image_with_image_bitmap_and_dw_and_dh(
+            bitmap,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        )
+    } else if let Some(video) = source.dyn_ref::<web_sys::HtmlVideoElement>() {
+        context.draw_image_with_html_video_element_and_dw_and_dh(
+            video,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        )
+    } else {
+        return None;
+    };
+    drawn.ok()?;
+    let data = context
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .ok()?;
+    let rgba = data.data().0;
+    let pixels = rgba
+        .chunks_exact(4)
+        .map(|p| {
+            // ITU-R BT.601 luma; transparent pixels count as white paper.
+            let [r, g, b, a] = [p[0], p[1], p[2], p[3]].map(u32::from);
+            let y = (299 * r + 587 * g + 114 * b) / 1000;
+            ((y * a + 255 * (255 - a)) / 255) as u8
+        })
+        .collect();
+    Some(Luma {
+        width: w as usize,
+        height: h as usize,
+        pixels,
+    })
+}

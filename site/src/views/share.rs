@@ -1,0 +1,142 @@
+//! The share panel of a valid credential (verification link, copy, QR code,
+//! LinkedIn) and the report download, which every result has.
+
+use crate::browser;
+use crate::host;
+use crate::i18n::Lang;
+use crate::model::{text, Item};
+use crate::qr;
+use crate::share::{linkedin_url, Certification};
+use mcx_verifier_core::Verdict;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`SharePanel`].
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The checked item.
+    pub item: Rc<Item>,
+    /// Display language.
+    pub lang: Lang,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Copy {
+    Idle,
+    Done,
+    Failed,
+}
+
+/// Share link, copy button, QR code and LinkedIn button (valid credentials
+/// only), plus the report download.
+#[function_component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let t = props.lang.texts();
+    let item = props.item.clone();
+    let copy = use_state(|| Copy::Idle);
+    let link = use_memo(item.id, |_| {
+        host::credential_text(&item.input, &item.verified.resources)
+            .map(|text| host::share_link(&text))
+    });
+    let report = item.report();
+    let download = {
+        let item = item.clone();
+        Callback::from(move |_: MouseEvent| {
+            let json = item.report().to_json();
+            browser::download(
+                "microcredx-report.json",
+                json.as_bytes(),
+                "application/json",
+            );
+        })
+    };
+    let download_button = html! {
+        <button type="button" class="button secondary" data-action="download-report" onclick={download}>
+            { t.download_report }
+        </button>
+    };
+    let valid = report.verdict() == Verdict::Valid;
+    let Some(link) = (*link).clone().filter(|_| valid) else {
+        return html! { <div class="actions">{ download_button }</div> };
+    };
+    let on_copy = {
+        let copy = copy.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copy = copy.clone();
+            let link = link.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copy.set(if browser::copy_text(&link).await {
+                    Copy::Done
+                } else {
+                    Copy::Failed
+                });
+            });
+        })
+    };
+    let on_focus_select = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    let summary = &report.credential;
+    // A presentation has no achievement of its own; its credentials are shared one by one.
+    let linkedin = (report.credentials.is_empty()).then(|| {
+        linkedin_url(&Certification {
+            name: text(summary, &["achievement", "name"])
+                .or_else(|| text(summary, &["name"]))
+                .unwrap_or(""),
+            organization: text(summary, &["issuer", "name"]).unwrap_or(""),
+            issued: text(summary, &["validFrom"]),
+            expires: text(summary, &["validUntil"]),
+            url: &link,
+            id: text(summary, &["id"]),
+        })
+    });
+    let qr = qr::encode(&link);
+    let status = match *copy {
+        Copy::Idle => "",
+        Copy::Done => t.copied,
+        Copy::Failed => t.copy_failed,
+    };
+    let field_id = format!("share-link-{}", item.id);
+    html! {
+        <section class="share" aria-labelledby={format!("share-h-{}", item.id)}>
+            <h3 id={format!("share-h-{}", item.id)}>{ t.share_heading }</h3>
+            <p class="muted">{ t.share_intro }</p>
+            <label for={field_id.clone()} class="label">{ t.share_link_label }</label>
+            <div class="share-row">
+                <input id={field_id} class="share-link mono" type="text" readonly=true value={link.clone()}
+                       onfocus={on_focus_select} data-share-link="" />
+                <button type="button" class="button" data-action="copy-link" onclick={on_copy}>{ t.copy_link }</button>
+            </div>
+            <p class="copy-status" role="status" aria-live="polite">{ status }</p>
+            <div class="share-grid">
+                <figure class="qr">
+                    {
+                        match qr {
+                            Some(svg) => html! {
+                                <svg class="qr-code" viewBox={format!("0 0 {0} {0}", svg.size)} role="img"
+                                     aria-label={t.qr_caption} shape-rendering="crispEdges">
+                                    <rect width="100%" height="100%" fill="#fff" />
+                                    <path d={svg.path} fill="#000" />
+                                </svg>
+                            },
+                            None => html! { <p class="muted">{ t.qr_too_long }</p> },
+                        }
+                    }
+                    <figcaption>{ t.qr_caption }</figcaption>
+                </figure>
+                <div class="share-actions">
+                    if let Some(url) = linkedin {
+                        <a class="button linkedin" href={url} target="_blank" rel="noopener noreferrer" data-action="linkedin">
+                            { t.add_to_linkedin }
+                        </a>
+                        <p class="muted small">{ t.linkedin_hint }</p>
+                    }
+                    { download_button }
+                </div>
+            </div>
+        </section>
+    }
+}

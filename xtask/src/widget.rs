@@ -1,0 +1,145 @@
+//! Packaging the widget after the shared wasm pipeline has built it into
+//! `dist/widget/pkg/`: the wasm-bindgen glue and `widget/js/element.js`
+//! become two self-contained scripts next to one `.wasm`:
+//!
+//! - `index.js`: an ES module (the npm package's entry: `import { verify }
+//!   from '@microcredx/verify'`), finding its `.wasm` with `import.meta.url`;
+//! - `mcx-verify.js`: a classic script for pages without a bundler (one
+//!   `<script src>`), finding its `.wasm` next to its own URL, exposing
+//!   `window.MicroCredX`.
+//!
+//! plus `package.json`, `index.d.ts` and `README.md` from `widget/js/`.
+//! The glue is edited as text, so every pattern relied on is checked: a
+//! wasm-bindgen upgrade that changes them fails the build here, loudly.
+
+use crate::Result;
+use std::path::Path;
+
+/// The glue's exports that become plain functions in both scripts.
+const GLUE_EXPORTS: [&str; 3] = [
+    "export function verifyReport(",
+    "export function reportView(",
+    "export function labels(",
+];
+/// The glue's last line (its init function as default export).
+const GLUE_TAIL: &str = "export { initSync, __wbg_init as default };";
+/// How the glue finds its `.wasm` by default.
+const GLUE_META: &str = "import.meta.url";
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The glue without its `export` keywords (both scripts re-export what
+/// they choose).
+fn plain_glue(glue: &str) -> Result<String> {
+    for needle in GLUE_EXPORTS.iter().chain([&GLUE_TAIL, &GLUE_META]) {
+        if !glue.contains(needle) {
+            return Err(format!(
+                "the wasm-bindgen glue no longer contains `{needle}`: update xtask/src/widget.rs"
+            ));
+        }
+    }
+    if glue.contains("\nimport ") {
+        return Err(
+            "the wasm-bindgen glue imports other modules; the widget must stay one file".into(),
+        );
+    }
+    Ok(glue
+        .replace(GLUE_TAIL, "")
+        .replace("export function ", "function "))
+}
+
+/// The ES module of the npm package.
+fn es_module(banner: &str, glue: &str, element: &str) -> String {
+    format!(
+        "{banner}\n{glue}\n// The folder this module was loaded from (its .wasm is there).\n\
+         const MCX_BASE = new URL('.', import.meta.url).href;\n\n{element}\n\
+         export {{ verify, view, init, MicroCredXVerify }};\n"
+    )
+}
+
+/// The classic script: everything inside one function scope, nothing
+/// global but `window.MicroCredX`.
+fn classic_script(banner: &str, glue: &str, element: &str) -> String {
+    let glue = glue.replace(GLUE_META, "MCX_BASE");
+    format!(
+        "{banner}\n(function () {{\n'use strict';\n\
+         // The folder this script was loaded from (its .wasm is there). As a\n\
+         // classic script it knows its own element while it first runs.\n\
+         const MCX_SCRIPT = document.currentScript || document.querySelector('script[src*=\"mcx-verify\"]');\n\
+         const MCX_BASE = new URL('.', MCX_SCRIPT && MCX_SCRIPT.src ? MCX_SCRIPT.src : document.baseURI).href;\n\
+         {glue}\n{element}\n\
+         window.MicroCredX = Object.freeze({{ verify, view, init, MicroCredXVerify }});\n}})();\n"
+    )
+}
+
+/// Turns `dist/widget/pkg/` into the package described in the module docs.
+pub fn package(root: &Path) -> Result {
+    let out = root.join("dist/widget");
+    let pkg = out.join("pkg");
+    let js_dir = root.join("widget/js");
+    let version = env!("CARGO_PKG_VERSION");
+    let glue = plain_glue(&read(&pkg.join("mcx_widget.js"))?)?;
+    let element = read(&js_dir.join("element.js"))?;
+    let banner = format!(
+        "/*! @microcredx/verify {version} — MicroCredX credential verifier widget. Apache-2.0. \
+         Built by `cargo xtask build` from widget/ (Rust, WebAssembly). */"
+    );
+    write(&out.join("index.js"), &es_module(&banner, &glue, &element))?;
+    write(
+        &out.join("mcx-verify.js"),
+        &classic_script(&banner, &glue, &element),
+    )?;
+    std::fs::rename(
+        pkg.join("mcx_widget_bg.wasm"),
+        out.join("mcx_widget_bg.wasm"),
+    )
+    .map_err(|e| format!("cannot move the widget's wasm: {e}"))?;
+    std::fs::remove_dir_all(&pkg).map_err(|e| format!("cannot remove {}: {e}", pkg.display()))?;
+    for file in ["index.d.ts", "README.md"] {
+        std::fs::copy(js_dir.join(file), out.join(file))
+            .map_err(|e| format!("cannot copy widget/js/{file}: {e}"))?;
+    }
+    let manifest = read(&js_dir.join("package.json"))?.replace("0.0.0-workspace", version);
+    write(&out.join("package.json"), &manifest)?;
+    println!(
+        "xtask: widget: packaged {} (index.js, mcx-verify.js, mcx_widget_bg.wasm, index.d.ts, package.json, README.md)",
+        out.display()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GLUE: &str = "export function labels(a) {}\nexport function reportView(a, b) {}\n\
+        export function verifyReport(a, b) {}\nfunction f() { return new URL('x.wasm', import.meta.url); }\n\
+        export { initSync, __wbg_init as default };\n";
+
+    #[test]
+    fn glue_loses_its_exports() {
+        let plain = plain_glue(GLUE).unwrap();
+        assert!(!plain.contains("export"));
+        let classic = classic_script("", &plain, "");
+        assert!(
+            !classic.contains("import.meta"),
+            "a classic script cannot use import.meta"
+        );
+        assert!(classic.contains("window.MicroCredX"));
+        let module = es_module("", &plain, "");
+        assert!(module.contains("export { verify, view, init, MicroCredXVerify };"));
+    }
+
+    #[test]
+    fn a_changed_glue_is_refused() {
+        assert!(plain_glue("export function labels(a) {}").is_err());
+        let with_import = format!("{GLUE}\nimport x from './y.js';\n");
+        assert!(plain_glue(&with_import).is_err());
+    }
+}
