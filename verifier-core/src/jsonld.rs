@@ -18,7 +18,7 @@
 
 use alloc::borrow::Cow;
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
+use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
@@ -50,6 +50,16 @@ pub trait ContextLoader {
     /// The JSON text of the context document at `url` (a document with a
     /// top-level `@context`), or `None` when the URL is not known.
     fn load(&self, url: &str) -> Option<Cow<'_, str>>;
+
+    /// True when the document at `url` is known to be a valid context (for
+    /// instance, bundled and covered by tests). Scoped contexts inside a
+    /// trusted document are then not validated eagerly at definition time,
+    /// only processed where they apply; the result is the same for any
+    /// valid context, and the work saved is a quarter of a typical
+    /// credential's processing. Defaults to `false`.
+    fn trusted(&self, _url: &str) -> bool {
+        false
+    }
 }
 
 /// Resolves exactly the contexts bundled in [`crate::contexts`].
@@ -59,6 +69,12 @@ pub struct BundledLoader;
 impl ContextLoader for BundledLoader {
     fn load(&self, url: &str) -> Option<Cow<'_, str>> {
         crate::contexts::lookup(url).map(Cow::Borrowed)
+    }
+
+    fn trusted(&self, url: &str) -> bool {
+        // The bundled documents are fixed, pinned by hash and processed
+        // with full validation by `bundled_contexts_are_valid` (tests).
+        crate::contexts::lookup(url).is_some()
     }
 }
 
@@ -410,7 +426,10 @@ impl TermDef {
         self.iri == o.iri
             && self.prefix == o.prefix
             && self.reverse == o.reverse
-            && self.context == o.context
+            && match (&self.context, &o.context) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && self.container == o.container
             && self.direction == o.direction
             && self.index == o.index
@@ -422,7 +441,9 @@ impl TermDef {
 
 #[derive(Clone, Debug, Default)]
 struct Context {
-    terms: Rc<BTreeMap<String, Rc<TermDef>>>,
+    /// Shared until modified; `Rc<str>` keys make the copy-on-write clone
+    /// of a large context cheap (no string copies).
+    terms: Rc<BTreeMap<Rc<str>, Rc<TermDef>>>,
     base: Option<String>,
     original_base: Option<String>,
     vocab: Option<String>,
@@ -498,6 +519,16 @@ struct Processor<'a> {
     /// context) identity. Entries hold both inputs alive, so an address is
     /// never reused for a different context while it is a key.
     scoped: BTreeMap<ScopedKey, ScopedEntry>,
+    /// Scoped contexts shared by address of their source `Value`, so a term
+    /// definition does not deep-copy its context each time it is created
+    /// and identical definitions share one `Rc` (cheap comparisons, cache
+    /// hits). Every source outlives the call (the document, `docs`, this
+    /// map itself, `keep`), so an address is never reused for another value.
+    interned: BTreeMap<usize, Rc<Value>>,
+    /// Scoped contexts (by interned address) already validated.
+    validated: BTreeSet<usize>,
+    /// Values built during the call that interned addresses may point into.
+    keep: Vec<Rc<Value>>,
     work: usize,
     nodes: usize,
     depth: usize,
@@ -546,6 +577,9 @@ impl<'a> Processor<'a> {
             loader,
             docs: BTreeMap::new(),
             scoped: BTreeMap::new(),
+            interned: BTreeMap::new(),
+            validated: BTreeSet::new(),
+            keep: Vec::new(),
             work: 0,
             nodes: 0,
             depth: 0,
@@ -601,6 +635,14 @@ impl<'a> Processor<'a> {
             Value::Array(a) => Value::Array(a),
             other => Value::Array(vec![other]),
         })
+    }
+
+    fn intern(&mut self, v: &Value) -> Rc<Value> {
+        let key = v as *const Value as usize;
+        self.interned
+            .entry(key)
+            .or_insert_with(|| Rc::new(v.clone()))
+            .clone()
     }
 
     // -- remote contexts ----------------------------------------------------
@@ -802,8 +844,11 @@ impl<'a> Processor<'a> {
             for (k, v) in def.iter() {
                 m.insert(k.clone(), v.clone());
             }
-            merged = m;
-            &merged
+            // Kept alive for the call: scoped contexts are interned by address.
+            let rc = Rc::new(Value::Object(m));
+            self.keep.push(rc.clone());
+            merged = rc;
+            merged.as_object().unwrap_or(def)
         } else {
             def
         };
@@ -1127,17 +1172,26 @@ impl<'a> Processor<'a> {
             if mode10 {
                 return Err(E::InvalidTermDefinition);
             }
-            let snapshot = Rc::new(ctx.clone());
-            if let Err(e) =
-                self.process_context(&snapshot, sc, st.base_url, st.remote, true, true, false)
-            {
-                return Err(if e.is_fatal() {
-                    e
-                } else {
-                    E::InvalidScopedContext(Box::new(e))
-                });
+            let sc = self.intern(sc);
+            // Validation processes the scoped context only to surface its
+            // errors at definition time; once per scoped context per call is
+            // enough (it is processed again, for real, wherever it applies).
+            let id = Rc::as_ptr(&sc) as usize;
+            let trusted = st.remote.last().is_some_and(|u| self.loader.trusted(u));
+            if !trusted && !self.validated.contains(&id) {
+                let snapshot = Rc::new(ctx.clone());
+                if let Err(e) =
+                    self.process_context(&snapshot, &sc, st.base_url, st.remote, true, true, false)
+                {
+                    return Err(if e.is_fatal() {
+                        e
+                    } else {
+                        E::InvalidScopedContext(Box::new(e))
+                    });
+                }
+                self.validated.insert(id);
             }
-            def.context = Some(Rc::new(sc.clone()));
+            def.context = Some(sc);
             def.base_url = st.base_url.map(String::from);
         }
         if !map.contains_key("@type") {
@@ -1186,7 +1240,7 @@ impl<'a> Processor<'a> {
             }
             _ => Rc::new(def),
         };
-        Rc::make_mut(&mut ctx.terms).insert(term.to_string(), def);
+        Rc::make_mut(&mut ctx.terms).insert(Rc::from(term), def);
         st.defined.insert(term.to_string(), true);
         Ok(())
     }
@@ -1406,227 +1460,20 @@ impl<'a> Processor<'a> {
                 _ => continue,
             };
             if is_keyword(&ep) {
-                if ap == Some("@reverse") {
-                    return Err(E::InvalidReversePropertyMap);
-                }
-                if result.contains_key(&ep) && ep != "@included" && ep != "@type" {
-                    return Err(E::CollidingKeywords);
-                }
-                let ev: Value = match ep.as_str() {
-                    "@id" => match value {
-                        // An @id of keyword form is ignored, leaving a node
-                        // with a null @id (no triples), as in expand#t0122.
-                        Value::String(s) => {
-                            result.insert("@id", opt_string(ctx.expand_iri(s, true, false)));
-                            continue;
-                        }
-                        _ => return Err(E::InvalidIdValue),
-                    },
-                    "@type" => {
-                        let strs: Vec<&str> = match value {
-                            Value::String(s) => vec![s.as_str()],
-                            Value::Array(a) => {
-                                let mut v = Vec::new();
-                                for x in a {
-                                    v.push(x.as_str().ok_or(E::InvalidTypeValue)?);
-                                }
-                                v
-                            }
-                            _ => return Err(E::InvalidTypeValue),
-                        };
-                        let mut exp: Vec<Value> = strs
-                            .iter()
-                            .filter_map(|s| type_scoped.expand_iri(s, true, true))
-                            .map(Value::String)
-                            .collect();
-                        match result.remove("@type") {
-                            Some(existing) => {
-                                let mut all = as_array(existing).into_array();
-                                all.append(&mut exp);
-                                Value::Array(all)
-                            }
-                            None if matches!(value, Value::String(_)) && exp.len() == 1 => {
-                                exp.pop().unwrap_or(Value::Null)
-                            }
-                            None => Value::Array(exp),
-                        }
-                    }
-                    "@graph" => as_array(self.expand_element(
-                        ctx,
-                        Some("@graph"),
-                        value,
-                        base_url,
-                        false,
-                    )?),
-                    "@included" => {
-                        if self.mode10() {
-                            continue;
-                        }
-                        // Expanded under a non-null property so that scalars
-                        // and value objects survive to be rejected (in07-in09).
-                        let ex = as_array(self.expand_element(
-                            ctx,
-                            Some("@included"),
-                            value,
-                            base_url,
-                            false,
-                        )?)
-                        .into_array();
-                        if !ex.iter().all(is_node_object) {
-                            return Err(E::InvalidIncludedValue);
-                        }
-                        let mut all = result
-                            .remove("@included")
-                            .map(|v| as_array(v).into_array())
-                            .unwrap_or_default();
-                        all.extend(ex);
-                        Value::Array(all)
-                    }
-                    "@value" => {
-                        if input_type == Some("@json") {
-                            if self.mode10() {
-                                return Err(E::InvalidValueObjectValue);
-                            }
-                        } else if matches!(value, Value::Object(_) | Value::Array(_)) {
-                            return Err(E::InvalidValueObjectValue);
-                        }
-                        result.insert("@value", value.clone());
-                        continue;
-                    }
-                    "@language" => match value {
-                        Value::String(_) => value.clone(),
-                        _ => return Err(E::InvalidLanguageTaggedString),
-                    },
-                    "@direction" => {
-                        if self.mode10() {
-                            continue;
-                        }
-                        match value.as_str().and_then(Direction::parse) {
-                            Some(_) => value.clone(),
-                            None => return Err(E::InvalidBaseDirection),
-                        }
-                    }
-                    "@index" => match value {
-                        Value::String(_) => value.clone(),
-                        _ => return Err(E::InvalidIndexValue),
-                    },
-                    "@list" => {
-                        if ap.is_none() || ap == Some("@graph") {
-                            continue;
-                        }
-                        as_array(self.expand_element(ctx, ap, value, base_url, false)?)
-                    }
-                    "@set" => self.expand_element(ctx, ap, value, base_url, false)?,
-                    "@reverse" => {
-                        if !matches!(value, Value::Object(_)) {
-                            return Err(E::InvalidReverseValue);
-                        }
-                        let ev =
-                            self.expand_element(ctx, Some("@reverse"), value, base_url, false)?;
-                        if let Value::Object(mut evo) = ev {
-                            if let Some(Value::Object(rr)) = evo.remove("@reverse") {
-                                for (p, items) in rr.iter() {
-                                    add_value(result, p, items.clone());
-                                }
-                            }
-                            if !evo.is_empty() {
-                                let mut rmap = take_object(result, "@reverse");
-                                for (p, items) in evo.iter() {
-                                    for item in items.one_or_many() {
-                                        if is_value_object(item) || is_list_object(item) {
-                                            return Err(E::InvalidReversePropertyValue);
-                                        }
-                                        add_value(&mut rmap, p, Value::Array(vec![item.clone()]));
-                                    }
-                                }
-                                result.insert("@reverse", Value::Object(rmap));
-                            }
-                        }
-                        continue;
-                    }
-                    "@nest" => {
-                        nests.push(key);
-                        continue;
-                    }
-                    _ => continue,
-                };
-                if !matches!(ev, Value::Null) {
-                    result.insert(ep, ev);
-                }
-                continue;
-            }
-
-            // A property.
-            let def: Option<Rc<TermDef>> = ctx.terms.get(key.as_str()).cloned();
-            let container = def.as_ref().map_or(0, |d| d.container);
-            let mut ev: Value =
-                if def.as_ref().and_then(|d| d.type_mapping.as_deref()) == Some("@json") {
-                    let mut o = obj1("@value", value.clone());
-                    o.insert("@type", Value::from("@json"));
-                    Value::Object(o)
-                } else if let (true, Value::Object(lm)) = (container & C_LANGUAGE != 0, value) {
-                    let dir = match def.as_ref().and_then(|d| d.direction) {
-                        Some(d) => d,
-                        None => ctx.direction,
-                    };
-                    let mut langs: Vec<(&String, &Value)> = lm.iter().collect();
-                    langs.sort_by(|a, b| a.0.cmp(b.0));
-                    let mut out = Vec::new();
-                    for (lang, lv) in langs {
-                        for item in lv.one_or_many() {
-                            match item {
-                                Value::Null => continue,
-                                Value::String(_) => {}
-                                _ => return Err(E::InvalidLanguageMapValue),
-                            }
-                            let mut v = obj1("@value", item.clone());
-                            if lang != "@none"
-                                && ctx.expand_iri(lang, false, true).as_deref() != Some("@none")
-                            {
-                                v.insert("@language", Value::String(lang.clone()));
-                            }
-                            if let Some(d) = dir {
-                                v.insert("@direction", Value::from(d.as_str()));
-                            }
-                            out.push(Value::Object(v));
-                        }
-                    }
-                    Value::Array(out)
-                } else if let (true, Value::Object(im), Some(d)) = (
-                    container & (C_INDEX | C_TYPE | C_ID) != 0,
+                if self.expand_keyword(
+                    ctx,
+                    type_scoped,
+                    ap,
+                    &ep,
                     value,
-                    def.as_ref(),
-                ) {
-                    self.expand_index_map(ctx, key, d, im, base_url)?
-                } else {
-                    self.expand_element(ctx, Some(key), value, base_url, false)?
-                };
-            if matches!(ev, Value::Null) {
-                continue;
-            }
-            if container & C_LIST != 0 && !is_list_object(&ev) {
-                ev = Value::Object(obj1("@list", as_array(ev)));
-            }
-            if container & C_GRAPH != 0 && container & (C_ID | C_INDEX) == 0 {
-                let items = as_array(ev).into_array();
-                ev = Value::Array(
-                    items
-                        .into_iter()
-                        .map(|e| Value::Object(obj1("@graph", as_array(e))))
-                        .collect(),
-                );
-            }
-            if def.as_ref().is_some_and(|d| d.reverse) {
-                let mut rmap = take_object(result, "@reverse");
-                for item in as_array(ev).into_array() {
-                    if is_value_object(&item) || is_list_object(&item) {
-                        return Err(E::InvalidReversePropertyValue);
-                    }
-                    add_value(&mut rmap, &ep, Value::Array(vec![item]));
+                    base_url,
+                    input_type,
+                    result,
+                )? {
+                    nests.push(key);
                 }
-                result.insert("@reverse", Value::Object(rmap));
             } else {
-                add_value(result, &ep, ev);
+                self.expand_property(ctx, key, &ep, value, base_url, result)?;
             }
         }
 
@@ -1666,6 +1513,251 @@ impl<'a> Processor<'a> {
                 self.leave();
                 r?;
             }
+        }
+        Ok(())
+    }
+
+    /// One keyword entry of a map being expanded; `Ok(true)` for `@nest`,
+    /// whose objects are expanded after the other entries. Separate from
+    /// [`Self::expand_object`] to keep the recursive frames small.
+    #[allow(clippy::too_many_arguments)]
+    fn expand_keyword(
+        &mut self,
+        ctx: &Rc<Context>,
+        type_scoped: &Rc<Context>,
+        ap: Option<&str>,
+        ep: &str,
+        value: &Value,
+        base_url: Option<&str>,
+        input_type: Option<&str>,
+        result: &mut Object,
+    ) -> Result<bool, JsonLdError> {
+        use JsonLdError as E;
+        let ep = String::from(ep);
+        if ap == Some("@reverse") {
+            return Err(E::InvalidReversePropertyMap);
+        }
+        if result.contains_key(&ep) && ep != "@included" && ep != "@type" {
+            return Err(E::CollidingKeywords);
+        }
+        let ev: Value = match ep.as_str() {
+            "@id" => match value {
+                // An @id of keyword form is ignored, leaving a node
+                // with a null @id (no triples), as in expand#t0122.
+                Value::String(s) => {
+                    result.insert("@id", opt_string(ctx.expand_iri(s, true, false)));
+                    return Ok(false);
+                }
+                _ => return Err(E::InvalidIdValue),
+            },
+            "@type" => {
+                let strs: Vec<&str> = match value {
+                    Value::String(s) => vec![s.as_str()],
+                    Value::Array(a) => {
+                        let mut v = Vec::new();
+                        for x in a {
+                            v.push(x.as_str().ok_or(E::InvalidTypeValue)?);
+                        }
+                        v
+                    }
+                    _ => return Err(E::InvalidTypeValue),
+                };
+                let mut exp: Vec<Value> = strs
+                    .iter()
+                    .filter_map(|s| type_scoped.expand_iri(s, true, true))
+                    .map(Value::String)
+                    .collect();
+                match result.remove("@type") {
+                    Some(existing) => {
+                        let mut all = as_array(existing).into_array();
+                        all.append(&mut exp);
+                        Value::Array(all)
+                    }
+                    None if matches!(value, Value::String(_)) && exp.len() == 1 => {
+                        exp.pop().unwrap_or(Value::Null)
+                    }
+                    None => Value::Array(exp),
+                }
+            }
+            "@graph" => {
+                as_array(self.expand_element(ctx, Some("@graph"), value, base_url, false)?)
+            }
+            "@included" => {
+                if self.mode10() {
+                    return Ok(false);
+                }
+                // Expanded under a non-null property so that scalars
+                // and value objects survive to be rejected (in07-in09).
+                let ex = as_array(self.expand_element(
+                    ctx,
+                    Some("@included"),
+                    value,
+                    base_url,
+                    false,
+                )?)
+                .into_array();
+                if !ex.iter().all(is_node_object) {
+                    return Err(E::InvalidIncludedValue);
+                }
+                let mut all = result
+                    .remove("@included")
+                    .map(|v| as_array(v).into_array())
+                    .unwrap_or_default();
+                all.extend(ex);
+                Value::Array(all)
+            }
+            "@value" => {
+                if input_type == Some("@json") {
+                    if self.mode10() {
+                        return Err(E::InvalidValueObjectValue);
+                    }
+                } else if matches!(value, Value::Object(_) | Value::Array(_)) {
+                    return Err(E::InvalidValueObjectValue);
+                }
+                result.insert("@value", value.clone());
+                return Ok(false);
+            }
+            "@language" => match value {
+                Value::String(_) => value.clone(),
+                _ => return Err(E::InvalidLanguageTaggedString),
+            },
+            "@direction" => {
+                if self.mode10() {
+                    return Ok(false);
+                }
+                match value.as_str().and_then(Direction::parse) {
+                    Some(_) => value.clone(),
+                    None => return Err(E::InvalidBaseDirection),
+                }
+            }
+            "@index" => match value {
+                Value::String(_) => value.clone(),
+                _ => return Err(E::InvalidIndexValue),
+            },
+            "@list" => {
+                if ap.is_none() || ap == Some("@graph") {
+                    return Ok(false);
+                }
+                as_array(self.expand_element(ctx, ap, value, base_url, false)?)
+            }
+            "@set" => self.expand_element(ctx, ap, value, base_url, false)?,
+            "@reverse" => {
+                if !matches!(value, Value::Object(_)) {
+                    return Err(E::InvalidReverseValue);
+                }
+                let ev = self.expand_element(ctx, Some("@reverse"), value, base_url, false)?;
+                if let Value::Object(mut evo) = ev {
+                    if let Some(Value::Object(rr)) = evo.remove("@reverse") {
+                        for (p, items) in rr.iter() {
+                            add_value(result, p, items.clone());
+                        }
+                    }
+                    if !evo.is_empty() {
+                        let mut rmap = take_object(result, "@reverse");
+                        for (p, items) in evo.iter() {
+                            for item in items.one_or_many() {
+                                if is_value_object(item) || is_list_object(item) {
+                                    return Err(E::InvalidReversePropertyValue);
+                                }
+                                add_value(&mut rmap, p, Value::Array(vec![item.clone()]));
+                            }
+                        }
+                        result.insert("@reverse", Value::Object(rmap));
+                    }
+                }
+                return Ok(false);
+            }
+            "@nest" => return Ok(true),
+            _ => return Ok(false),
+        };
+        if !matches!(ev, Value::Null) {
+            result.insert(ep, ev);
+        }
+        Ok(false)
+    }
+
+    /// One property entry (a term, compact IRI or IRI) of a map being expanded.
+    fn expand_property(
+        &mut self,
+        ctx: &Rc<Context>,
+        key: &str,
+        ep: &str,
+        value: &Value,
+        base_url: Option<&str>,
+        result: &mut Object,
+    ) -> Result<(), JsonLdError> {
+        use JsonLdError as E;
+        // A property.
+        let def: Option<Rc<TermDef>> = ctx.terms.get(key).cloned();
+        let container = def.as_ref().map_or(0, |d| d.container);
+        let mut ev: Value = if def.as_ref().and_then(|d| d.type_mapping.as_deref()) == Some("@json")
+        {
+            let mut o = obj1("@value", value.clone());
+            o.insert("@type", Value::from("@json"));
+            Value::Object(o)
+        } else if let (true, Value::Object(lm)) = (container & C_LANGUAGE != 0, value) {
+            let dir = match def.as_ref().and_then(|d| d.direction) {
+                Some(d) => d,
+                None => ctx.direction,
+            };
+            let mut langs: Vec<(&String, &Value)> = lm.iter().collect();
+            langs.sort_by(|a, b| a.0.cmp(b.0));
+            let mut out = Vec::new();
+            for (lang, lv) in langs {
+                for item in lv.one_or_many() {
+                    match item {
+                        Value::Null => continue,
+                        Value::String(_) => {}
+                        _ => return Err(E::InvalidLanguageMapValue),
+                    }
+                    let mut v = obj1("@value", item.clone());
+                    if lang != "@none"
+                        && ctx.expand_iri(lang, false, true).as_deref() != Some("@none")
+                    {
+                        v.insert("@language", Value::String(lang.clone()));
+                    }
+                    if let Some(d) = dir {
+                        v.insert("@direction", Value::from(d.as_str()));
+                    }
+                    out.push(Value::Object(v));
+                }
+            }
+            Value::Array(out)
+        } else if let (true, Value::Object(im), Some(d)) = (
+            container & (C_INDEX | C_TYPE | C_ID) != 0,
+            value,
+            def.as_ref(),
+        ) {
+            self.expand_index_map(ctx, key, d, im, base_url)?
+        } else {
+            self.expand_element(ctx, Some(key), value, base_url, false)?
+        };
+        if matches!(ev, Value::Null) {
+            return Ok(());
+        }
+        if container & C_LIST != 0 && !is_list_object(&ev) {
+            ev = Value::Object(obj1("@list", as_array(ev)));
+        }
+        if container & C_GRAPH != 0 && container & (C_ID | C_INDEX) == 0 {
+            let items = as_array(ev).into_array();
+            ev = Value::Array(
+                items
+                    .into_iter()
+                    .map(|e| Value::Object(obj1("@graph", as_array(e))))
+                    .collect(),
+            );
+        }
+        if def.as_ref().is_some_and(|d| d.reverse) {
+            let mut rmap = take_object(result, "@reverse");
+            for item in as_array(ev).into_array() {
+                if is_value_object(&item) || is_list_object(&item) {
+                    return Err(E::InvalidReversePropertyValue);
+                }
+                add_value(&mut rmap, ep, Value::Array(vec![item]));
+            }
+            result.insert("@reverse", Value::Object(rmap));
+        } else {
+            add_value(result, ep, ev);
         }
         Ok(())
     }
@@ -2704,6 +2796,101 @@ mod tests {
         assert_eq!(integer_lexical(-0.0), "0");
         assert_eq!(integer_lexical(123.0), "123");
         assert_eq!(integer_lexical(1e20), "100000000000000000000");
+    }
+
+    /// The bundled loader without its trust: full validation.
+    struct Untrusted;
+    impl ContextLoader for Untrusted {
+        fn load(&self, url: &str) -> Option<Cow<'_, str>> {
+            BundledLoader.load(url)
+        }
+    }
+
+    #[test]
+    fn bundled_contexts_are_valid() {
+        for url in crate::contexts::urls() {
+            if url == "https://www.w3.org/2018/credentials/examples/v1" {
+                continue; // imports ODRL, which is not bundled
+            }
+            let doc =
+                json::parse_str(&format!(r#"{{"@context": "{url}", "@id": "urn:x"}}"#)).unwrap();
+            expand(&doc, &Options::default(), &Untrusted).unwrap_or_else(|e| panic!("{url}: {e}"));
+        }
+    }
+
+    #[test]
+    fn deep_nesting_ends_in_an_error_within_a_small_stack() {
+        // Built directly (the JSON parser caps depth on its own): 1000 levels
+        // of nested nodes, lists and contexts. Measured: a level of node
+        // nesting takes about 2 KiB of stack in release builds and up to
+        // 10 KiB unoptimized, so the default depth bound (96) fits a 1 MiB
+        // wasm stack; this unoptimized test gets 4 MiB.
+        let mut v = Value::from("leaf");
+        for i in 0..1_000 {
+            let mut o = Object::new();
+            let key = if i % 2 == 0 { "http://e/p" } else { "@list" };
+            o.insert(key, v);
+            if i % 3 == 0 {
+                o.insert(
+                    "@context",
+                    Value::Object(obj1("x", Value::from("http://e/x"))),
+                );
+            }
+            v = Value::Object(o);
+        }
+        let doc = Value::Object(obj1("http://e/p", v));
+        let r = std::thread::Builder::new()
+            .stack_size(4 << 20)
+            .spawn(move || to_rdf_bundled(&doc).map(|q| q.len()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(r, Err(JsonLdError::LimitExceeded(LimitKind::Depth)));
+    }
+
+    #[test]
+    fn eu_microcredential_extension_context() {
+        let doc = json::parse_str(
+            r#"{
+              "@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/microcredx/eu-mc/v1"],
+              "id": "urn:uuid:1",
+              "type": ["VerifiableCredential"],
+              "credentialSubject": {
+                "id": "did:example:learner",
+                "workload": 25,
+                "typeOfAssessment": "written exam",
+                "learningOutcomes": ["a", "b"]
+              }
+            }"#,
+        )
+        .unwrap();
+        let quads = to_rdf_bundled(&doc).unwrap();
+        let ns = "https://w3id.org/microcredx/eu-mc#";
+        let find = |p: &str| {
+            quads
+                .iter()
+                .filter(|q| q.predicate == Term::Iri(format!("{ns}{p}")))
+                .map(|q| q.object.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            find("workload"),
+            vec![Term::typed(
+                "25",
+                "http://www.w3.org/2001/XMLSchema#decimal"
+            )]
+        );
+        assert_eq!(find("typeOfAssessment"), vec![Term::string("written exam")]);
+        assert_eq!(find("learningOutcomes").len(), 2);
+        // Protected: a later context may not redefine the terms.
+        let bad = json::parse_str(
+            r#"{"@context": ["https://w3id.org/microcredx/eu-mc/v1", {"workload": "http://e/w"}], "workload": 1}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            to_rdf_bundled(&bad).unwrap_err(),
+            JsonLdError::ProtectedTermRedefinition("workload".into())
+        );
     }
 
     #[test]

@@ -336,3 +336,31 @@ fn json_ld_expand_and_to_rdf_suites() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The bundled contexts and `to_rdf_bundled` reproduce, byte for byte, the
+/// canonical N-Quads of the vc-di-eddsa specification's test vectors (the
+/// unsigned credential and the proof configurations of `eddsa-rdfc-2022`
+/// and `Ed25519Signature2020`).
+#[test]
+fn vc_di_eddsa_canonical_forms() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/vc-di-eddsa/TestVectors");
+    let cases = [
+        ("unsigned.json", "eddsa-rdfc-2022/canonDocDataInt.txt"),
+        (
+            "eddsa-rdfc-2022/proofConfigDataInt.json",
+            "eddsa-rdfc-2022/proofCanonDataInt.txt",
+        ),
+        ("unsigned.json", "Ed25519Signature2020/canonDocEdSig.txt"),
+        (
+            "Ed25519Signature2020/proofConfigEdSig.json",
+            "Ed25519Signature2020/proofCanonEdSig.txt",
+        ),
+    ];
+    for (input, expect) in cases {
+        let doc = json::parse_str(&std::fs::read_to_string(dir.join(input)).unwrap()).unwrap();
+        let quads = jsonld::to_rdf_bundled(&doc).unwrap_or_else(|e| panic!("{input}: {e}"));
+        let got = rdfc::canonicalize(&quads, &rdfc::Limits::default()).unwrap();
+        let want = std::fs::read_to_string(dir.join(expect)).unwrap();
+        assert_eq!(got, want, "{input} vs {expect}");
+    }
+}
