@@ -1,1 +1,65 @@
-//! widget
+//! # mcx-widget: the Rust half of `<mcx-verify>`
+//!
+//! A thin JavaScript class (`widget/js/`) owns the custom element, its
+//! Shadow DOM and events; everything it shows comes from here, through
+//! three functions exported with wasm-bindgen:
+//!
+//! - [`verify_report`] (`verifyReport(input, options)` in JS): verifies
+//!   a credential (text or bytes) with the core, fetching status lists, DID
+//!   documents and the network registry in the browser, and resolves to the
+//!   report JSON of DESIGN.md — byte for byte what `mcx verify --json`
+//!   prints for the same input and time;
+//! - [`report_view`] (`reportView(report, languages)`): the strings and rows
+//!   to display for a report in the reader's language (see [`view`]);
+//! - [`labels`] (`labels(languages)`): the widget's own words before there
+//!   is a report.
+//!
+//! The browser loop, the clock and every text live in `mcx-web`, shared
+//! with the site; this crate only converts between JS values and Rust.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod options;
+pub mod report_json;
+pub mod view;
+
+use wasm_bindgen::prelude::*;
+
+/// Verifies `input` (a string — JSON, JWT, `#vc=` link or fragment, URL of
+/// a hosted credential — or a `Uint8Array` / `ArrayBuffer`, e.g. a baked
+/// PNG) and resolves to the report as JSON text.
+///
+/// `options` is `undefined` or an object with optional `now` (RFC 3339
+/// text, milliseconds since 1970, or a `Date`), `registry` (URL of a signed
+/// network registry, or `false` for none), `networkKey` (the governance
+/// DID it must be signed by),
+/// `demoBase` (where the demo network's files are served), `challenge` and
+/// `domain` (for presentations). Rejects only when `options` is malformed;
+/// a bad credential is a report, never an exception.
+#[wasm_bindgen(js_name = verifyReport)]
+pub async fn verify_report(input: JsValue, options: JsValue) -> Result<String, JsValue> {
+    let config = options::config(&options)
+        .map_err(|message| JsValue::from(js_sys::TypeError::new(&message)))?;
+    let bytes = options::input_bytes(&input);
+    let verified = mcx_web::host::run(&bytes, &config).await;
+    Ok(verified.report.to_json())
+}
+
+/// What to show for a report (its JSON, as [`verify_report`] returns it),
+/// in the first supported language of `languages` (comma-separated BCP 47
+/// tags, most preferred first; English otherwise), as JSON text.
+#[wasm_bindgen(js_name = reportView)]
+pub fn report_view(report: &str, languages: &str) -> String {
+    let lang = view::language(languages);
+    match report_json::parse(report) {
+        Some(report) => view::report(lang, &report),
+        None => view::labels(lang),
+    }
+}
+
+/// The widget's own words (button, dialog, "checking…") in the first
+/// supported language of `languages`, as JSON text.
+#[wasm_bindgen]
+pub fn labels(languages: &str) -> String {
+    view::labels(view::language(languages))
+}

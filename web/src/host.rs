@@ -1,0 +1,265 @@
+//! The browser as the core's host: passes the time in, fetches what the
+//! core asks for, and calls it again until it has a report. All decisions
+//! about the credential are the core's; this only moves bytes.
+
+use crate::{clock, fetch};
+use mcx_verifier_core::registry::{self, Registry};
+use mcx_verifier_core::report::{CheckKind, Code, Outcome};
+use mcx_verifier_core::{verify, verify_offline, Options, Report, Resources, Step, Timestamp};
+use std::cell::RefCell;
+
+/// Rounds of fetching before the remaining documents count as unavailable
+/// (a link to a credential, then its DID document, then its status list…).
+const MAX_ROUNDS: usize = 6;
+/// Documents fetched for one verification at most.
+const MAX_FETCHES: usize = 24;
+
+/// Where the demo network's documents live on the internet. They are not
+/// really published there: a host that serves the demo files itself maps
+/// these addresses to its own copies ([`Config::demo_base`]).
+pub const DEMO_ORIGIN: &str = "https://demo.microcredx.eu/";
+
+/// The registry of the network this build trusts. Until the network
+/// publishes its production registry this is the demo network's.
+pub const NETWORK_REGISTRY_URL: &str = registry::DEMO_REGISTRY_URL;
+/// The governance DID pinned for [`NETWORK_REGISTRY_URL`]: a registry
+/// signed by anyone else is refused.
+pub const NETWORK_KEY: &str = registry::DEMO_GOVERNANCE_DID;
+
+/// How a host wants verification done. `Default` is the built-in network
+/// registry, the browser's clock, no challenge, no demo mapping.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The time to verify at; the browser's clock when `None`.
+    pub now: Option<Timestamp>,
+    /// For presentations: the challenge this verifier issued.
+    pub challenge: Option<String>,
+    /// For presentations: this verifier's domain.
+    pub domain: Option<String>,
+    /// Absolute URL of a folder serving the demo network's files (e.g.
+    /// `https://verify.example/demo/`): every requested URL under
+    /// [`DEMO_ORIGIN`] is fetched from there instead.
+    pub demo_base: Option<String>,
+    /// The network registry to check issuers against; `None` checks no
+    /// membership (the report then says so).
+    pub registry: Option<RegistrySource>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            now: None,
+            challenge: None,
+            domain: None,
+            demo_base: None,
+            registry: Some(RegistrySource::builtin()),
+        }
+    }
+}
+
+/// Where to get a network registry and the key it must be signed with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RegistrySource {
+    /// Address of the signed registry document.
+    pub url: String,
+    /// The pinned governance DID (a `did:key`) the registry must be signed
+    /// by; [`NETWORK_KEY`] when `None`.
+    pub key: Option<String>,
+}
+
+impl RegistrySource {
+    /// The network this build trusts.
+    pub fn builtin() -> Self {
+        RegistrySource {
+            url: NETWORK_REGISTRY_URL.into(),
+            key: Some(NETWORK_KEY.into()),
+        }
+    }
+
+    /// The DID the registry must be signed by.
+    pub fn pinned_key(&self) -> &str {
+        self.key.as_deref().unwrap_or(NETWORK_KEY)
+    }
+}
+
+thread_local! {
+    /// The last registry accepted, by served URL and pinned key: every
+    /// widget on a page and every check on the site share one download.
+    static REGISTRY_CACHE: RefCell<Option<(String, String, Registry)>> = const { RefCell::new(None) };
+}
+
+/// True while a cached registry edition has not expired.
+fn still_valid(reg: &Registry, now: Timestamp) -> bool {
+    match reg.valid_until {
+        Some(until) => now < until,
+        None => true,
+    }
+}
+
+/// Fetches the registry and accepts it only if the pinned key signed it
+/// and it is valid at `now`. Errors are English sentences for the report.
+async fn load_registry(
+    source: &RegistrySource,
+    config: &Config,
+    now: Timestamp,
+) -> Result<Registry, String> {
+    let served = config.served_url(&source.url);
+    let key = source.pinned_key();
+    let cached = REGISTRY_CACHE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(url, k, reg)| *url == served && k == key && still_valid(reg, now))
+            .map(|(_, _, reg)| reg.clone())
+    });
+    if let Some(reg) = cached {
+        return Ok(reg);
+    }
+    let bytes = fetch::fetch_bytes(&served).await.map_err(|e| e.reason())?;
+    let reg = Registry::from_signed(&bytes, key, now).map_err(|e| e.to_string())?;
+    REGISTRY_CACHE.with(|c| *c.borrow_mut() = Some((served, key.to_string(), reg.clone())));
+    Ok(reg)
+}
+
+/// When the registry could not be had, membership is unknown: the issuer
+/// check becomes "unavailable" (so the verdict is `unverifiable`, never a
+/// `valid` that silently skipped the network check), with the reason.
+fn registry_unavailable(report: &mut Report, url: &str, why: &str) {
+    let detail = format!("The network registry at {url} could not be used: {why}.");
+    let outcome = Outcome::Fail(Code::ResourceUnavailable);
+    match report
+        .checks
+        .iter_mut()
+        .find(|c| c.kind == CheckKind::Issuer && c.outcome == Outcome::Warn(None))
+    {
+        Some(check) => {
+            check.outcome = outcome;
+            check.detail = detail;
+        }
+        None => report.push(CheckKind::Issuer, outcome, detail),
+    }
+}
+
+/// A finished verification: the report and what the core was given (the
+/// site builds its share link from the same documents).
+pub struct Verified {
+    /// The core's report.
+    pub report: Report,
+    /// Documents fetched for it, keyed by the URL the core asked for.
+    pub resources: Resources,
+}
+
+impl Config {
+    /// The core's options for this configuration.
+    pub fn options(&self) -> Options {
+        let mut options = Options::new(self.now.unwrap_or_else(clock::now));
+        options.challenge.clone_from(&self.challenge);
+        options.domain.clone_from(&self.domain);
+        options
+    }
+
+    /// The address to actually fetch for a URL the core asked for.
+    pub fn served_url(&self, url: &str) -> String {
+        match (&self.demo_base, url.strip_prefix(DEMO_ORIGIN)) {
+            (Some(base), Some(rest)) => format!("{}/{}", base.trim_end_matches('/'), rest),
+            _ => url.to_string(),
+        }
+    }
+}
+
+/// Verifies `input`, fetching every document the core needs. Failures to
+/// fetch are recorded, in plain words, for the core to report; after
+/// [`MAX_ROUNDS`] rounds or [`MAX_FETCHES`] documents the rest count as
+/// unavailable.
+pub async fn run(input: &[u8], config: &Config) -> Verified {
+    let mut options = config.options();
+    let mut registry_problem = None;
+    if let Some(source) = &config.registry {
+        match load_registry(source, config, options.now).await {
+            Ok(reg) => options.registry = Some(reg),
+            Err(why) => registry_problem = Some((source.url.as_str(), why)),
+        }
+    }
+    let mut verified = run_with(input, &options, config).await;
+    if let Some((url, why)) = registry_problem {
+        registry_unavailable(&mut verified.report, url, &why);
+    }
+    verified
+}
+
+async fn run_with(input: &[u8], options: &Options, config: &Config) -> Verified {
+    let mut resources = Resources::new();
+    let mut fetched = 0usize;
+    for _ in 0..MAX_ROUNDS {
+        match verify(input, options, &resources) {
+            Step::Done(report) => return Verified { report, resources },
+            Step::Need(urls) => {
+                let allowed = MAX_FETCHES.saturating_sub(fetched).min(urls.len());
+                let (now, later) = urls.split_at(allowed);
+                fetched += now.len();
+                // Send every request of the round before awaiting any.
+                let pending: Vec<_> = now
+                    .iter()
+                    .map(|url| fetch::start(&config.served_url(url)))
+                    .collect();
+                for (url, request) in now.iter().zip(pending) {
+                    match request.finish().await {
+                        Ok(bytes) => resources.insert(url.clone(), bytes),
+                        Err(e) => resources.insert_failure(url.clone(), e.reason()),
+                    }
+                }
+                for url in later {
+                    resources.insert_failure(url.clone(), "too many documents for one check");
+                }
+            }
+        }
+    }
+    let report = verify_offline(input, options, &resources);
+    Verified { report, resources }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_addresses_map_to_the_served_copy() {
+        let config = Config {
+            demo_base: Some("http://127.0.0.1:8080/demo/".into()),
+            ..Config::default()
+        };
+        assert_eq!(
+            config.served_url("https://demo.microcredx.eu/status/1.json"),
+            "http://127.0.0.1:8080/demo/status/1.json"
+        );
+        assert_eq!(
+            config.served_url("https://uni.example/status/1"),
+            "https://uni.example/status/1"
+        );
+        let plain = Config::default();
+        assert_eq!(
+            plain.served_url("https://demo.microcredx.eu/a"),
+            "https://demo.microcredx.eu/a"
+        );
+        assert_eq!(plain.registry, Some(RegistrySource::builtin()));
+    }
+
+    #[test]
+    fn a_missing_registry_makes_membership_unavailable() {
+        let mut r = Report::new(mcx_verifier_core::Kind::Credential);
+        r.push(CheckKind::Signature, Outcome::Pass, "ok");
+        r.push(
+            CheckKind::Issuer,
+            Outcome::Warn(None),
+            "The issuer was not checked against a network registry.",
+        );
+        assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Valid);
+        registry_unavailable(&mut r, "https://x/registry.json", "HTTP status 404");
+        assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Unverifiable);
+        assert_eq!(r.checks.len(), 2);
+        assert_eq!(
+            r.checks[1].outcome,
+            Outcome::Fail(Code::ResourceUnavailable)
+        );
+        assert!(r.checks[1].detail.contains("HTTP status 404"));
+    }
+}

@@ -1,0 +1,30 @@
+//! # mcx-web: the browser side shared by the MicroCredX site and widget
+//!
+//! The verification core is sans-I/O: it has no clock and never fetches.
+//! In a browser both hosts (the Yew site and the `<mcx-verify>` widget)
+//! need the same glue around it, and it lives here once:
+//!
+//! - [`clock`]: the current time for the core, from `js_sys::Date`;
+//! - [`fetch`]: GET a document with `fetch()`, no cookies, no referrer,
+//!   bounded size, failures in plain words (network / CORS, HTTP status);
+//! - [`host`]: the loop `verify` → fetch every [`Step::Need`] URL → verify
+//!   again, with the demo network's addresses mapped to where its files are
+//!   served, and the network registry fetched and checked against the pinned
+//!   key;
+//! - [`i18n`]: every user-facing text, one file per language (English,
+//!   German), chosen from check kinds and stable failure codes so that it
+//!   translates;
+//! - [`display`]: what a report shows, as plain strings and rows (verdict
+//!   banner, checks in plain language, credential fields, EU elements, the
+//!   compact badge line). Renderers (Yew in the site, the DOM in the widget)
+//!   only lay these out, always as text, never as HTML.
+//!
+//! [`Step::Need`]: mcx_verifier_core::Step::Need
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod clock;
+pub mod display;
+pub mod fetch;
+pub mod host;
+pub mod i18n;

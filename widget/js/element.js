@@ -1,0 +1,561 @@
+// The <mcx-verify> element and the JS API, over the Rust exports of
+// mcx-widget (wasm-bindgen glue: __wbg_init, verifyReport, reportView,
+// labels). This file is the body shared by both distributions that
+// `cargo xtask build` assembles into dist/widget/:
+//   index.js      ES module (npm):   glue + MCX_BASE from import.meta.url + this + exports
+//   mcx-verify.js classic script:    (function(){ MCX_BASE from currentScript + glue + this + window.MicroCredX })()
+// It must therefore use no import/export statements of its own.
+//
+// Rules kept here: every text shown comes from Rust (mcx-web's i18n), and
+// every value from a credential is written with textContent, never as HTML.
+// No inline styles (a strict CSP forbids them): one constructed stylesheet.
+
+const MCX_WASM = 'mcx_widget_bg.wasm';
+const MCX_TAG = 'mcx-verify';
+const MCX_INLINE_TYPES = [
+  'application/vc+ld+json',
+  'application/vp+ld+json',
+  'application/ld+json',
+  'application/json',
+  'application/vc+jwt',
+  'application/vc',
+  'application/vp',
+  'application/jwt',
+];
+
+let mcxReady = null;
+
+/**
+ * Loads and starts the WebAssembly module (once). `wasmUrl` overrides where
+ * it is loaded from; by default it sits next to this script.
+ */
+function init(wasmUrl) {
+  if (!mcxReady) {
+    const url = wasmUrl || new URL(MCX_WASM, MCX_BASE);
+    mcxReady = __wbg_init({ module_or_path: url }).then(() => undefined);
+    mcxReady.catch(() => {
+      mcxReady = null;
+    });
+  }
+  return mcxReady;
+}
+
+function mcxOptions(options) {
+  const o = Object.assign({}, options || {});
+  // The demo network's addresses (https://demo.microcredx.eu/…) are served
+  // from the demo/ folder next to the widget's folder unless told otherwise.
+  if (o.demoBase === undefined) o.demoBase = new URL('../demo/', MCX_BASE).href;
+  return o;
+}
+
+async function mcxInput(input) {
+  if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer) return input;
+  if (input instanceof URL) return input.href;
+  if (typeof Blob !== 'undefined' && input instanceof Blob) return new Uint8Array(await input.arrayBuffer());
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new TypeError('verify(input): input must be a string, Uint8Array, ArrayBuffer, Blob or URL');
+}
+
+// The first verification loads the network registry; later ones (other
+// elements on the page) wait for it so that it is downloaded once.
+let mcxFirst = null;
+
+async function mcxVerifyJson(input, options) {
+  const bytes = await mcxInput(input);
+  await init();
+  const run = () => verifyReport(bytes, mcxOptions(options));
+  if (!mcxFirst) {
+    mcxFirst = run();
+    return mcxFirst;
+  }
+  await mcxFirst.catch(() => undefined);
+  return run();
+}
+
+/**
+ * Verifies a credential and resolves to its report (the DESIGN.md shape,
+ * the same as `mcx verify --json`).
+ */
+async function verify(input, options) {
+  return JSON.parse(await mcxVerifyJson(input, options));
+}
+
+function mcxLanguages(lang) {
+  const list = Array.isArray(lang) ? lang.slice() : lang ? [lang] : [];
+  if (typeof navigator !== 'undefined') list.push(...(navigator.languages || [navigator.language]));
+  return list.filter(Boolean).join(',');
+}
+
+/**
+ * What to show for a report, in a language (`'de'`, `['de-AT', 'en']`;
+ * the browser's languages after it, English last): every string ready to
+ * display as text.
+ */
+async function view(report, lang) {
+  await init();
+  const json = typeof report === 'string' ? report : JSON.stringify(report);
+  return JSON.parse(reportView(json, mcxLanguages(lang)));
+}
+
+const MCX_CSS = `
+:host { display: inline-block; vertical-align: middle; max-width: 100%; }
+:host([hidden]) { display: none; }
+.mcx {
+  all: initial; display: inline-block; max-width: 100%; box-sizing: border-box;
+  font-family: var(--mcx-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  font-size: var(--mcx-font-size, 15px); line-height: 1.45; color: var(--mcx-fg, #1d232b);
+  -webkit-text-size-adjust: 100%;
+}
+.mcx *, .mcx *::before, .mcx *::after { box-sizing: border-box; }
+.trigger {
+  display: inline-flex; align-items: center; gap: .55em; max-width: 100%; margin: 0;
+  font: inherit; color: inherit; text-align: start; cursor: pointer;
+  background: var(--mcx-bg, #ffffff); border: 1px solid var(--mcx-border, #c5ced8);
+  border-radius: var(--mcx-radius, 999px); padding: .3em .95em .3em .35em;
+  box-shadow: 0 1px 2px rgba(16, 24, 40, .06);
+}
+.trigger:hover { border-color: var(--mcx-accent, #1f5fbf); }
+.trigger[aria-busy="true"] { cursor: progress; }
+.trigger:disabled { cursor: default; }
+.button { padding-inline-end: 1.1em; font-weight: 600; }
+button:focus-visible, summary:focus-visible, dialog:focus-visible {
+  outline: 3px solid var(--mcx-focus, #1f5fbf); outline-offset: 2px;
+}
+.icon {
+  flex: none; display: inline-flex; align-items: center; justify-content: center;
+  width: 1.6em; height: 1.6em; border-radius: 50%; font-weight: 700; font-size: .9em; line-height: 1;
+  color: #fff; background: var(--mcx-pending, #64707d);
+}
+[data-verdict="valid"] .icon { background: var(--mcx-valid, #1a7f37); }
+[data-verdict="invalid"] .icon { background: var(--mcx-invalid, #c0262d); }
+[data-verdict="unverifiable"] .icon { background: var(--mcx-unverifiable, #9a6700); }
+[data-state="verifying"] .icon { animation: mcx-pulse 1.2s ease-in-out infinite; }
+@keyframes mcx-pulse { 50% { opacity: .45; } }
+@media (prefers-reduced-motion: reduce) { [data-state="verifying"] .icon { animation: none; } }
+.line { overflow-wrap: anywhere; }
+.part + .part::before { content: " · "; font-weight: 400; color: var(--mcx-muted, #57606a); }
+.part:first-child { font-weight: 600; }
+.sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+dialog {
+  font: inherit; color: var(--mcx-fg, #1d232b); background: var(--mcx-bg, #ffffff);
+  border: 0; border-radius: var(--mcx-dialog-radius, 14px); padding: 0;
+  width: min(42rem, calc(100vw - 2rem)); max-height: calc(100vh - 2rem); overflow: auto;
+  box-shadow: 0 20px 50px rgba(16, 24, 40, .35);
+}
+dialog::backdrop { background: rgba(16, 22, 32, .55); }
+.head {
+  position: sticky; top: 0; z-index: 1; display: flex; align-items: center; justify-content: space-between; gap: 1rem;
+  padding: .8rem 1rem .8rem 1.25rem; background: var(--mcx-bg, #ffffff); border-bottom: 1px solid var(--mcx-border, #dfe4ea);
+}
+h2, h3, h4, p, dl, dd, ul, table { margin: 0; }
+h2 { font-size: 1.05em; font-weight: 600; }
+h3 { font-size: 1em; font-weight: 650; margin: 1.25rem 0 .5rem; }
+h4 { font-size: 1em; font-weight: 600; }
+.close {
+  font: inherit; font-size: .95em; color: inherit; background: transparent; cursor: pointer;
+  border: 1px solid var(--mcx-border, #c5ced8); border-radius: 8px; padding: .3em .8em;
+}
+.close:hover { background: var(--mcx-hover, #f1f4f7); }
+.body { padding: 1rem 1.25rem 1.4rem; }
+.banner {
+  display: flex; gap: .8rem; align-items: flex-start; padding: .85rem 1rem; border-radius: 10px;
+  border: 1px solid; border-inline-start-width: 6px;
+}
+.banner .icon { font-size: 1.05em; margin-top: .05em; }
+.banner[data-verdict="valid"] { background: #eaf6ee; border-color: var(--mcx-valid, #1a7f37); }
+.banner[data-verdict="invalid"] { background: #fdeeee; border-color: var(--mcx-invalid, #c0262d); }
+.banner[data-verdict="unverifiable"] { background: #fff6df; border-color: var(--mcx-unverifiable, #9a6700); }
+.title { font-size: 1.15em; font-weight: 700; }
+.sentence { margin-top: .2rem; }
+.checks { list-style: none; padding: 0; display: grid; gap: .55rem; }
+.check { display: grid; grid-template-columns: auto 1fr; gap: .6rem; align-items: start; }
+.check .icon { width: 1.45em; height: 1.45em; font-size: .8em; margin-top: .2em; }
+.check[data-mark="pass"] .icon { background: var(--mcx-valid, #1a7f37); }
+.check[data-mark="fail"] .icon { background: var(--mcx-invalid, #c0262d); }
+.check[data-mark="warn"] .icon { background: var(--mcx-unverifiable, #9a6700); }
+.check[data-mark="skip"] .icon { background: #8a949e; }
+.check[data-outcome="fail"][data-code$="unavailable"] .icon { background: var(--mcx-unverifiable, #9a6700); }
+.name { font-weight: 600; }
+.fields { display: grid; grid-template-columns: minmax(8em, max-content) 1fr; gap: .35rem 1rem; }
+.fields dt { color: var(--mcx-muted, #57606a); }
+.fields dd, .tech dd { overflow-wrap: anywhere; white-space: pre-line; }
+details { margin-top: 1rem; border: 1px solid var(--mcx-border, #dfe4ea); border-radius: 10px; padding: .55rem .8rem; }
+summary { cursor: pointer; font-weight: 600; }
+details[open] > summary { margin-bottom: .5rem; }
+.muted { color: var(--mcx-muted, #57606a); font-size: .92em; margin-bottom: .5rem; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; }
+th, td { text-align: start; vertical-align: top; padding: .3rem .4rem; border-top: 1px solid var(--mcx-border, #dfe4ea); }
+thead th { border-top: 0; color: var(--mcx-muted, #57606a); font-weight: 600; }
+tbody th { font-weight: 500; }
+tr[data-present="false"][data-mandatory="true"] td:last-child { color: var(--mcx-invalid, #c0262d); }
+.tech dl { display: grid; gap: .2rem; font-size: .9em; }
+.tech dt { font-weight: 600; margin-top: .35rem; }
+.tech dd { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .95em; }
+.sub { margin-top: .9rem; padding-top: .9rem; border-top: 1px dashed var(--mcx-border, #dfe4ea); }
+.sub .banner { padding: .6rem .8rem; }
+.sub .title { font-size: 1em; }
+`;
+
+let mcxSheet = null;
+function mcxStyles() {
+  if (!mcxSheet) {
+    mcxSheet = new CSSStyleSheet();
+    mcxSheet.replaceSync(MCX_CSS);
+  }
+  return mcxSheet;
+}
+
+/** An element with a class and text (set as textContent: never HTML). */
+function mcxEl(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  return e;
+}
+
+const MCX_ICONS = { valid: '✓', invalid: '✕', unverifiable: '?', pass: '✓', fail: '✕', warn: '!', skip: '–' };
+
+function mcxIcon(key) {
+  const i = mcxEl('span', 'icon', MCX_ICONS[key] || '…');
+  i.setAttribute('aria-hidden', 'true');
+  return i;
+}
+
+function mcxRows(rows, className) {
+  const dl = mcxEl('dl', className);
+  for (const row of rows) {
+    const dt = mcxEl('dt', null, row.label);
+    const dd = mcxEl('dd', null, row.value);
+    dt.dataset.key = row.key;
+    dl.append(dt, dd);
+  }
+  return dl;
+}
+
+function mcxBanner(v) {
+  const banner = mcxEl('div', 'banner');
+  banner.dataset.verdict = v.verdict;
+  const text = mcxEl('div');
+  text.append(mcxEl('p', 'title', v.title));
+  if (v.sentence) text.append(mcxEl('p', 'sentence', v.sentence));
+  banner.append(mcxIcon(v.verdict), text);
+  return banner;
+}
+
+function mcxChecks(v) {
+  const list = mcxEl('ul', 'checks');
+  for (const c of v.checks) {
+    const li = mcxEl('li', 'check');
+    li.dataset.check = c.check;
+    li.dataset.outcome = c.outcome;
+    li.dataset.mark = c.mark;
+    if (c.code) li.dataset.code = c.code;
+    const body = mcxEl('div');
+    body.append(mcxEl('span', 'name', c.name), mcxEl('span', 'sr', `: ${c.markLabel}. `), mcxEl('p', 'text', c.text));
+    li.append(mcxIcon(c.mark), body);
+    list.append(li);
+  }
+  return list;
+}
+
+function mcxEu(v, labels) {
+  const d = mcxEl('details', 'eu');
+  if (!v.eu.complete) d.open = true;
+  const summary = mcxEl('summary', null, `${labels.euHeading} — ${v.eu.summary}`);
+  const table = mcxEl('table');
+  const head = mcxEl('tr');
+  for (const h of [labels.euColElement, labels.euColRequired, labels.euColValue]) {
+    const th = mcxEl('th', null, h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = mcxEl('thead');
+  thead.append(head);
+  const tbody = mcxEl('tbody');
+  for (const r of v.eu.rows) {
+    const tr = mcxEl('tr');
+    tr.dataset.element = r.key;
+    tr.dataset.present = String(r.present);
+    tr.dataset.mandatory = String(r.mandatory);
+    const th = mcxEl('th', null, r.name);
+    th.scope = 'row';
+    tr.append(th, mcxEl('td', null, r.required), mcxEl('td', null, (r.present ? '✓ ' : '✕ ') + r.value));
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  d.append(summary, mcxEl('p', 'muted', labels.euIntro), table);
+  return d;
+}
+
+function mcxResult(v, labels, nested) {
+  const part = document.createDocumentFragment();
+  part.append(mcxBanner(v));
+  const h = nested ? 'h4' : 'h3';
+  part.append(mcxEl(h, null, labels.checksHeading), mcxChecks(v));
+  if (v.fields.length) {
+    const heading = v.kind === 'presentation' ? labels.presentationHeading : labels.credentialHeading;
+    part.append(mcxEl(h, null, heading), mcxRows(v.fields, 'fields'));
+  }
+  if (v.eu) part.append(mcxEu(v, labels));
+  if (v.credentials.length) {
+    part.append(mcxEl('h3', null, labels.credentialsHeading));
+    for (const c of v.credentials) {
+      const sub = mcxEl('section', 'sub');
+      sub.append(mcxResult(c, labels, true));
+      part.append(sub);
+    }
+  }
+  if (!nested) {
+    const tech = mcxEl('details', 'tech');
+    tech.append(mcxEl('summary', null, labels.technicalDetails), mcxRows(v.technical));
+    part.append(tech);
+  }
+  return part;
+}
+
+let mcxIds = 0;
+
+/**
+ * <mcx-verify>: verifies the credential it is given — a child
+ * <script type="application/vc+ld+json"> (or a JWT as its text), `src`, or
+ * the page's URL fragment (`fragment` attribute) — and shows a compact
+ * badge (or, with mode="button", a Verify button) that opens the full
+ * result in a dialog.
+ */
+class MicroCredXVerify extends HTMLElement {
+  static get observedAttributes() {
+    return ['src', 'fragment', 'lang', 'mode', 'demo-base', 'registry', 'network-key', 'now'];
+  }
+
+  constructor() {
+    super();
+    this._shadow = this.attachShadow({ mode: 'open' });
+    this._shadow.adoptedStyleSheets = [mcxStyles()];
+    this._id = `mcx-${++mcxIds}`;
+    this._json = null;
+    this._state = 'loading';
+    this._run = 0;
+    this._dialog = null;
+    this._trigger = null;
+    this._onHash = () => {
+      if (this.hasAttribute('fragment')) this.refresh();
+    };
+    this._observer = new MutationObserver(() => this.refresh());
+  }
+
+  connectedCallback() {
+    this._observer.observe(this, { childList: true, subtree: true, characterData: true });
+    window.addEventListener('hashchange', this._onHash);
+    this.refresh();
+  }
+
+  disconnectedCallback() {
+    this._observer.disconnect();
+    window.removeEventListener('hashchange', this._onHash);
+    this._run += 1;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.isConnected || before === after) return;
+    if (name === 'lang' || name === 'mode') this._render();
+    else this.refresh();
+  }
+
+  /** The report of the last verification (a fresh copy), or null. */
+  get report() {
+    return this._json ? JSON.parse(this._json) : null;
+  }
+
+  /** 'valid' | 'invalid' | 'unverifiable', or null before a result. */
+  get verdict() {
+    return this.getAttribute('data-verdict');
+  }
+
+  _input() {
+    const src = this.getAttribute('src');
+    if (src) {
+      try {
+        return new URL(src, document.baseURI).href;
+      } catch {
+        return src;
+      }
+    }
+    if (this.hasAttribute('fragment')) return location.hash.length > 1 ? location.hash : '';
+    const selector = MCX_INLINE_TYPES.map((t) => `script[type="${t}"]`).join(',');
+    const script = this.querySelector(selector);
+    if (script) return script.textContent.trim();
+    return this.textContent.trim();
+  }
+
+  _options() {
+    const attr = (name) => {
+      const v = this.getAttribute(name);
+      return v === null || v.trim() === '' ? undefined : v.trim();
+    };
+    const options = {};
+    const demo = attr('demo-base');
+    if (demo) options.demoBase = new URL(demo, document.baseURI).href;
+    const registry = attr('registry');
+    if (registry === 'none') options.registry = false;
+    else if (registry) options.registry = new URL(registry, document.baseURI).href;
+    if (attr('network-key')) options.networkKey = attr('network-key');
+    if (attr('now')) options.now = attr('now');
+    return options;
+  }
+
+  /** Verifies again (e.g. after the credential changed). */
+  async refresh() {
+    const run = ++this._run;
+    const input = this._input();
+    this.removeAttribute('data-verdict');
+    this._json = null;
+    if (!input) {
+      this._state = 'empty';
+      this.removeAttribute('aria-busy');
+      await this._render();
+      return;
+    }
+    this._state = 'verifying';
+    this.setAttribute('aria-busy', 'true');
+    this._render();
+    let json;
+    try {
+      json = await mcxVerifyJson(input, this._options());
+    } catch (error) {
+      if (run !== this._run) return;
+      this._state = 'error';
+      this.removeAttribute('aria-busy');
+      this._error = error;
+      this._render();
+      this.dispatchEvent(new CustomEvent('mcx-error', { detail: { error }, bubbles: true, composed: true }));
+      return;
+    }
+    if (run !== this._run) return;
+    this._json = json;
+    this._state = 'done';
+    await this._render();
+    if (run !== this._run) return;
+    const report = JSON.parse(json);
+    this.removeAttribute('aria-busy');
+    this.setAttribute('data-verdict', report.verdict);
+    this.dispatchEvent(
+      new CustomEvent('mcx-verified', { detail: { verdict: report.verdict, report }, bubbles: true, composed: true }),
+    );
+  }
+
+  _languages() {
+    const own = this.closest('[lang]');
+    return mcxLanguages(own ? own.getAttribute('lang') : undefined);
+  }
+
+  async _render() {
+    if (this._state === 'error') {
+      this._paintError();
+      return;
+    }
+    try {
+      await init();
+    } catch (error) {
+      this._state = 'error';
+      this._error = error;
+      this._paintError();
+      return;
+    }
+    this._paint();
+  }
+
+  _paintError() {
+    const wrap = mcxEl('div', 'mcx');
+    wrap.dataset.state = 'error';
+    const box = mcxEl('span', 'trigger');
+    // The texts live in the WebAssembly module, which did not start: only
+    // the brand and a sign are shown; the reason is in the console/event.
+    box.append(mcxIcon('invalid'), mcxEl('span', 'line', 'MicroCredX ⚠'));
+    box.title = String(this._error && this._error.message ? this._error.message : this._error);
+    wrap.append(box);
+    this._shadow.replaceChildren(wrap);
+    this.setAttribute('data-state', 'error');
+  }
+
+  _paint() {
+    const wasOpen = this._dialog && this._dialog.open;
+    const langs = this._languages();
+    const v = JSON.parse(this._json ? reportView(this._json, langs) : labels(langs));
+    const L = v.labels;
+    const wrap = mcxEl('div', 'mcx');
+    wrap.lang = v.lang;
+    wrap.dataset.state = this._state;
+    this.setAttribute('data-state', this._state);
+    const trigger = mcxEl('button', 'trigger');
+    trigger.type = 'button';
+    if (v.verdict) trigger.dataset.verdict = v.verdict;
+    const button = this.getAttribute('mode') === 'button';
+    if (button) {
+      trigger.classList.add('button');
+      trigger.append(mcxIcon(v.verdict), mcxEl('span', 'line', L.verify));
+      if (v.title) trigger.append(mcxEl('span', 'sr', ` (${v.title})`));
+    } else {
+      const line = mcxEl('span', 'line');
+      if (this._state === 'done') {
+        for (const p of v.badgeParts) line.append(mcxEl('span', 'part', p));
+      } else {
+        line.append(mcxEl('span', 'part', this._state === 'empty' ? L.nothingToVerify : L.verifying));
+      }
+      trigger.append(mcxIcon(v.verdict), line);
+      if (this._state === 'done') trigger.append(mcxEl('span', 'sr', ` — ${L.showResult}`));
+    }
+    if (this._state === 'verifying') trigger.setAttribute('aria-busy', 'true');
+    if (this._state === 'empty' || this._state === 'verifying') trigger.disabled = !button || this._state === 'empty';
+    trigger.setAttribute('aria-haspopup', 'dialog');
+    trigger.addEventListener('click', () => this.open());
+    const dialog = this._makeDialog(v, L);
+    wrap.append(trigger, dialog);
+    this._shadow.replaceChildren(wrap);
+    this._trigger = trigger;
+    this._dialog = dialog;
+    if (wasOpen) this.open();
+  }
+
+  _makeDialog(v, L) {
+    const dialog = mcxEl('dialog');
+    const titleId = `${this._id}-title`;
+    dialog.setAttribute('aria-labelledby', titleId);
+    const head = mcxEl('div', 'head');
+    const h2 = mcxEl('h2', null, L.dialogTitle);
+    h2.id = titleId;
+    const close = mcxEl('button', 'close', L.close);
+    close.type = 'button';
+    close.autofocus = true;
+    close.addEventListener('click', () => this.close());
+    head.append(h2, close);
+    const body = mcxEl('div', 'body');
+    if (this._state === 'done') body.append(mcxResult(v, L, false));
+    else body.append(mcxEl('p', null, this._state === 'empty' ? L.nothingToVerify : L.verifying));
+    dialog.append(head, body);
+    // A click on the backdrop (outside the box) closes, like Escape.
+    dialog.addEventListener('click', (event) => {
+      if (event.target !== dialog) return;
+      const r = dialog.getBoundingClientRect();
+      const inside = event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
+      if (!inside) this.close();
+    });
+    dialog.addEventListener('close', () => {
+      if (this._trigger && this._trigger.isConnected) this._trigger.focus();
+    });
+    return dialog;
+  }
+
+  /** Opens the result dialog. */
+  open() {
+    if (this._dialog && !this._dialog.open) this._dialog.showModal();
+  }
+
+  /** Closes the result dialog. */
+  close() {
+    if (this._dialog && this._dialog.open) this._dialog.close();
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get(MCX_TAG)) {
+  customElements.define(MCX_TAG, MicroCredXVerify);
+}
