@@ -1,12 +1,18 @@
 //! The whole pipeline: `verify::verify` on arbitrary bytes at a fixed time.
 //!
-//! The input may carry extra documents after a `\0MCX\0` separator; they
-//! answer the URLs verification asks for (DID documents, hosted credentials,
-//! status lists), in order, so the fuzzer reaches past the first fetch.
+//! The input may carry documents after `\0MCX\0` separators. A part
+//! `@<url>\n<bytes>` answers a fetch of that URL; `@registry\n<bytes>` is a
+//! network registry to check issuers against (verified with the demo
+//! governance key, or else taken unverified so the fuzzer can change it);
+//! any other part answers the next URL asked for that has no keyed part.
+//! Every other fetch fails, as offline.
 #![no_main]
+
+use std::collections::BTreeMap;
 
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Limits as JsonLimits, Value};
+use mcx_verifier_core::registry::{self, Registry};
 use mcx_verifier_core::{verify, Options, Resources, Step, Timestamp, Verdict};
 
 const SEPARATOR: &[u8] = b"\0MCX\0";
@@ -28,8 +34,35 @@ fn split(data: &[u8]) -> Vec<&[u8]> {
 fuzz_target!(|data: &[u8]| {
     let parts = split(data);
     let input = parts[0];
-    let mut documents = parts[1..].iter();
-    let options = Options::new(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap());
+    let now = Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap();
+    let mut keyed: BTreeMap<&[u8], &[u8]> = BTreeMap::new();
+    let mut unkeyed = Vec::new();
+    for part in &parts[1..] {
+        match part.strip_prefix(b"@").and_then(|p| {
+            let nl = p.iter().position(|&b| b == b'\n')?;
+            Some((&p[..nl], &p[nl + 1..]))
+        }) {
+            Some((url, bytes)) => {
+                keyed.entry(url).or_insert(bytes);
+            }
+            None => unkeyed.push(*part),
+        }
+    }
+    let mut unkeyed = unkeyed.into_iter();
+    let mut options = Options::new(now);
+    options.challenge = Some(String::from("fuzz-challenge"));
+    if let Some(bytes) = keyed.get(&b"registry"[..]) {
+        let verified = Registry::from_signed(bytes, registry::DEMO_GOVERNANCE_DID, now);
+        let registry = verified
+            .ok()
+            .or_else(|| match json::parse(bytes, JsonLimits::default()) {
+                Ok(Value::Object(o)) => Registry::parse_unverified(&o).ok(),
+                _ => None,
+            });
+        if let Some(r) = registry {
+            options = options.with_registry(r);
+        }
+    }
     let mut resources = Resources::new();
     let mut rounds = 0;
     let report = loop {
@@ -43,7 +76,11 @@ fuzz_target!(|data: &[u8]| {
                     "verification keeps asking for documents"
                 );
                 for url in urls {
-                    match documents.next() {
+                    let doc = keyed
+                        .get(url.as_bytes())
+                        .copied()
+                        .or_else(|| unkeyed.next());
+                    match doc {
                         Some(doc) => resources.insert(url, doc.to_vec()),
                         None => resources.insert_failure(url, "fuzz: offline"),
                     }

@@ -15,19 +15,26 @@ use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Limits as JsonLimits, Object, Value};
 use mcx_verifier_core::jws::{self, Jws};
 use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::registry::{self, Registry};
+use mcx_verifier_core::status::{self, Bitstring, Entry};
 use mcx_verifier_core::{
-    input, jcs, multibase, rdf, rdfc, verify, Limits, Options, Report, Resources, Step, Timestamp,
-    Verdict,
+    input, jcs, jsonld, multibase, rdf, rdfc, verify, Limits, Options, Report, Resources, Step,
+    Timestamp, Verdict,
 };
 use proptest::prelude::*;
 
 const ISSUER_SK: [u8; 32] = [7; 32];
+const JCS: Suite = Suite::EddsaJcs2022;
+const ASSERT: Purpose = Purpose::AssertionMethod;
 const HOLDER_SK: [u8; 32] = [11; 32];
 const WEB_DID: &str = "did:web:demo.example:issuers:1";
 /// Separates the verified input from the documents that answer its fetches
 /// in the `verify` fuzz target's seeds.
 const FUZZ_SEPARATOR: &[u8] = b"\0MCX\0";
 const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors");
+/// The committed MicroCredX DEMO network (registry, DID documents, status
+/// lists, credentials of every outcome; see demo/README.md).
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../demo");
 
 fn now() -> Timestamp {
     Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap()
@@ -75,14 +82,20 @@ fn unsigned(issuer: &str, v1: bool) -> Object {
     .unwrap())
 }
 
-fn sign_di(doc: &Object, vm: String, purpose: Purpose, challenge: Option<&str>) -> Object {
+fn sign_di(
+    doc: &Object,
+    suite: Suite,
+    vm: String,
+    purpose: Purpose,
+    challenge: Option<&str>,
+) -> Object {
     let sk = if purpose == Purpose::Authentication {
         &HOLDER_SK
     } else {
         &ISSUER_SK
     };
     let options = ProofOptions {
-        suite: Suite::EddsaJcs2022,
+        suite,
         verification_method: vm,
         purpose,
         created: Timestamp::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
@@ -143,22 +156,73 @@ fn tiny_png() -> Vec<u8> {
 
 /// A real input and the documents that answer its fetches.
 struct Sample {
-    name: &'static str,
+    name: String,
     bytes: Vec<u8>,
     resources: BTreeMap<String, Vec<u8>>,
-    /// Whether it verifies as valid undamaged (checked once, below).
-    valid: bool,
+    /// Check issuers against the demo network registry.
+    registry: bool,
+    /// Its verdict undamaged (checked once, below).
+    expect: Verdict,
 }
 
 impl Sample {
-    fn new(name: &'static str, bytes: impl Into<Vec<u8>>, valid: bool) -> Self {
+    fn new(name: &str, bytes: impl Into<Vec<u8>>, valid: bool) -> Self {
         Sample {
-            name,
+            name: name.to_string(),
             bytes: bytes.into(),
             resources: BTreeMap::new(),
-            valid,
+            registry: false,
+            expect: if valid {
+                Verdict::Valid
+            } else {
+                Verdict::Invalid
+            },
         }
     }
+}
+
+fn demo_registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let bytes = std::fs::read(format!("{DEMO}/registry.json")).unwrap();
+        Registry::from_signed(&bytes, registry::DEMO_GOVERNANCE_DID, now()).unwrap()
+    })
+}
+
+/// The demo network's samples, each with every document the demo serves.
+fn demo_samples() -> Vec<Sample> {
+    let manifest = json::parse(
+        &std::fs::read(format!("{DEMO}/manifest.json")).unwrap(),
+        JsonLimits::default(),
+    )
+    .unwrap();
+    let mut resources = BTreeMap::new();
+    for (url, file) in manifest
+        .get("resources")
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .iter()
+    {
+        let path = format!("{DEMO}/{}", file.as_str().unwrap());
+        resources.insert(url.clone(), std::fs::read(path).unwrap());
+    }
+    let mut out = Vec::new();
+    for s in manifest.get("samples").unwrap().as_array().unwrap() {
+        let file = s.get("file").unwrap().as_str().unwrap();
+        let verdict = s.get("verdict").unwrap().as_str().unwrap();
+        out.push(Sample {
+            name: format!("demo-{}", file.rsplit('/').next().unwrap()),
+            bytes: std::fs::read(format!("{DEMO}/{file}")).unwrap(),
+            resources: resources.clone(),
+            registry: true,
+            expect: [Verdict::Valid, Verdict::Invalid, Verdict::Unverifiable]
+                .into_iter()
+                .find(|v| v.as_str() == verdict)
+                .unwrap(),
+        });
+    }
+    out
 }
 
 fn samples() -> &'static [Sample] {
@@ -169,8 +233,8 @@ fn samples() -> &'static [Sample] {
 fn build_samples() -> Vec<Sample> {
     let v2 = unsigned(&issuer_did(), false);
     let v1 = unsigned(&issuer_did(), true);
-    let jcs_v2 = text(&sign_di(&v2, issuer_vm(), Purpose::AssertionMethod, None));
-    let jcs_v1 = text(&sign_di(&v1, issuer_vm(), Purpose::AssertionMethod, None));
+    let jcs_v2 = text(&sign_di(&v2, JCS, issuer_vm(), ASSERT, None));
+    let jcs_v1 = text(&sign_di(&v1, JCS, issuer_vm(), ASSERT, None));
     let jose = sign_jwt(&v2);
     let vc_jwt = {
         let mut claims = Object::new();
@@ -206,6 +270,7 @@ fn build_samples() -> Vec<Sample> {
     );
     let vp = text(&sign_di(
         &vp,
+        JCS,
         did::did_key_method(&proof::public_key(&HOLDER_SK)),
         Purpose::Authentication,
         Some("fuzz-challenge"),
@@ -215,8 +280,9 @@ fn build_samples() -> Vec<Sample> {
     let web_vm = format!("{WEB_DID}#key-1");
     let web_cred = text(&sign_di(
         &unsigned(WEB_DID, false),
+        JCS,
         web_vm.clone(),
-        Purpose::AssertionMethod,
+        ASSERT,
         None,
     ));
     let web_doc = format!(
@@ -265,8 +331,34 @@ fn build_samples() -> Vec<Sample> {
     ))
     .unwrap();
 
+    // The same micro-credential with the JSON-LD based suites.
+    let rdfc_v2 = text(&sign_di(
+        &v2,
+        Suite::EddsaRdfc2022,
+        issuer_vm(),
+        ASSERT,
+        None,
+    ));
+    let ed_sig_v1 = {
+        let mut v1 = v1.clone();
+        let mut ctx = v1.get("@context").unwrap().as_array().unwrap().to_vec();
+        ctx.push(Value::from(
+            "https://w3id.org/security/suites/ed25519-2020/v1",
+        ));
+        v1.insert("@context", Value::Array(ctx));
+        text(&sign_di(
+            &v1,
+            Suite::Ed25519Signature2020,
+            issuer_vm(),
+            ASSERT,
+            None,
+        ))
+    };
+
     let mut out = vec![
         Sample::new("eddsa-jcs-2022.json", jcs_v2, true),
+        Sample::new("eddsa-rdfc-2022.json", rdfc_v2, true),
+        Sample::new("ed25519-signature-2020-v1.json", ed_sig_v1, true),
         Sample::new("eddsa-jcs-2022-v1.json", jcs_v1, true),
         Sample::new("vc-jose.jwt", jose, true),
         Sample::new("vc-jwt-v1.jwt", vc_jwt, true),
@@ -280,10 +372,11 @@ fn build_samples() -> Vec<Sample> {
         Sample::new("baked-jwt.svg", svg_jwt, true),
         // Its issuer is an https URL the did:key proof cannot belong to.
         Sample::new("w3c-signedJCS.json", w3c_jcs, false),
-        // Valid once eddsa-rdfc-2022 is supported; until then only a shape.
+        // Its issuer is an https URL too.
         Sample::new("w3c-signedDataInt.json", w3c_rdfc, false),
+        Sample::new("unsigned.json", text(&v2), false),
     ];
-    out.push(Sample::new("unsigned.json", text(&v2), false));
+    out.extend(demo_samples());
     out
 }
 
@@ -298,10 +391,21 @@ fn nquads_samples() -> Vec<String> {
 }
 
 /// Runs the full pipeline, answering fetches from `docs` (anything else
-/// fails), and checks the report is well formed.
-fn run_verify(bytes: &[u8], docs: &BTreeMap<String, Vec<u8>>) -> Report {
+/// fails), and checks the report is well formed. Also returns the URLs
+/// that were asked for, in order.
+fn run_verify(
+    bytes: &[u8],
+    docs: &BTreeMap<String, Vec<u8>>,
+    registry: bool,
+) -> (Report, Vec<String>) {
     let mut options = Options::new(now());
-    options.challenge = Some(String::from("fuzz-challenge"));
+    if registry {
+        // The demo network's samples, as the demo's manifest expects them.
+        options = options.with_registry(demo_registry().clone());
+    } else {
+        options.challenge = Some(String::from("fuzz-challenge"));
+    }
+    let mut asked = Vec::new();
     let mut resources = Resources::new();
     let mut rounds = 0;
     let report = loop {
@@ -312,6 +416,7 @@ fn run_verify(bytes: &[u8], docs: &BTreeMap<String, Vec<u8>>) -> Report {
                 assert!(rounds <= 32, "verification keeps asking for documents");
                 assert!(!urls.is_empty());
                 for u in urls {
+                    asked.push(u.clone());
                     match docs.get(&u) {
                         Some(b) => resources.insert(u, b.clone()),
                         None => resources.insert_failure(u, "offline"),
@@ -336,7 +441,15 @@ fn run_verify(bytes: &[u8], docs: &BTreeMap<String, Vec<u8>>) -> Report {
     if report.verdict() != Verdict::Valid {
         assert!(report.headline().is_some());
     }
-    report
+    (report, asked)
+}
+
+fn verify_sample(bytes: &[u8], s: &Sample) -> Report {
+    run_verify(bytes, &s.resources, s.registry).0
+}
+
+fn verify_alone(bytes: &[u8]) -> Report {
+    run_verify(bytes, &BTreeMap::new(), false).0
 }
 
 /// Every decoder on its own, with the invariants the fuzz targets assert.
@@ -375,6 +488,29 @@ fn decoders(bytes: &[u8]) {
     let _ = input::decode_fragment(&lossy, 1 << 20);
     if let Ok(quads) = rdf::parse_nquads(&lossy) {
         let _ = rdfc::canonicalize(&quads, &rdfc::Limits::default());
+    }
+    if let Ok(v) = json::parse(bytes, limits) {
+        // JSON-LD to RDF and RDFC-1.0, as eddsa-rdfc-2022 does.
+        let _ = proof::rdfc_canonical(&v);
+        let _ = jsonld::expand(&v, &jsonld::Options::default(), &jsonld::BundledLoader);
+        // Status entries and registries.
+        for entry in v.one_or_many() {
+            let _ = Entry::parse(entry);
+        }
+        if let Value::Object(o) = &v {
+            if let Ok(r) = Registry::parse_unverified(o) {
+                let _ = r.progress(&["https://demo.example/a/1"]);
+            }
+        }
+    }
+    let _ = Registry::from_signed(bytes, registry::DEMO_GOVERNANCE_DID, now());
+    if let Ok(b) = Bitstring::decode(&lossy, 1 << 20) {
+        let _ = b.get(0, 1);
+        let _ = b.get(u64::MAX, 8);
+    }
+    let _ = status::gunzip(bytes, 1 << 20);
+    if let Ok(t) = Timestamp::parse_rfc3339(lossy.trim()) {
+        let _ = t.to_rfc3339();
     }
 }
 
@@ -510,12 +646,8 @@ fn config(cases: u32) -> ProptestConfig {
 #[test]
 fn samples_verify_as_expected() {
     for s in samples() {
-        let r = run_verify(&s.bytes, &s.resources);
-        if s.valid {
-            assert_eq!(r.verdict(), Verdict::Valid, "{}: {}", s.name, r.to_json());
-        } else {
-            assert_ne!(r.verdict(), Verdict::Valid, "{}", s.name);
-        }
+        let r = verify_sample(&s.bytes, s);
+        assert_eq!(r.verdict(), s.expect, "{}: {}", s.name, r.to_json());
         decoders(&s.bytes);
     }
     for nq in nquads_samples() {
@@ -528,13 +660,13 @@ proptest! {
 
     #[test]
     fn random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        run_verify(&bytes, &BTreeMap::new());
+        verify_alone(&bytes);
         decoders(&bytes);
     }
 
     #[test]
     fn random_text(s in "[ -~\n]{0,256}") {
-        run_verify(s.as_bytes(), &BTreeMap::new());
+        verify_alone(s.as_bytes());
         decoders(s.as_bytes());
     }
 }
@@ -552,9 +684,9 @@ proptest! {
         for m in &mutations {
             apply(&mut bytes, m);
         }
-        let r = run_verify(&bytes, &s.resources);
+        let r = verify_sample(&bytes, s);
         if bytes == s.bytes {
-            prop_assert_eq!(r.verdict() == Verdict::Valid, s.valid);
+            prop_assert_eq!(r.verdict(), s.expect);
         }
         decoders(&bytes);
     }
@@ -587,13 +719,13 @@ proptest! {
     ) {
         let json_samples: Vec<&Sample> = samples()
             .iter()
-            .filter(|s| s.valid && s.bytes.first() == Some(&b'{'))
+            .filter(|s| s.expect == Verdict::Valid && s.bytes.starts_with(b"{") && has_proof(&s.bytes))
             .collect();
         let s = json_samples[which % json_samples.len()];
         let mut v = json::parse(&s.bytes, JsonLimits::default()).unwrap();
         let changed = replace_at(&mut v, &path, new);
         let bytes = json::to_string(&v).into_bytes();
-        let r = run_verify(&bytes, &s.resources);
+        let r = verify_sample(&bytes, s);
         if changed {
             prop_assert_ne!(r.verdict(), Verdict::Valid, "{} still valid: {}", s.name, String::from_utf8_lossy(&bytes));
         }
@@ -601,11 +733,17 @@ proptest! {
     }
 }
 
+/// A signed JSON document (not, say, an unsigned presentation, whose own
+/// fields may change freely).
+fn has_proof(bytes: &[u8]) -> bool {
+    json::parse(bytes, JsonLimits::default()).is_ok_and(|v| v.get("proof").is_some())
+}
+
 /// Deeply nested and oversized inputs are refused cleanly.
 #[test]
 fn hostile_shapes() {
     let deep = "[".repeat(100_000);
-    let wide = format!("[{}1]", "1,".repeat(200_000));
+    let wide = format!("[{}1]", "1,".repeat(20_000));
     let long_string = format!("{{\"a\":\"{}\"}}", "x".repeat(4 * 1024 * 1024));
     let many_dots = ".".repeat(10_000);
     let zeros = vec![0u8; 100_000];
@@ -621,9 +759,12 @@ fn hostile_shapes() {
         &zeros,
         bomb.as_bytes(),
     ] {
-        let r = run_verify(input, &BTreeMap::new());
+        let r = verify_alone(input);
         assert_ne!(r.verdict(), Verdict::Valid);
-        decoders(input);
+        // Over the size limits the decoders only scan (slowly, unoptimized).
+        if input.len() < 1 << 20 {
+            decoders(input);
+        }
     }
 }
 
@@ -639,31 +780,50 @@ fn write_fuzz_seeds() {
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(format!("{dir}/{name}"), bytes).unwrap();
     };
+    let part = |out: &mut Vec<u8>, key: &str, bytes: &[u8]| {
+        out.extend_from_slice(FUZZ_SEPARATOR);
+        out.extend_from_slice(format!("@{key}\n").as_bytes());
+        out.extend_from_slice(bytes);
+    };
+    let registry_bytes = std::fs::read(format!("{DEMO}/registry.json")).unwrap();
     for s in samples() {
+        let name = s.name.as_str();
+        // The verify target's format: the input, then the documents it
+        // asked for keyed by URL, then the registry (fuzz_targets/verify.rs).
         let mut with_docs = s.bytes.clone();
-        for doc in s.resources.values() {
-            with_docs.extend_from_slice(FUZZ_SEPARATOR);
-            with_docs.extend_from_slice(doc);
+        let (_, asked) = run_verify(&s.bytes, &s.resources, s.registry);
+        for url in asked {
+            if let Some(doc) = s.resources.get(&url) {
+                part(&mut with_docs, &url, doc);
+            }
         }
-        write("verify", s.name, &with_docs);
-        write("input", s.name, &s.bytes);
-        if s.name.ends_with(".json") {
-            write("json", s.name, &s.bytes);
-            write("jcs", s.name, &s.bytes);
+        if s.registry {
+            part(&mut with_docs, "registry", &registry_bytes);
         }
-        if s.name.ends_with(".jwt") {
-            write("jws", s.name, &s.bytes);
+        write("verify", name, &with_docs);
+        write("input", name, &s.bytes);
+        if name.ends_with(".json") {
+            write("json", name, &s.bytes);
+            write("jcs", name, &s.bytes);
+            write("jsonld", name, &s.bytes);
+            let v = json::parse(&s.bytes, JsonLimits::default()).unwrap();
+            if let Some(cs) = v.get("credentialStatus") {
+                write("status", name, json::to_string(cs).as_bytes());
+            }
         }
-        if s.name.ends_with(".png") || s.name.ends_with(".svg") {
-            write("baked", s.name, &s.bytes);
+        if name.ends_with(".jwt") {
+            write("jws", name, &s.bytes);
+        }
+        if name.ends_with(".png") || name.ends_with(".svg") {
+            write("baked", name, &s.bytes);
         }
         if let Some(payload) = std::str::from_utf8(&s.bytes)
             .ok()
             .and_then(|t| t.split_once("#vc="))
         {
-            write("fragment", s.name, payload.1.as_bytes());
+            write("fragment", name, payload.1.as_bytes());
         }
-        if s.name == "did-web.json" {
+        if name == "did-web.json" {
             for (i, doc) in s.resources.values().enumerate() {
                 let mut seed = format!("{WEB_DID}#key-1\n").into_bytes();
                 seed.extend_from_slice(doc);
@@ -709,5 +869,48 @@ fn write_fuzz_seeds() {
     }
     for (i, nq) in nquads_samples().iter().enumerate() {
         write("rdf", &format!("rdf-canon-{i}.nq"), nq.as_bytes());
+    }
+    // A document with a context the jsonld target serves from the input.
+    let mut with_context = br#"{"@context":["https://fuzz.example/ctx",{"@vocab":"https://fuzz.example/v#"}],"@id":"https://fuzz.example/a","name":{"@value":"x","@language":"en"},"knows":{"@id":"_:b0","n":[1,2.5,true,{"@list":["a"]}]},"@type":"T"}"#.to_vec();
+    with_context.extend_from_slice(FUZZ_SEPARATOR);
+    with_context.extend_from_slice(br#"{"@context":{"@version":1.1,"name":{"@id":"https://schema.org/name","@container":"@language"},"knows":{"@id":"https://schema.org/knows","@type":"@id","@context":{"n":{"@id":"https://fuzz.example/n","@container":"@list"}}},"T":{"@id":"https://fuzz.example/T","@protected":true}}}"#);
+    write("jsonld", "remote-context.json", &with_context);
+    // Status lists: encoded lists, a raw GZIP member, an entry.
+    for entry in std::fs::read_dir(format!("{DEMO}/members")).unwrap() {
+        let member = entry.unwrap().path();
+        let Ok(lists) = std::fs::read_dir(member.join("status")) else {
+            continue;
+        };
+        for list in lists {
+            let path = list.unwrap().path();
+            let v = json::parse(&std::fs::read(&path).unwrap(), JsonLimits::default()).unwrap();
+            if let Some(encoded) = v
+                .get("credentialSubject")
+                .and_then(|s| s.get("encodedList"))
+                .and_then(Value::as_str)
+            {
+                let name = format!(
+                    "{}-{}.txt",
+                    member.file_name().unwrap().to_string_lossy(),
+                    path.file_stem().unwrap().to_string_lossy()
+                );
+                write("status", &name, encoded.as_bytes());
+            }
+        }
+    }
+    let mut list = Bitstring::zeroed(64, 2);
+    list.set(5, 2, 3).unwrap();
+    write("status", "bitstring.gz", &status::gzip(list.as_bytes()));
+    write("registry", "demo-registry.json", &registry_bytes);
+    for (i, t) in [
+        "2026-11-28T12:00:00Z",
+        "2026-01-31T12:00:00.123+01:00",
+        "1999-12-31T23:59:60-23:59",
+        "0000-01-01T00:00:00",
+    ]
+    .iter()
+    .enumerate()
+    {
+        write("time", &format!("time-{i}.txt"), t.as_bytes());
     }
 }
