@@ -625,6 +625,24 @@ pub struct Resolved {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unavailable(pub String);
 
+/// A status list credential that has been verified and inflated: what
+/// entries are read from. Hosts checking many credentials may keep one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedList {
+    /// The URL it was fetched from.
+    pub url: String,
+    /// Which family it belongs to.
+    pub method: Method,
+    /// Its issuer.
+    pub issuer: String,
+    /// Its own `id`, if any.
+    pub id: Option<String>,
+    /// Its `statusPurpose` value(s).
+    pub purposes: Vec<String>,
+    /// The uncompressed bitstring.
+    pub bits: Bitstring,
+}
+
 fn types(doc: &Object) -> impl Iterator<Item = &str> {
     doc.get("type")
         .map(Value::one_or_many)
@@ -633,16 +651,15 @@ fn types(doc: &Object) -> impl Iterator<Item = &str> {
         .filter_map(Value::as_str)
 }
 
-/// Checks a list credential that has already been fetched and parsed
-/// against `entry`, for `credential_issuer`'s credential.
-pub fn resolve_with_list(
-    entry: &Entry,
+/// Verifies an already fetched and parsed list credential (signature, key,
+/// validity, type) and inflates its bitstring.
+pub fn load_list_object(
     list: &Object,
-    credential_issuer: &str,
+    url: &str,
+    method: Method,
     options: &Options,
     resources: &Resources,
-) -> Result<Resolved, Unavailable> {
-    let url = entry.list_url.as_str();
+) -> Result<LoadedList, Unavailable> {
     let nested = verify::verify_fetched_credential(list, options, resources);
     if nested.verdict() != crate::Verdict::Valid {
         let why = nested
@@ -653,7 +670,7 @@ pub fn resolve_with_list(
             "The status list at {url} cannot be trusted: {why}"
         )));
     }
-    let want = entry.method.credential_type();
+    let want = method.credential_type();
     if !types(list).any(|t| t == want) {
         return Err(Unavailable(format!(
             "The document at {url} is not a {want}."
@@ -669,75 +686,43 @@ pub fn resolve_with_list(
                 "The status list at {url} has no credentialSubject."
             ))
         })?;
-    let list_type = entry.method.list_type();
+    let list_type = method.list_type();
     if !types(subject).any(|t| t == list_type) {
         return Err(Unavailable(format!(
             "The status list at {url} does not hold a {list_type}."
         )));
     }
-    let purposes: Vec<&str> = subject
+    let purposes = subject
         .get("statusPurpose")
         .map(Value::one_or_many)
         .unwrap_or(&[])
         .iter()
         .filter_map(Value::as_str)
+        .map(String::from)
         .collect();
-    if !purposes.contains(&entry.purpose.as_str()) {
-        return Err(Unavailable(format!(
-            "The status list at {url} is for {}, but the credential uses it for {:?}.",
-            if purposes.is_empty() {
-                String::from("no stated purpose")
-            } else {
-                purposes.join(", ")
-            },
-            entry.purpose
-        )));
-    }
     let encoded = subject
         .get("encodedList")
         .and_then(Value::as_str)
         .ok_or_else(|| Unavailable(format!("The status list at {url} has no encodedList.")))?;
     let bits = Bitstring::decode(encoded, options.limits.max_inflated)
         .map_err(|e| Unavailable(format!("The status list at {url} is damaged: {e}.")))?;
-    let value = bits.get(entry.index, entry.size).map_err(|e| {
-        Unavailable(format!(
-            "The credential's position {} is outside the status list at {url}, which has {} entries.",
-            e.index, e.entries
-        ))
-    })?;
-    let list_issuer = verify::issuer_id(list).unwrap_or_default().to_string();
-    let mut notes = Vec::new();
-    if crate::did::did_of(&list_issuer) != crate::did::did_of(credential_issuer) {
-        notes.push(format!(
-            "the status list is published by {list_issuer}, not by the credential's issuer"
-        ));
-    }
-    if let Some(id) = list.get("id").and_then(Value::as_str) {
-        if id != url {
-            notes.push(format!("the status list calls itself {id}"));
-        }
-    }
-    if bits.entries(entry.size) < MIN_ENTRIES {
-        notes.push(format!(
-            "the list has only {} entries (fewer than the {MIN_ENTRIES} recommended for privacy)",
-            bits.entries(entry.size)
-        ));
-    }
-    Ok(Resolved {
-        value,
-        list_issuer,
-        notes,
+    Ok(LoadedList {
+        url: url.to_string(),
+        method,
+        issuer: verify::issuer_id(list).unwrap_or_default().to_string(),
+        id: list.get("id").and_then(Value::as_str).map(String::from),
+        purposes,
+        bits,
     })
 }
 
-/// Fetches (through `resources`) and checks the list of one entry.
-pub fn resolve(
-    entry: &Entry,
-    credential_issuer: &str,
+/// Fetches (through `resources`), parses and loads the list at `url`.
+pub fn load_list(
+    url: &str,
+    method: Method,
     options: &Options,
     resources: &Resources,
-) -> Result<Resolved, Unavailable> {
-    let url = entry.list_url.as_str();
+) -> Result<LoadedList, Unavailable> {
     let bytes = match resources.get(url) {
         Lookup::Found(b) => b,
         Lookup::Failed(reason) => {
@@ -764,7 +749,71 @@ pub fn resolve(
             )))
         }
     };
-    resolve_with_list(entry, &list, credential_issuer, options, resources)
+    load_list_object(&list, url, method, options, resources)
+}
+
+/// Reads `entry` from a loaded list, for `credential_issuer`'s credential.
+pub fn read_entry(
+    entry: &Entry,
+    list: &LoadedList,
+    credential_issuer: &str,
+) -> Result<Resolved, Unavailable> {
+    let url = list.url.as_str();
+    if list.method != entry.method {
+        return Err(Unavailable(format!(
+            "The document at {url} is not a {}.",
+            entry.method.credential_type()
+        )));
+    }
+    if !list.purposes.contains(&entry.purpose) {
+        return Err(Unavailable(format!(
+            "The status list at {url} is for {}, but the credential uses it for {:?}.",
+            if list.purposes.is_empty() {
+                String::from("no stated purpose")
+            } else {
+                list.purposes.join(", ")
+            },
+            entry.purpose
+        )));
+    }
+    let value = list.bits.get(entry.index, entry.size).map_err(|e| {
+        Unavailable(format!(
+            "The credential's position {} is outside the status list at {url}, which has {} entries.",
+            e.index, e.entries
+        ))
+    })?;
+    let mut notes = Vec::new();
+    if crate::did::did_of(&list.issuer) != crate::did::did_of(credential_issuer) {
+        notes.push(format!(
+            "the status list is published by {}, not by the credential's issuer",
+            list.issuer
+        ));
+    }
+    if let Some(id) = list.id.as_deref().filter(|id| *id != url) {
+        notes.push(format!("the status list calls itself {id}"));
+    }
+    let entries = list.bits.entries(entry.size);
+    if entries < MIN_ENTRIES {
+        notes.push(format!(
+            "the list has only {entries} entries (fewer than the {MIN_ENTRIES} recommended for privacy)"
+        ));
+    }
+    Ok(Resolved {
+        value,
+        list_issuer: list.issuer.clone(),
+        notes,
+    })
+}
+
+/// Fetches (through `resources`) and checks the list of one entry.
+pub fn resolve(
+    entry: &Entry,
+    credential_issuer: &str,
+    options: &Options,
+    resources: &Resources,
+) -> Result<Resolved, Unavailable> {
+    let list = load_list(&entry.list_url, entry.method, options, resources)?;
+    read_entry(entry, &list, credential_issuer)
 }
 
 fn detail_value(entry: &Entry, resolved: Option<&Resolved>) -> Value {
@@ -862,6 +911,9 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
     }
     let issuer = verify::issuer_id(doc).unwrap_or_default();
     let mut details = Vec::new();
+    // Entries often share a list (revocation and suspension bits side by
+    // side): each list is verified and inflated once per credential.
+    let mut loaded: Vec<Result<LoadedList, (String, Method, Unavailable)>> = Vec::new();
     for v in entries {
         let entry = match Entry::parse(v) {
             Ok(e) => e,
@@ -882,7 +934,26 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
                 continue;
             }
         };
-        match resolve(&entry, issuer, options, resources) {
+        let known = loaded.iter().position(|l| match l {
+            Ok(l) => l.url == entry.list_url && l.method == entry.method,
+            Err((u, m, _)) => *u == entry.list_url && *m == entry.method,
+        });
+        let slot = match known {
+            Some(i) => i,
+            None => {
+                loaded.push(
+                    load_list(&entry.list_url, entry.method, options, resources)
+                        .map_err(|e| (entry.list_url.clone(), entry.method, e)),
+                );
+                loaded.len() - 1
+            }
+        };
+        let result = match loaded.get(slot) {
+            Some(Ok(list)) => read_entry(&entry, list, issuer),
+            Some(Err((_, _, e))) => Err(e.clone()),
+            None => Err(Unavailable(String::from("internal: list not loaded"))),
+        };
+        match result {
             Ok(res) => {
                 let (outcome, sentence) = judge(&entry, &res);
                 details.push(detail_value(&entry, Some(&res)));
