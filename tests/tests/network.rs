@@ -667,3 +667,39 @@ fn dcc_credentials_with_each_list_variant_are_never_wrongly_valid() {
         }
     }
 }
+
+#[test]
+fn status_list_2021_is_read_too() {
+    let vm = did::did_key_method(&proof::public_key(&demo_secret("millbrook")));
+    let issuer = did::did_of(&vm).to_string();
+    let url = "https://uni.example/status/2021.json";
+    let mut bits = Bitstring::zeroed(131_072, 1);
+    bits.set(17, 1, 1).unwrap();
+    // StatusList2021 used base64url without the multibase prefix.
+    let encoded = bits.encode()[1..].to_string();
+    let list = object(
+        format!(
+            r#"{{"@context":["https://www.w3.org/2018/credentials/v1","https://w3id.org/vc/status-list/2021/v1"],"id":"{url}","type":["VerifiableCredential","StatusList2021Credential"],"issuer":"{issuer}","issuanceDate":"2026-01-01T00:00:00Z","credentialSubject":{{"id":"{url}#list","type":"StatusList2021","statusPurpose":"revocation","encodedList":"{encoded}"}}}}"#
+        )
+        .as_bytes(),
+    );
+    let mut res = Resources::new();
+    res.insert(
+        url,
+        bytes(&sign(list, "millbrook", &vm, "2026-01-01T00:00:00Z")),
+    );
+    for (index, want) in [(17, Some("revoked")), (18, None)] {
+        let cred = object(
+            format!(
+                r#"{{"@context":["https://www.w3.org/2018/credentials/v1","https://w3id.org/vc/status-list/2021/v1"],"type":["VerifiableCredential"],"issuer":"{issuer}","issuanceDate":"2026-02-01T00:00:00Z","credentialSubject":{{"id":"did:example:x"}},"credentialStatus":{{"id":"{url}#{index}","type":"StatusList2021Entry","statusPurpose":"revocation","statusListIndex":"{index}","statusListCredential":"{url}"}}}}"#
+            )
+            .as_bytes(),
+        );
+        let cred = sign(cred, "millbrook", &vm, "2026-02-01T00:00:00Z");
+        let r = verify_offline(&bytes(&cred), &Options::new(reference_now()), &res);
+        assert_eq!(headline_code(&r), want, "{}", r.to_json());
+        if want.is_none() {
+            assert_eq!(r.verdict(), Verdict::Valid);
+        }
+    }
+}
