@@ -162,51 +162,92 @@ pub enum LimitKind {
 /// A JSON-LD processing failure. [`JsonLdError::code`] (and the start of
 /// `Display`) is the error code string of the JSON-LD 1.1 API.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[allow(missing_docs)] // each variant is the spec error of the same name
 pub enum JsonLdError {
+    /// `colliding keywords`
     CollidingKeywords,
+    /// `conflicting indexes`
     ConflictingIndexes,
+    /// `context overflow`
     ContextOverflow,
+    /// `cyclic IRI mapping`
     CyclicIriMapping,
+    /// `invalid @id value`
     InvalidIdValue,
+    /// `invalid @import value`
     InvalidImportValue,
+    /// `invalid @included value`
     InvalidIncludedValue,
+    /// `invalid @index value`
     InvalidIndexValue,
+    /// `invalid @nest value`
     InvalidNestValue,
+    /// `invalid @prefix value`
     InvalidPrefixValue,
+    /// `invalid @propagate value`
     InvalidPropagateValue,
+    /// `invalid @protected value`
     InvalidProtectedValue,
+    /// `invalid @reverse value`
     InvalidReverseValue,
+    /// `invalid @version value`
     InvalidVersionValue,
+    /// `invalid base direction`
     InvalidBaseDirection,
+    /// `invalid base IRI`
     InvalidBaseIri,
+    /// `invalid container mapping`
     InvalidContainerMapping,
+    /// `invalid context entry`
     InvalidContextEntry,
+    /// `invalid context nullification`
     InvalidContextNullification,
+    /// `invalid default language`
     InvalidDefaultLanguage,
+    /// `invalid IRI mapping`
     InvalidIriMapping,
+    /// `invalid JSON literal`
     InvalidJsonLiteral,
+    /// `invalid keyword alias`
     InvalidKeywordAlias,
+    /// `invalid language map value`
     InvalidLanguageMapValue,
+    /// `invalid language mapping`
     InvalidLanguageMapping,
+    /// `invalid language-tagged string`
     InvalidLanguageTaggedString,
+    /// `invalid language-tagged value`
     InvalidLanguageTaggedValue,
+    /// `invalid local context`
     InvalidLocalContext,
+    /// `invalid remote context`
     InvalidRemoteContext,
+    /// `invalid reverse property map`
     InvalidReversePropertyMap,
+    /// `invalid reverse property value`
     InvalidReversePropertyValue,
+    /// `invalid reverse property`
     InvalidReverseProperty,
     /// A scoped context failed to process; the cause is kept for the message.
     InvalidScopedContext(Box<JsonLdError>),
+    /// `invalid set or list object`
     InvalidSetOrListObject,
+    /// `invalid term definition`
     InvalidTermDefinition,
+    /// `invalid type mapping`
     InvalidTypeMapping,
+    /// `invalid type value`
     InvalidTypeValue,
+    /// `invalid typed value`
     InvalidTypedValue,
+    /// `invalid value object value`
     InvalidValueObjectValue,
+    /// `invalid value object`
     InvalidValueObject,
+    /// `invalid vocab mapping`
     InvalidVocabMapping,
+    /// `keyword redefinition`
     KeywordRedefinition,
+    /// `processing mode conflict`
     ProcessingModeConflict,
     /// A protected term was redefined differently (the term is given).
     ProtectedTermRedefinition(String),
@@ -335,9 +376,9 @@ pub fn to_rdf(
     let mut p = Processor::new(options, loader);
     let expanded = p.expand_document(doc)?;
     let mut nm = NodeMap::new(options);
-    nm.walk(&mut p, expanded, "@default", &Subject::None, None, None)?;
+    nm.walk(&mut p, &expanded, "@default", &Subject::None, None, None)?;
     let mut quads = nm.emit_quads(&mut p)?;
-    quads.sort();
+    quads.sort_unstable();
     quads.dedup();
     Ok(quads)
 }
@@ -1343,17 +1384,18 @@ impl<'a> Processor<'a> {
             ctx = self.process_context(&ctx, lc, base_url, &[], false, true, true)?;
         }
         let type_scoped = ctx.clone();
-        let mut type_keys: Vec<&String> = elem
+        let mut type_keys: Vec<&str> = elem
             .keys()
+            .map(String::as_str)
             .filter(|k| ctx.expand_iri(k, false, true).as_deref() == Some("@type"))
             .collect();
-        type_keys.sort();
+        type_keys.sort_unstable();
         for k in &type_keys {
             let mut terms: Vec<&str> = elem
                 .get(k)
                 .map(|v| v.one_or_many().iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            terms.sort();
+            terms.sort_unstable();
             for t in terms {
                 if let Some(d) = type_scoped.terms.get(t).cloned() {
                     if let Some(c) = &d.context {
@@ -1448,10 +1490,8 @@ impl<'a> Processor<'a> {
         result: &mut Object,
     ) -> Result<(), JsonLdError> {
         use JsonLdError as E;
-        let mut nests: Vec<&String> = Vec::new();
-        let mut entries: Vec<(&String, &Value)> = elem.iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
-        for (key, value) in entries {
+        let mut nests: Vec<&str> = Vec::new();
+        for (key, value) in sorted_entries(elem) {
             if key == "@context" {
                 continue;
             }
@@ -1478,7 +1518,7 @@ impl<'a> Processor<'a> {
         }
 
         let mut nest_keys = nests;
-        nest_keys.sort();
+        nest_keys.sort_unstable();
         for nk in nest_keys {
             let Some(nv) = elem.get(nk) else { continue };
             for nested in nv.one_or_many() {
@@ -1491,7 +1531,7 @@ impl<'a> Processor<'a> {
                 {
                     return Err(E::InvalidNestValue);
                 }
-                let nctx = match ctx.terms.get(nk.as_str()).cloned() {
+                let nctx = match ctx.terms.get(nk).cloned() {
                     Some(d) => match &d.context {
                         Some(c) => {
                             self.process_scoped(ctx, c, d.base_url.as_deref(), true, true)?
@@ -1700,10 +1740,8 @@ impl<'a> Processor<'a> {
                 Some(d) => d,
                 None => ctx.direction,
             };
-            let mut langs: Vec<(&String, &Value)> = lm.iter().collect();
-            langs.sort_by(|a, b| a.0.cmp(b.0));
             let mut out = Vec::new();
-            for (lang, lv) in langs {
+            for (lang, lv) in sorted_entries(lm) {
                 for item in lv.one_or_many() {
                     match item {
                         Value::Null => continue,
@@ -1714,7 +1752,7 @@ impl<'a> Processor<'a> {
                     if lang != "@none"
                         && ctx.expand_iri(lang, false, true).as_deref() != Some("@none")
                     {
-                        v.insert("@language", Value::String(lang.clone()));
+                        v.insert("@language", Value::from(lang));
                     }
                     if let Some(d) = dir {
                         v.insert("@direction", Value::from(d.as_str()));
@@ -1772,17 +1810,15 @@ impl<'a> Processor<'a> {
     ) -> Result<Value, JsonLdError> {
         let container = def.container;
         let index_key = def.index.as_deref().unwrap_or("@index");
-        let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(b.0));
         let mut out = Vec::new();
-        for (index, iv) in entries {
+        for (index, iv) in sorted_entries(map) {
             let mut map_ctx = if container & (C_ID | C_TYPE) != 0 {
                 ctx.previous.clone().unwrap_or_else(|| ctx.clone())
             } else {
                 ctx.clone()
             };
             if container & C_TYPE != 0 {
-                if let Some(d) = map_ctx.terms.get(index.as_str()).cloned() {
+                if let Some(d) = map_ctx.terms.get(index).cloned() {
                     if let Some(c) = &d.context {
                         map_ctx =
                             self.process_scoped(&map_ctx, c, d.base_url.as_deref(), false, false)?;
@@ -1802,7 +1838,7 @@ impl<'a> Processor<'a> {
                         if o.contains_key("@value") {
                             return Err(JsonLdError::InvalidValueObject);
                         }
-                        let re = value_expand(ctx, Some(index_key), &Value::String(index.clone()));
+                        let re = value_expand(ctx, Some(index_key), &Value::from(index));
                         if let Some(eik) = ctx.expand_iri(index_key, false, true) {
                             let mut vals = vec![re];
                             if let Some(existing) = o.remove(&eik) {
@@ -1811,7 +1847,7 @@ impl<'a> Processor<'a> {
                             o.insert(eik, Value::Array(vals));
                         }
                     } else if container & C_INDEX != 0 && !o.contains_key("@index") && !is_none {
-                        o.insert("@index", Value::String(index.clone()));
+                        o.insert("@index", Value::from(index));
                     } else if container & C_ID != 0 && !o.contains_key("@id") && !is_none {
                         if let Some(id) = ctx.expand_iri(index, true, false) {
                             o.insert("@id", Value::String(id));
@@ -2002,10 +2038,12 @@ impl NodeMap {
         vals.push(v);
     }
 
+    /// Node map generation over the expanded document (borrowed: only
+    /// value objects are copied into the map).
     fn walk(
         &mut self,
         p: &mut Processor<'_>,
-        element: Value,
+        element: &Value,
         graph: &str,
         subject: &Subject,
         prop: Option<&str>,
@@ -2014,12 +2052,9 @@ impl NodeMap {
         p.tick()?;
         p.enter()?;
         let r = match element {
-            Value::Array(items) => {
-                for it in items {
-                    self.walk(p, it, graph, subject, prop, list.as_deref_mut())?;
-                }
-                Ok(())
-            }
+            Value::Array(items) => items
+                .iter()
+                .try_for_each(|it| self.walk(p, it, graph, subject, prop, list.as_deref_mut())),
             Value::Object(o) => self.walk_object(p, o, graph, subject, prop, list),
             _ => Ok(()),
         };
@@ -2030,7 +2065,7 @@ impl NodeMap {
     fn walk_object(
         &mut self,
         p: &mut Processor<'_>,
-        mut o: Object,
+        o: &Object,
         graph: &str,
         subject: &Subject,
         prop: Option<&str>,
@@ -2038,16 +2073,16 @@ impl NodeMap {
     ) -> Result<(), JsonLdError> {
         if o.contains_key("@value") {
             match list {
-                Some(l) => l.push(Value::Object(o)),
+                Some(l) => l.push(Value::Object(o.clone())),
                 None => {
                     if let (Subject::Node(s), Some(pr)) = (subject, prop) {
-                        self.add_to(graph, s, pr, Value::Object(o), true);
+                        self.add_to(graph, s, pr, Value::Object(o.clone()), true);
                     }
                 }
             }
             return Ok(());
         }
-        if let Some(items) = o.remove("@list") {
+        if let Some(items) = o.get("@list") {
             let mut res = Vec::new();
             self.walk(p, items, graph, subject, prop, Some(&mut res))?;
             let lo = Value::Object(obj1("@list", Value::Array(res)));
@@ -2062,9 +2097,9 @@ impl NodeMap {
             return Ok(());
         }
         // A node object.
-        let id = match o.remove("@id") {
-            Some(Value::String(s)) if s.starts_with("_:") => self.blank(Some(&s)),
-            Some(Value::String(s)) => s,
+        let id = match o.get("@id") {
+            Some(Value::String(s)) if s.starts_with("_:") => self.blank(Some(s)),
+            Some(Value::String(s)) => s.clone(),
             // A null @id (an ignored keyword-like one): the node has no
             // usable name, so nothing about it becomes a triple.
             Some(Value::Null) => String::new(),
@@ -2074,13 +2109,8 @@ impl NodeMap {
         match subject {
             Subject::Reverse(rs) => {
                 if let Some(pr) = prop {
-                    self.add_to(
-                        graph,
-                        &id,
-                        pr,
-                        Value::Object(obj1("@id", Value::String(rs.clone()))),
-                        true,
-                    );
+                    let reference = Value::Object(obj1("@id", Value::String(rs.clone())));
+                    self.add_to(graph, &id, pr, reference, true);
                 }
             }
             _ => {
@@ -2097,7 +2127,7 @@ impl NodeMap {
                 }
             }
         }
-        if let Some(t) = o.remove("@type") {
+        if let Some(t) = o.get("@type") {
             for ty in t.one_or_many() {
                 if let Some(s) = ty.as_str() {
                     let s = if s.starts_with("_:") {
@@ -2112,47 +2142,41 @@ impl NodeMap {
                 }
             }
         }
-        if let Some(ix) = o.remove("@index") {
+        if let Some(ix) = o.get("@index") {
             let node = self.node(graph, &id);
             match &node.index {
-                Some(existing) if *existing != ix => return Err(JsonLdError::ConflictingIndexes),
-                _ => node.index = Some(ix),
+                Some(existing) if existing != ix => return Err(JsonLdError::ConflictingIndexes),
+                _ => node.index = Some(ix.clone()),
             }
         }
-        if let Some(Value::Object(rev)) = o.remove("@reverse") {
+        if let Some(Value::Object(rev)) = o.get("@reverse") {
+            let referenced = Subject::Reverse(id.clone());
             for (rp, vals) in rev.iter() {
                 for v in vals.one_or_many() {
-                    self.walk(
-                        p,
-                        v.clone(),
-                        graph,
-                        &Subject::Reverse(id.clone()),
-                        Some(rp),
-                        None,
-                    )?;
+                    self.walk(p, v, graph, &referenced, Some(rp), None)?;
                 }
             }
         }
-        if let Some(g) = o.remove("@graph") {
+        if let Some(g) = o.get("@graph") {
             self.walk(p, g, &id, &Subject::None, None, None)?;
         }
-        if let Some(inc) = o.remove("@included") {
+        if let Some(inc) = o.get("@included") {
             self.walk(p, inc, graph, &Subject::None, None, None)?;
         }
-        let mut rest: Vec<(String, Value)> =
-            o.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        rest.sort_by(|a, b| a.0.cmp(&b.0));
-        for (pr, v) in rest {
-            if is_keyword(&pr) {
+        // Properties in document order: the order only affects blank node
+        // labels, which carry no meaning.
+        let this = Subject::Node(id.clone());
+        for (pr, v) in o.iter() {
+            if is_keyword(pr) {
                 continue;
             }
             let pr = if pr.starts_with("_:") {
-                self.blank(Some(&pr))
+                self.blank(Some(pr))
             } else {
-                pr
+                pr.clone()
             };
             self.node(graph, &id).props.entry(pr.clone()).or_default();
-            self.walk(p, v, graph, &Subject::Node(id.clone()), Some(&pr), None)?;
+            self.walk(p, v, graph, &this, Some(&pr), None)?;
         }
         Ok(())
     }
@@ -2639,6 +2663,14 @@ fn compose(
     s
 }
 
+/// Members in code point order of their keys (what jsonld.js iterates in,
+/// which decides corner cases such as colliding keywords).
+fn sorted_entries(o: &Object) -> Vec<(&str, &Value)> {
+    let mut v: Vec<(&str, &Value)> = o.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
 fn obj1(k: &str, v: Value) -> Object {
     let mut o = Object::new();
     o.insert(k, v);
@@ -2891,6 +2923,87 @@ mod tests {
             to_rdf_bundled(&bad).unwrap_err(),
             JsonLdError::ProtectedTermRedefinition("workload".into())
         );
+    }
+
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Keys and strings that steer every branch of the algorithms.
+        const WORDS: &[&str] = &[
+            "@context",
+            "@id",
+            "@type",
+            "@value",
+            "@list",
+            "@set",
+            "@graph",
+            "@reverse",
+            "@included",
+            "@nest",
+            "@language",
+            "@direction",
+            "@index",
+            "@json",
+            "@vocab",
+            "@base",
+            "@container",
+            "@protected",
+            "@propagate",
+            "@import",
+            "@version",
+            "@prefix",
+            "@none",
+            "@foo",
+            "a",
+            "b",
+            "ex",
+            "ex:c",
+            "_:d",
+            "http://e/f",
+            "http://e/",
+            "x/y",
+            "../z",
+            "#f",
+            "",
+            "ltr",
+            "en",
+            "https://www.w3.org/ns/credentials/v2",
+            "https://bomb/0",
+        ];
+
+        fn word() -> impl Strategy<Value = String> {
+            proptest::sample::select(WORDS).prop_map(String::from)
+        }
+
+        fn value() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::Bool),
+                (-3i32..3)
+                    .prop_map(|n| json::parse_str(&format!("{}", f64::from(n) / 2.0)).unwrap()),
+                word().prop_map(Value::String),
+            ];
+            leaf.prop_recursive(5, 48, 5, |inner| {
+                prop_oneof![
+                    proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                    proptest::collection::vec((word(), inner), 0..5)
+                        .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 3000, failure_persistence: None, ..ProptestConfig::default() })]
+            #[test]
+            fn never_panics(doc in value(), base in proptest::option::of(word())) {
+                for dir in [None, Some(RdfDirection::I18nDatatype), Some(RdfDirection::CompoundLiteral)] {
+                    let opts = Options { base: base.clone(), rdf_direction: dir, produce_generalized_rdf: true, ..Options::default() };
+                    let _ = to_rdf(&doc, &opts, &Bomb);
+                    let _ = expand(&doc, &opts, &BundledLoader);
+                }
+            }
+        }
     }
 
     #[test]
