@@ -7,6 +7,7 @@
 mod host;
 mod issue;
 mod keys;
+mod present;
 mod registry_cmd;
 mod status_cmd;
 mod verify_cmd;
@@ -36,6 +37,8 @@ enum Command {
     Key(KeyCommand),
     /// Sign an Open Badges 3.0 micro-credential.
     Issue(issue::IssueArgs),
+    /// Sign a verifiable presentation of credentials as their holder.
+    Present(present::PresentArgs),
     /// Create, update and sign status lists (revocation, suspension).
     #[command(subcommand)]
     Status(status_cmd::StatusCommand),
@@ -100,6 +103,7 @@ fn main() -> ExitCode {
             })
         }
         Command::Issue(args) => issue::run(args),
+        Command::Present(args) => present::run(args),
         Command::Status(cmd) => status_cmd::run(cmd),
         Command::Registry(cmd) => registry_cmd::run(cmd),
     };

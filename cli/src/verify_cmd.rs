@@ -18,6 +18,12 @@ pub struct VerifyArgs {
     /// Verify as of this time (RFC 3339) instead of now.
     #[arg(long)]
     now: Option<String>,
+    /// The challenge a presentation's proof must carry (the nonce you asked the holder to sign).
+    #[arg(long)]
+    challenge: Option<String>,
+    /// The domain a presentation's proof must carry.
+    #[arg(long)]
+    domain: Option<String>,
     /// The signed network registry to check issuers against (refused, with
     /// exit code 2, unless signed by the pinned governance key and valid).
     #[arg(long)]
@@ -45,6 +51,8 @@ pub fn run(args: VerifyArgs) -> ExitCode {
 
 fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     let mut options = Options::new(host::now(args.now.as_deref())?);
+    options.challenge = args.challenge.clone();
+    options.domain = args.domain.clone();
     if let Some(path) = &args.registry {
         let pinned = args
             .registry_key

@@ -224,3 +224,89 @@ fn resources_answer_hosted_credentials() {
         stdout(&o)
     );
 }
+
+#[test]
+fn holders_present_with_challenge_in_every_format() {
+    let s = setup();
+    mcx(
+        &[
+            "issue",
+            "--key",
+            "key.json",
+            "--format",
+            "eddsa-rdfc-2022",
+            "unsigned.json",
+            "-o",
+            "a.json",
+        ],
+        &s.path,
+    );
+    mcx(
+        &[
+            "issue",
+            "--key",
+            "key.json",
+            "--format",
+            "jwt",
+            "unsigned.json",
+            "-o",
+            "b.jwt",
+        ],
+        &s.path,
+    );
+    assert!(mcx(&["key", "new", "--out", "holder.json"], &s.path)
+        .status
+        .success());
+    for format in ["eddsa-rdfc-2022", "eddsa-jcs-2022", "jwt"] {
+        let out = format!("vp-{format}");
+        let o = mcx(
+            &[
+                "present",
+                "--key",
+                "holder.json",
+                "--format",
+                format,
+                "--challenge",
+                "n-42",
+                "--domain",
+                "hr.example",
+                "a.json",
+                "b.jwt",
+                "-o",
+                &out,
+            ],
+            &s.path,
+        );
+        assert!(
+            o.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let o = mcx(
+            &[
+                "verify",
+                "--json",
+                "--challenge",
+                "n-42",
+                "--domain",
+                "hr.example",
+                &out,
+            ],
+            &s.path,
+        );
+        let report = stdout(&o);
+        assert_eq!(o.status.code(), Some(0), "{format}: {report}");
+        assert!(
+            report.contains("\"kind\":\"presentation\"")
+                && report.contains("\"check\":\"challenge\",\"outcome\":\"pass\""),
+            "{format}"
+        );
+        // Replaying it against another challenge fails.
+        let o = mcx(&["verify", "--json", "--challenge", "other", &out], &s.path);
+        assert_eq!(o.status.code(), Some(1), "{format}");
+        assert!(
+            stdout(&o).contains("\"check\":\"challenge\",\"outcome\":\"fail\""),
+            "{format}"
+        );
+    }
+}

@@ -429,7 +429,9 @@ fn check_proofs(
             );
             return None;
         }
-        if purpose == Purpose::Authentication && !check_challenge(p, r, ctx) {
+        if purpose == Purpose::Authentication
+            && !check_challenge(p, ["challenge", "domain"], r, ctx)
+        {
             return None;
         }
         let method = resolve_method(vm, purpose, r, ctx)?;
@@ -502,17 +504,27 @@ fn bind_signer(
     }
 }
 
-fn check_challenge(p: &Object, r: &mut Report, ctx: &Ctx<'_>) -> bool {
+/// Checks the challenge and domain a presentation proof was made for;
+/// `names` are the members holding them (`challenge`/`domain` in a Data
+/// Integrity proof, `nonce`/`aud` in a JWT).
+fn check_challenge(p: &Object, names: [&str; 2], r: &mut Report, ctx: &Ctx<'_>) -> bool {
     for (name, want) in [
-        ("challenge", &ctx.options.challenge),
-        ("domain", &ctx.options.domain),
+        (names[0], &ctx.options.challenge),
+        (names[1], &ctx.options.domain),
     ] {
         if let Some(want) = want {
-            let got = p.get(name).and_then(Value::as_str);
-            if got != Some(want.as_str()) {
+            // A JWT audience may be a list.
+            let got: Vec<&str> = p
+                .get(name)
+                .map(Value::one_or_many)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
+            if !got.contains(&want.as_str()) {
                 r.push(CheckKind::Challenge, Outcome::Fail(Code::InvalidSignature), format!(
                     "The presentation was not made for this request: its {name} is {:?}, expected {want:?}.",
-                    got.unwrap_or("missing")
+                    got.first().copied().unwrap_or("missing")
                 ));
                 return false;
             }
@@ -615,7 +627,11 @@ fn verify_presentation(
                 .or(env.jws.payload.get("iss").and_then(Value::as_str))
                 .unwrap_or_default()
                 .to_string();
-            check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx);
+            if check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx)
+                .is_some()
+            {
+                check_challenge(&env.jws.payload, ["nonce", "aud"], &mut r, ctx);
+            }
         }
         (None, Some(_), Some(h)) => {
             check_proofs(doc, h, Purpose::Authentication, &mut r, ctx);
