@@ -192,17 +192,13 @@ mcx issue --key keys/thn.json --format jwt --now $T1 --did "$THN" \
 sed 's/"creditsAvailable":5/"creditsAvailable":10/' credentials/valid-robotics-valfiume.json \
     > credentials/tampered-robotics-valfiume.json
 
-# Presentations (unsigned: the holder bundles credentials; each is checked on its own).
-presentation() { # id credential-files...
-    local id=$1 sep="" body=""
-    shift
-    for f in "$@"; do body="$body$sep$(cat "credentials/$f.json")"; sep=","; done
-    printf '{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:%s","type":["VerifiablePresentation"],"holder":"%s","verifiableCredential":[%s]}\n' "$id" "$LEARNER" "$body"
-}
-presentation 9c0e4b1a-0001-4d7e-8f00-5a1b2c3d4e01 valid-plc-thn valid-robotics-valfiume \
-    > credentials/presentation-two-members.json
-presentation 9c0e4b1a-0002-4d7e-8f00-5a1b2c3d4e02 valid-plc-thn valid-robotics-valfiume valid-iot-castelmar \
-    > credentials/presentation-portfolio.json
+# Presentations: the learner (holder) signs them with their own DEMO key.
+mcx present --key keys/learner.json --now $T1 --format eddsa-rdfc-2022 \
+    --out credentials/presentation-two-members.json \
+    credentials/valid-plc-thn.json credentials/valid-robotics-valfiume.json
+mcx present --key keys/learner.json --now $T1 --format eddsa-jcs-2022 \
+    --out credentials/presentation-portfolio.json \
+    credentials/valid-plc-thn.json credentials/valid-robotics-valfiume.json credentials/valid-iot-castelmar.json
 
 # --- status changes, then publish the lists ---------------------------------
 mcx status revoke "$WORK/thn-rev.json" --index 4242
