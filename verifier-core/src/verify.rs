@@ -744,12 +744,17 @@ fn summarize_embedded(r: &mut Report) {
             Outcome::Pass,
             format!("All {n} credentials in the presentation are valid."),
         ),
-        Some((i, code, _)) => r.push(
+        Some((i, code, verdict)) => r.push(
             CheckKind::Credentials,
             Outcome::Fail(code),
             format!(
-                "Credential {} of {n} is not valid ({}).",
+                "Credential {} of {n} {} ({}).",
                 i + 1,
+                if verdict == Verdict::Unverifiable {
+                    "could not be fully checked"
+                } else {
+                    "is not valid"
+                },
                 code.as_str()
             ),
         ),
