@@ -64,7 +64,7 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
             .map_err(|e| format!("--registry {}: [{}] {e}", path.display(), e.code().as_str()))?;
         options = options.with_registry(reg);
     }
-    let base = host::load_resources(&args.resources)?;
+    let mut resources = host::load_resources(&args.resources)?;
     // Read every input first, so that a missing file is a usage error
     // before any report is printed.
     let mut inputs = Vec::with_capacity(args.inputs.len());
@@ -82,7 +82,7 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     }
     let mut all_valid = true;
     for (name, bytes) in inputs {
-        let report = verify_one(&bytes, &options, &base);
+        let report = verify_one(&bytes, &options, &mut resources);
         all_valid &= report.verdict() == Verdict::Valid;
         if args.json {
             println!("{}", report.to_json());
@@ -93,10 +93,15 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     Ok(all_valid)
 }
 
-fn verify_one(bytes: &[u8], options: &Options, base: &mcx_verifier_core::Resources) -> Report {
-    let mut resources = base.clone();
+/// Verifies one input, answering the core's requests from `resources`
+/// (shared by the whole batch, so a status list is checked once).
+fn verify_one(
+    bytes: &[u8],
+    options: &Options,
+    resources: &mut mcx_verifier_core::Resources,
+) -> Report {
     loop {
-        match verify(bytes, options, &resources) {
+        match verify(bytes, options, resources) {
             Step::Done(r) => return r,
             Step::Need(urls) => {
                 for url in urls {

@@ -7,15 +7,33 @@
 //! can fetch them in parallel and call again.
 
 use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::any::Any;
 use core::cell::RefCell;
+use core::fmt;
 
 /// Documents supplied by the host, keyed by URL.
-#[derive(Clone, Debug, Default)]
+///
+/// It also remembers work derived from those documents (a verified and
+/// inflated status list, say), so that checking many credentials against
+/// the same list — a presentation, a batch run — does that work once.
+#[derive(Clone, Default)]
 pub struct Resources {
     docs: BTreeMap<String, Result<Vec<u8>, String>>,
     missing: RefCell<BTreeSet<String>>,
+    memo: RefCell<BTreeMap<String, Rc<dyn Any>>>,
+}
+
+impl fmt::Debug for Resources {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Resources")
+            .field("docs", &self.docs.keys().collect::<Vec<_>>())
+            .field("missing", &self.missing.borrow())
+            .field("memoized", &self.memo.borrow().len())
+            .finish()
+    }
 }
 
 /// The answer for one URL.
@@ -63,6 +81,21 @@ impl Resources {
         core::mem::take(&mut *self.missing.borrow_mut())
             .into_iter()
             .collect()
+    }
+
+    /// The value memoized under `key`, if any. Keys must name everything
+    /// the value depends on (the URL, the time it was judged at…).
+    pub(crate) fn memoized<T: 'static>(&self, key: &str) -> Option<Rc<T>> {
+        let memo = self.memo.borrow();
+        memo.get(key).cloned().and_then(|v| v.downcast::<T>().ok())
+    }
+
+    /// Remembers `value` under `key`. Documents supplied later do not
+    /// invalidate it: memoize only what depends on documents already present.
+    pub(crate) fn memoize<T: 'static>(&self, key: String, value: T) -> Rc<T> {
+        let rc = Rc::new(value);
+        self.memo.borrow_mut().insert(key, rc.clone());
+        rc
     }
 
     /// True when no document has been supplied.

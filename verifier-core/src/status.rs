@@ -812,7 +812,21 @@ pub fn resolve(
     options: &Options,
     resources: &Resources,
 ) -> Result<Resolved, Unavailable> {
-    let list = load_list(&entry.list_url, entry.method, options, resources)?;
+    // A verified, inflated list is kept for the other credentials that use
+    // it; what it was judged against (the time) is part of the key.
+    let key = format!(
+        "status-list {} {} {}",
+        entry.method.list_type(),
+        options.now.unix_seconds(),
+        entry.list_url
+    );
+    let list = match resources.memoized::<LoadedList>(&key) {
+        Some(list) => list,
+        None => {
+            let list = load_list(&entry.list_url, entry.method, options, resources)?;
+            resources.memoize(key, list)
+        }
+    };
     read_entry(entry, &list, credential_issuer)
 }
 
@@ -1104,5 +1118,59 @@ mod tests {
         ));
         let e = Entry::parse(&json::parse_str(r#"{"type":"StatusList2021Entry","statusPurpose":"revocation","statusListIndex":42,"statusListCredential":"https://x/2"}"#).unwrap()).unwrap();
         assert_eq!((e.method, e.index), (Method::StatusList2021, 42));
+    }
+
+    #[test]
+    fn one_list_serves_a_batch_and_is_judged_per_time() {
+        use crate::did::{self, Purpose};
+        use crate::proof::{self, ProofOptions, Suite};
+        let seed = [3u8; 32];
+        let issuer = did::did_key(&proof::public_key(&seed));
+        let url = "https://uni.example/status/7";
+        let mut bits = Bitstring::zeroed(MIN_ENTRIES, 1);
+        bits.set(5, 1, 1).unwrap();
+        let list = json::parse_str(&format!(
+            r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"{url}","type":["VerifiableCredential","BitstringStatusListCredential"],"issuer":"{issuer}","validFrom":"2026-01-01T00:00:00Z","validUntil":"2027-01-01T00:00:00Z","credentialSubject":{{"id":"{url}#list","type":"BitstringStatusList","statusPurpose":"revocation","encodedList":"{}"}}}}"#,
+            bits.encode()
+        ))
+        .unwrap();
+        let opts = ProofOptions {
+            suite: Suite::EddsaJcs2022,
+            verification_method: did::did_key_method(&proof::public_key(&seed)),
+            purpose: Purpose::AssertionMethod,
+            created: crate::Timestamp::from_unix_seconds(1_767_225_600),
+            challenge: None,
+            domain: None,
+        };
+        let signed = proof::sign(list.as_object().unwrap(), &opts, &seed).unwrap();
+        let mut resources = Resources::new();
+        resources.insert(url, json::to_string(&Value::Object(signed)).into_bytes());
+        let cred = |index: u32| {
+            json::parse_str(&format!(
+                r#"{{"issuer":"{issuer}","credentialStatus":{{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"{index}","statusListCredential":"{url}"}}}}"#
+            ))
+            .unwrap()
+        };
+        let status_at = |index: u32, now: i64| {
+            let options = Options::new(crate::Timestamp::from_unix_seconds(now));
+            let mut r = Report::new(crate::Kind::Credential);
+            check(
+                cred(index).as_object().unwrap(),
+                &mut r,
+                &options,
+                &resources,
+            );
+            r.checks[0].outcome
+        };
+        let during = 1_780_000_000; // 2026-05-28
+        assert_eq!(status_at(4, during), Outcome::Pass);
+        // Same list from the memo, other entries read correctly.
+        assert_eq!(status_at(5, during), Outcome::Fail(Code::Revoked));
+        assert_eq!(status_at(6, during), Outcome::Pass);
+        // Judged at another time the list is checked again: it has expired.
+        assert_eq!(
+            status_at(4, 1_800_000_000),
+            Outcome::Fail(Code::StatusUnavailable)
+        );
     }
 }
