@@ -98,7 +98,7 @@ fn still_valid(reg: &Registry, now: Timestamp) -> bool {
 
 /// Fetches the registry and accepts it only if the pinned key signed it
 /// and it is valid at `now`. Errors are English sentences for the report.
-async fn load_registry(
+pub async fn load_registry(
     source: &RegistrySource,
     config: &Config,
     now: Timestamp,
