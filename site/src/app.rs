@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::host;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{page, Lang, Page};
 use crate::model::Item;
 use crate::qr;
 use crate::share::encode_component;
@@ -12,14 +12,15 @@ use crate::views::portfolio::portfolio;
 use crate::views::report::{self, Level};
 use crate::views::share::SharePanel;
 use mcx_verifier_core::json::{self, Value};
+use mcx_verifier_core::registry::Registry;
 use mcx_verifier_core::{CheckKind, Code, Outcome, Report};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Where the stored language preference lives.
 const LANG_KEY: &str = "mcx-verify-lang";
-/// The demo network's list of samples, if served.
-const SAMPLES_URL: &str = "demo/samples.json";
+/// The demo network's manifest (its samples), if the demo is served.
+const MANIFEST_URL: &str = "demo/manifest.json";
 /// Most files checked at once.
 const MAX_FILES: usize = 50;
 
@@ -58,7 +59,7 @@ pub enum Problem {
 }
 
 impl Problem {
-    fn describe(&self, t: &Texts) -> String {
+    fn describe(&self, t: &Page) -> String {
         match self {
             Problem::Empty => t.error_empty.to_string(),
             Problem::TooLarge(name) => (t.error_too_large)(name),
@@ -78,6 +79,8 @@ pub struct State {
     items: Vec<Rc<Item>>,
     problems: Vec<Problem>,
     samples: Vec<Sample>,
+    /// The network registry, for combined offers of a portfolio.
+    registry: Option<Rc<Registry>>,
 }
 
 /// Changes to the state.
@@ -87,7 +90,7 @@ pub enum Action {
     /// A check started.
     Start(u64),
     /// A check finished.
-    Finish(u64, Vec<Rc<Item>>, Vec<Problem>),
+    Finish(u64, Vec<Rc<Item>>, Vec<Problem>, Option<Rc<Registry>>),
     /// The demo samples were loaded.
     Samples(Vec<Sample>),
 }
@@ -105,10 +108,11 @@ impl Reducible for State {
                 next.items.clear();
                 next.problems.clear();
             }
-            Action::Finish(generation, items, problems) => {
+            Action::Finish(generation, items, problems, registry) => {
                 if generation != self.generation {
                     return self;
                 }
+                next.registry = registry;
                 next.phase = if items.is_empty() && problems == [Problem::Empty] {
                     Phase::Idle
                 } else {
@@ -184,7 +188,7 @@ async fn check(source: String, bytes: Vec<u8>) -> Rc<Item> {
     })
 }
 
-async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>) {
+async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option<Rc<Registry>>) {
     let mut items = Vec::new();
     let mut problems = Vec::new();
     match submission {
@@ -228,7 +232,13 @@ async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>) {
             }
         }
     }
-    (items, problems)
+    let portfolio = items.len() > 1 || items.iter().any(|i| !i.report().credentials.is_empty());
+    let registry = if portfolio {
+        host::registry().await.map(Rc::new)
+    } else {
+        None
+    };
+    (items, problems, registry)
 }
 
 /// The deep link of the page address, if it carries a credential
@@ -243,23 +253,51 @@ fn parse_samples(bytes: &[u8]) -> Vec<Sample> {
     let Ok(value) = json::parse(bytes, json::Limits::default()) else {
         return Vec::new();
     };
-    let list = match &value {
-        Value::Array(list) => list.as_slice(),
-        Value::Object(o) => o.get("samples").and_then(Value::as_array).unwrap_or(&[]),
-        _ => &[],
-    };
+    let list = value
+        .get("samples")
+        .and_then(Value::as_array)
+        .unwrap_or(&[]);
     list.iter()
         .filter_map(|s| {
             let file = s.get("file").and_then(Value::as_str)?;
-            let outcome = s.get("outcome").and_then(Value::as_str).unwrap_or("sample");
-            let label = s.get("label").and_then(Value::as_str).map(str::to_string);
+            let verdict = s.get("verdict").and_then(Value::as_str)?;
+            let title = s.get("title").and_then(Value::as_str).unwrap_or(file);
+            // "Revoked: Digital Twins, TH Nordstadt": the outcome is shown translated.
+            let title = title.split_once(": ").map_or(title, |(_, rest)| rest);
             Some(Sample {
-                outcome: outcome.to_string(),
-                label,
+                verdict: verdict.to_string(),
+                code: s.get("code").and_then(Value::as_str).map(str::to_string),
+                title: title.to_string(),
                 href: format!("?url={}", encode_component(&format!("demo/{file}"))),
             })
         })
         .collect()
+}
+
+/// The address a hosted-credential link points at (`?url=` of a verifier
+/// link, or the link itself), for explaining a failed download.
+fn hosted_address(input: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(input).ok()?.trim();
+    if !(text.starts_with("https://") || text.starts_with("http://")) || text.contains("#vc=") {
+        return None;
+    }
+    let url = web_sys::Url::new(text).ok()?;
+    Some(
+        url.search_params()
+            .get("url")
+            .unwrap_or_else(|| text.to_string()),
+    )
+}
+
+/// The page's explanation when a linked credential could not be downloaded.
+fn fetch_problem(p: &Page, item: &Item) -> Option<String> {
+    let first = item.report().checks.first()?;
+    let failed = first.kind == CheckKind::Format
+        && first.outcome == Outcome::Fail(Code::ResourceUnavailable);
+    failed
+        .then(|| hosted_address(&item.input))
+        .flatten()
+        .map(|url| (p.error_fetch)(&url))
 }
 
 /// The whole page.
@@ -272,9 +310,11 @@ pub fn App() -> Html {
         items: Vec::new(),
         problems: Vec::new(),
         samples: Vec::new(),
+        registry: None,
     });
     let generation = use_mut_ref(|| 0u64);
-    let t = state.lang.texts();
+    let p = page(state.lang);
+    let r = state.lang.texts();
 
     let submit = {
         let dispatcher = state.dispatcher();
@@ -288,17 +328,17 @@ pub fn App() -> Html {
             dispatcher.dispatch(Action::Start(gen));
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let (items, problems) = process(submission).await;
-                dispatcher.dispatch(Action::Finish(gen, items, problems));
+                let (items, problems, registry) = process(submission).await;
+                dispatcher.dispatch(Action::Finish(gen, items, problems, registry));
             });
         })
     };
 
-    // Deep links on load and when the fragment changes; demo samples.
+    // Deep links on load and when the fragment changes; the demo samples.
     {
         let submit = submit.clone();
         let dispatcher = state.dispatcher();
-        let source = t.source_link;
+        let source = p.source_link;
         use_effect_with((), move |_| {
             if let Some(link) = deep_link() {
                 submit.emit(Submission::Text(link, source.to_string()));
@@ -310,7 +350,7 @@ pub fn App() -> Html {
                     }
                 });
             wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(bytes) = browser::fetch_bytes(SAMPLES_URL).await {
+                if let Ok(bytes) = mcx_web::fetch::fetch_bytes(MANIFEST_URL).await {
                     dispatcher.dispatch(Action::Samples(parse_samples(&bytes)));
                 }
             });
@@ -337,8 +377,8 @@ pub fn App() -> Html {
         });
     }
     {
-        let code = t.code;
-        let title = t.app_name;
+        let code = r.code;
+        let title = p.app_name;
         use_effect_with(code, move |code| {
             browser::set_root_attribute("lang", code);
             gloo::utils::document().set_title(title);
@@ -357,28 +397,28 @@ pub fn App() -> Html {
         })
     };
 
-    let results = results(t, &state);
+    let results = results(&state);
     let input_message = state
         .problems
         .iter()
-        .find(|p| **p == Problem::Empty)
-        .map(|p| p.describe(t));
+        .find(|x| **x == Problem::Empty)
+        .map(|x| x.describe(p));
     let heading = if state.phase == Phase::Done {
-        t.start_over
+        p.start_over
     } else {
-        t.input_heading
+        p.input_heading
     };
     html! {
         <>
             <header class="site-header">
                 <div class="wrap header-row">
-                    <a class="brand" href="./" aria-label={t.home_label}>
+                    <a class="brand" href="./" aria-label={p.home_label}>
                         <span class="brand-mark" aria-hidden="true">{ "✓" }</span>
-                        <span class="brand-name">{ t.app_name }</span>
+                        <span class="brand-name">{ p.app_name }</span>
                     </a>
                     <label class="lang-switch">
-                        <span class="visually-hidden">{ t.language_label }</span>
-                        <select onchange={on_lang} data-action="language" aria-label={t.language_label}>
+                        <span class="visually-hidden">{ p.language_label }</span>
+                        <select onchange={on_lang} data-action="language" aria-label={p.language_label}>
                             { for Lang::ALL.iter().map(|l| {
                                 let lt = l.texts();
                                 html! { <option value={lt.code} selected={*l == state.lang} lang={lt.code}>{ lt.name }</option> }
@@ -390,36 +430,38 @@ pub fn App() -> Html {
             <main id="main" class="wrap" data-state={state.phase.as_str()}>
                 if state.phase == Phase::Idle {
                     <section class="intro">
-                        <h1>{ t.tagline }</h1>
-                        <p class="privacy">{ t.privacy_note }</p>
+                        <h1>{ p.tagline }</h1>
+                        <p class="privacy">{ p.privacy_note }</p>
                     </section>
                 } else {
-                    <h1 class="visually-hidden">{ t.app_name }</h1>
+                    <h1 class="visually-hidden">{ p.app_name }</h1>
                 }
                 { results }
                 <InputPanel lang={state.lang} on_submit={submit} message={input_message}
                             samples={state.samples.clone()} heading={heading} />
             </main>
-            <footer class="site-footer"><div class="wrap"><p>{ t.footer }</p></div></footer>
+            <footer class="site-footer"><div class="wrap"><p>{ p.footer }</p></div></footer>
         </>
     }
 }
 
-fn results(t: &'static Texts, state: &State) -> Html {
+fn results(state: &State) -> Html {
+    let p = page(state.lang);
+    let r = state.lang.texts();
     match state.phase {
         Phase::Idle => html! {},
         Phase::Verifying => html! {
             <section class="verifying" role="status" aria-live="polite">
                 <span class="spinner" aria-hidden="true"></span>
-                <p>{ t.verifying }</p>
+                <p>{ r.verifying }</p>
             </section>
         },
         Phase::Done => {
             let problems: Vec<String> = state
                 .problems
                 .iter()
-                .filter(|p| **p != Problem::Empty)
-                .map(|p| p.describe(t))
+                .filter(|x| **x != Problem::Empty)
+                .map(|x| x.describe(p))
                 .collect();
             let many = state.items.len() > 1
                 || state
@@ -427,39 +469,42 @@ fn results(t: &'static Texts, state: &State) -> Html {
                     .iter()
                     .any(|i| !i.report().credentials.is_empty());
             html! {
-                <section class="results" aria-label={t.checks_heading}>
+                <section class="results" aria-label={p.results_label}>
                     if !problems.is_empty() {
                         <div class="problems" role="alert">
-                            { for problems.into_iter().map(|p| html! { <p class="problem">{ p }</p> }) }
+                            { for problems.into_iter().map(|x| html! { <p class="problem">{ x }</p> }) }
                         </div>
                     }
-                    if many { { portfolio(t, &state.items) } }
-                    { for state.items.iter().map(|item| result(t, state.lang, item, state.items.len() > 1)) }
+                    if many { { portfolio(p, state.lang, &state.items, state.registry.as_deref()) } }
+                    { for state.items.iter().map(|item| result(state.lang, item, state.items.len() > 1)) }
                 </section>
             }
         }
     }
 }
 
-fn result(t: &'static Texts, lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
+fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
+    let p = page(lang);
+    let r = lang.texts();
     let report = item.report();
-    let embedded = report.credentials.iter().enumerate().map(|(i, r)| {
+    let embedded = report.credentials.iter().enumerate().map(|(i, c)| {
         html! {
-            <article class="embedded" aria-label={(t.item_in_presentation)(i + 1)}>
-                <h4 class="item-source">{ (t.item_in_presentation)(i + 1) }</h4>
-                { report::banner(t, r, Level::Embedded, t.issuer_fallback) }
-                { report::credential(t, r, 5) }
-                { report::checks(t, r, t.issuer_fallback, 5) }
+            <article class="embedded" aria-label={(p.item_in_presentation)(i + 1)}>
+                <h4 class="item-source">{ (p.item_in_presentation)(i + 1) }</h4>
+                { report::banner(r, c, Level::Embedded, None) }
+                { report::checks(r, c, 5) }
+                { report::credential(r, c, 5) }
             </article>
         }
     });
     html! {
         <article class="result" key={item.id.to_string()} data-item={item.id.to_string()}>
-            if show_source { <p class="item-source">{ (t.item_from)(&item.source) }</p> }
-            { report::banner(t, report, Level::Main, t.issuer_fallback) }
+            if show_source { <p class="item-source">{ (p.item_from)(&item.source) }</p> }
+            { report::banner(r, report, Level::Main, fetch_problem(p, item)) }
             <div class="result-body">
-                { report::credential(t, report, 3) }
-                { report::checks(t, report, t.issuer_fallback, 3) }
+                { report::checks(r, report, 3) }
+                { report::credential(r, report, 3) }
+                if !report.credentials.is_empty() { <h3>{ r.credentials_heading }</h3> }
                 { for embedded }
                 <SharePanel item={item.clone()} lang={lang} />
             </div>

@@ -1,51 +1,22 @@
-//! Thin wrappers over the browser APIs the site uses (fetch, files,
-//! clipboard, downloads, images, storage). Everything here is I/O; nothing
-//! here decides anything about a credential.
+//! Thin wrappers over the browser APIs the site uses (location, files,
+//! clipboard, downloads, pictures, storage). Fetching is `mcx_web::fetch`.
+//! Everything here is I/O; nothing here decides anything about a credential.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
-    ImageBitmap, ReferrerPolicy, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    RequestRedirect, Response,
+    ImageBitmap,
 };
 
-/// Largest credential file, fetched document or picture accepted. Real
-/// credentials are a few KB; a baked badge or QR photo a few MB.
-pub const MAX_BYTES: usize = 12 * 1024 * 1024;
+/// Largest credential file or picture accepted (the same bound as for
+/// fetched documents).
+pub const MAX_BYTES: usize = mcx_web::fetch::MAX_BYTES;
 
 /// Largest side of a picture scanned for a QR code; larger pictures are
 /// scaled down first so decoding stays fast.
 const MAX_SCAN_SIDE: u32 = 1600;
-
-/// Why fetching a URL failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FetchError {
-    /// Network failure, CORS refusal or Content-Security-Policy block: the
-    /// browser does not tell these apart.
-    Network,
-    /// The server answered with this HTTP status.
-    Http(u16),
-    /// More than [`MAX_BYTES`].
-    TooLarge,
-    /// Not an http(s) URL.
-    BadUrl,
-}
-
-impl FetchError {
-    /// A short English reason, for the report's technical detail.
-    pub fn reason(&self) -> String {
-        match self {
-            FetchError::Network => {
-                "network error, or the server does not allow this site to read it (CORS)".into()
-            }
-            FetchError::Http(status) => format!("HTTP status {status}"),
-            FetchError::TooLarge => "the document is too large".into(),
-            FetchError::BadUrl => "not an http(s) address".into(),
-        }
-    }
-}
 
 /// The window (the site only runs in one).
 pub fn window() -> web_sys::Window {
@@ -92,11 +63,11 @@ pub fn fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// Resolves `url` against the page address; `None` unless the result is
-/// http or https.
-pub fn absolute_http_url(url: &str) -> Option<String> {
-    let parsed = web_sys::Url::new_with_base(url, &href()).ok()?;
-    matches!(parsed.protocol().as_str(), "http:" | "https:").then(|| parsed.href())
+/// Resolves a relative address against the page address.
+pub fn resolve(relative: &str) -> Option<String> {
+    web_sys::Url::new_with_base(relative, &href())
+        .ok()
+        .map(|u| u.href())
 }
 
 /// True when `url` is same-origin with the page or a `data:image/` URL:
@@ -146,45 +117,6 @@ pub fn store(key: &str, value: &str) {
         // A full or disabled storage only forgets the preference.
         let _ = storage.set_item(key, value);
     }
-}
-
-/// GETs `url` without cookies or referrer and returns the body.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
-    let Some(url) = absolute_http_url(url) else {
-        return Err(FetchError::BadUrl);
-    };
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_mode(RequestMode::Cors);
-    init.set_credentials(RequestCredentials::Omit);
-    init.set_cache(RequestCache::NoCache);
-    init.set_redirect(RequestRedirect::Follow);
-    init.set_referrer_policy(ReferrerPolicy::NoReferrer);
-    let response = JsFuture::from(window().fetch_with_str_and_init(&url, &init))
-        .await
-        .map_err(|_| FetchError::Network)?;
-    let response: Response = response.dyn_into().map_err(|_| FetchError::Network)?;
-    if !response.ok() {
-        return Err(FetchError::Http(response.status()));
-    }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BYTES) {
-        return Err(FetchError::TooLarge);
-    }
-    let buffer = response.array_buffer().map_err(|_| FetchError::Network)?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|_| FetchError::Network)?;
-    let array = Uint8Array::new(&buffer);
-    if array.length() as usize > MAX_BYTES {
-        return Err(FetchError::TooLarge);
-    }
-    Ok(array.to_vec())
 }
 
 /// Why a file could not be used.

@@ -25,16 +25,6 @@ pub fn year_month(date: &str) -> Option<(i32, u32)> {
     (1..=12).contains(&month).then_some((year, month))
 }
 
-/// Year, month and day of an ISO date.
-pub fn year_month_day(date: &str) -> Option<(i32, u32, u32)> {
-    let (year, month) = year_month(date)?;
-    if date.get(7..8)? != "-" {
-        return None;
-    }
-    let day: u32 = date.get(8..10)?.parse().ok()?;
-    (1..=31).contains(&day).then_some((year, month, day))
-}
-
 /// What goes into LinkedIn's form.
 #[derive(Clone, Debug, Default)]
 pub struct Certification<'a> {
@@ -91,7 +81,6 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(year_month("2026-03-01T00:00:00Z"), Some((2026, 3)));
-        assert_eq!(year_month_day("2026-03-09"), Some((2026, 3, 9)));
         assert_eq!(year_month("2026-13-01"), None);
         assert_eq!(year_month("26-1"), None);
         assert_eq!(year_month("2026-1é"), None);

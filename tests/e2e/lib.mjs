@@ -97,10 +97,10 @@ export async function openPage(browser, { origins, locale = 'en-US', viewport, a
 }
 
 /** Saves a full-page screenshot to artifacts/screenshots/<name>.png. */
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

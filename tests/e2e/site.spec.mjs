@@ -1,16 +1,24 @@
-// End-to-end tests of the verifier site (site/): every input path, the
-// verdicts, the share round trip, hostile content, languages, accessibility.
+// End-to-end tests of the verifier site (site/): every input path, every
+// verdict of the demo network, portfolios and combined offers, the share
+// round trip, hostile content, languages, accessibility.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
+import path from 'node:path';
+import { ROOT, axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
+
+const DEMO = path.join(ROOT, 'demo');
+const manifest = JSON.parse(readFileSync(path.join(DEMO, 'manifest.json'), 'utf8'));
+const demoText = (file) => readFileSync(path.join(DEMO, file), 'utf8');
+const demoPath = (file) => path.join(DEMO, file);
+const VALID = 'credentials/valid-robotics-valfiume.json';
 
 /** Asserts that nothing forbidden happened on the page. */
-async function assertClean(page, { external = [] } = {}) {
+async function assertClean(page) {
   const p = await page.problems();
   assert.deepEqual(p.errors, [], 'console or page errors');
   assert.deepEqual(p.csp, [], 'CSP violations');
-  assert.deepEqual(p.external.filter((u) => !external.some((e) => u.startsWith(e))), [], 'requests to other origins');
+  assert.deepEqual(p.external, [], 'requests to other origins');
 }
 
 /** Asserts zero serious or critical axe violations. */
@@ -32,22 +40,23 @@ async function paste(page, text) {
   await waitDone(page);
 }
 
-async function upload(page, ...names) {
-  await page.setInputFiles('[data-file-input]', names.map(fixturePath));
+async function upload(page, ...files) {
+  await page.setInputFiles('[data-file-input]', files);
   await waitDone(page);
 }
 
-async function headlineCode(page) {
-  return page.getAttribute('.result .check-fail', 'data-code');
-}
+const code = (page) => page.getAttribute('[data-verdict]', 'data-code');
+const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 export function register({ test }) {
-  test('idle page: state, no errors, accessible', async (env) => {
+  test('idle page: state, samples of the demo network, no errors, accessible', async (env) => {
     const page = await open(env);
     assert.equal(await page.getAttribute('html', 'data-state'), 'idle');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    await page.waitForSelector('[data-sample]');
+    assert.equal(await page.locator('[data-sample]').count(), manifest.samples.length);
     await screenshot(page, 'idle-desktop');
     await assertAccessible(page, 'idle');
     await assertClean(page);
@@ -56,25 +65,30 @@ export function register({ test }) {
 
   test('idle page on a phone', async (env) => {
     const page = await open(env, { viewport: { width: 390, height: 844 } });
+    await page.waitForSelector('[data-sample]');
     await screenshot(page, 'idle-phone');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    assert.equal(overflow, false, 'no horizontal scrolling on a phone');
+    assert.ok(await noOverflow(page), 'no horizontal scrolling on a phone');
     await page.close_all();
   });
 
-  test('paste JSON: valid, explained, accessible', async (env) => {
+  test('paste JSON: valid, network member, explained, accessible', async (env) => {
     const page = await open(env);
-    await paste(page, fixture('valid.json'));
+    await paste(page, demoText(VALID));
     assert.equal(await verdict(page), 'valid');
     const banner = await page.textContent('[data-verdict]');
     assert.match(banner, /Genuine and valid/);
-    assert.match(banner, /Technische Hochschule Demo/);
-    assert.equal(await page.getAttribute('[data-check="signature"]', 'data-outcome'), 'pass');
+    assert.match(banner, /Politecnico di Valfiume/);
+    for (const check of ['signature', 'key', 'validity', 'status', 'issuer']) {
+      assert.equal(await page.getAttribute(`.result [data-check="${check}"]`, 'data-outcome'), 'pass', check);
+    }
     assert.match(await page.textContent('[data-check="signature"]'), /nobody has changed this credential/);
-    assert.match(await page.textContent('.credential-section'), /Predictive Maintenance with Machine Learning/);
-    assert.match(await page.textContent('.credential-section'), /5 ECTS/);
+    const credential = await page.textContent('.credential-section');
+    assert.match(credential, /Industrial Robotics/);
+    assert.match(credential, /5 ECTS/);
+    assert.match(await page.textContent('[data-field="membership"]'), /active/);
     assert.match(await page.textContent('.eu-elements'), /mandatory elements are stated/);
     await screenshot(page, 'valid-desktop');
+    await screenshot(page, 'valid-desktop-first-screen', { fullPage: false });
     await assertAccessible(page, 'valid');
     await assertClean(page);
     await page.close_all();
@@ -82,17 +96,17 @@ export function register({ test }) {
 
   test('valid result on a phone', async (env) => {
     const page = await open(env, { viewport: { width: 390, height: 844 } });
-    await paste(page, fixture('valid.json'));
+    await paste(page, demoText(VALID));
     assert.equal(await verdict(page), 'valid');
     await screenshot(page, 'valid-phone');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    assert.equal(overflow, false, 'no horizontal scrolling on a phone');
+    await screenshot(page, 'valid-phone-first-screen', { fullPage: false });
+    assert.ok(await noOverflow(page), 'no horizontal scrolling on a phone');
     await page.close_all();
   });
 
-  test('paste JWT: valid', async (env) => {
+  test('paste JWT (did:web issuer): valid', async (env) => {
     const page = await open(env);
-    await paste(page, fixture('valid.jwt'));
+    await paste(page, demoText('credentials/valid-plc-thn.jwt'));
     assert.equal(await verdict(page), 'valid');
     assert.match(await page.textContent('.technical'), /JWT/);
     await assertClean(page);
@@ -107,11 +121,35 @@ export function register({ test }) {
     await page.close_all();
   });
 
+  test('every sample of the demo network gives its expected verdict and reason', async (env) => {
+    const page = await openPage(env.browser, { origins: env.origins });
+    for (const sample of manifest.samples) {
+      await page.goto(`${env.base}?url=${encodeURIComponent(`demo/${sample.file}`)}`);
+      await waitDone(page);
+      assert.equal(await verdict(page), sample.verdict, sample.file);
+      assert.equal(await code(page), sample.code, `${sample.file} headline code`);
+    }
+    await assertClean(page);
+    await page.close_all();
+  });
+
+  test('a sample link on the page opens and verifies', async (env) => {
+    const page = await open(env);
+    await page.click('[data-sample-code="revoked"]');
+    await waitDone(page);
+    assert.equal(await verdict(page), 'invalid');
+    assert.equal(await code(page), 'revoked');
+    assert.match(await page.textContent('[data-verdict]'), /revoked/);
+    await screenshot(page, 'invalid-revoked');
+    await assertAccessible(page, 'revoked');
+    await page.close_all();
+  });
+
   test('file picker: JSON, baked PNG, baked SVG', async (env) => {
     const page = await open(env);
-    for (const name of ['valid.json', 'baked.png', 'baked.svg']) {
-      await upload(page, name);
-      assert.equal(await verdict(page), 'valid', name);
+    for (const file of [demoPath(VALID), fixturePath('baked.png'), fixturePath('baked.svg')]) {
+      await upload(page, file);
+      assert.equal(await verdict(page), 'valid', file);
     }
     assert.match(await page.textContent('.technical'), /baked SVG/);
     await assertClean(page);
@@ -120,50 +158,58 @@ export function register({ test }) {
 
   test('drag and drop a file', async (env) => {
     const page = await open(env);
-    const text = fixture('valid.json');
     await page.evaluate((content) => {
       const dt = new DataTransfer();
       dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
       const zone = document.querySelector('[data-dropzone]');
       zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, text);
+    }, demoText(VALID));
     await waitDone(page);
     assert.equal(await verdict(page), 'valid');
     await page.close_all();
   });
 
-  test('tampered credential: invalid signature', async (env) => {
+  test('tampered credential: invalid signature, explained', async (env) => {
     const page = await open(env);
-    await upload(page, 'tampered.json');
+    await upload(page, demoPath('credentials/tampered-robotics-valfiume.json'));
     assert.equal(await verdict(page), 'invalid');
-    assert.equal(await headlineCode(page), 'invalid_signature');
+    assert.equal(await code(page), 'invalid_signature');
     assert.match(await page.textContent('[data-verdict]'), /changed after it was signed/);
     await screenshot(page, 'invalid-tampered');
     await assertAccessible(page, 'invalid');
     await page.close_all();
   });
 
-  test('expired credential: invalid, says when', async (env) => {
+  test('expired credential: says when', async (env) => {
     const page = await open(env);
-    await upload(page, 'expired.json');
-    assert.equal(await verdict(page), 'invalid');
-    assert.equal(await headlineCode(page), 'expired');
-    assert.match(await page.textContent('[data-verdict]'), /expired on 15 January 2022/);
+    await upload(page, demoPath('credentials/expired-pm-valfiume.json'));
+    assert.equal(await code(page), 'expired');
+    assert.match(await page.textContent('[data-verdict]'), /expired on \d+ \w+ \d{4}/);
+    await page.close_all();
+  });
+
+  test('status list unreachable: could not be fully checked', async (env) => {
+    const page = await open(env);
+    await upload(page, demoPath('credentials/status-unavailable-castelmar.json'));
+    assert.equal(await verdict(page), 'unverifiable');
+    assert.match(await page.textContent('[data-verdict]'), /Could not be fully checked/);
+    await screenshot(page, 'unverifiable-status');
+    await assertAccessible(page, 'unverifiable');
     await page.close_all();
   });
 
   test('W3C vector signed by a key its issuer does not control: wrong key', async (env) => {
     const page = await open(env);
-    await upload(page, 'w3c-signedJCS.json');
+    await upload(page, fixturePath('w3c-signedJCS.json'));
     assert.equal(await verdict(page), 'invalid');
-    assert.equal(await headlineCode(page), 'wrong_key');
+    assert.equal(await code(page), 'wrong_key');
     await page.close_all();
   });
 
   test('picture without credential or QR code: explained', async (env) => {
     const page = await open(env);
-    await upload(page, 'plain.png');
+    await upload(page, fixturePath('plain.png'));
     assert.match(await page.textContent('.problems'), /no QR code was found/);
     await page.close_all();
   });
@@ -171,7 +217,7 @@ export function register({ test }) {
   test('hostile credential: HTML and script shown as text, no remote image', async (env) => {
     const page = await open(env);
     await paste(page, fixture('hostile.json'));
-    assert.equal(await verdict(page), 'valid');
+    assert.equal(await code(page), 'untrusted_issuer');
     const text = await page.textContent('.credential-section');
     assert.ok(text.includes('<img src=x onerror="window.__pwned=3">Robotics'), 'achievement name as text');
     assert.ok(text.includes('<b>Evil</b> University'), 'issuer name as text');
@@ -185,20 +231,24 @@ export function register({ test }) {
   });
 
   test('share link round trip, LinkedIn link, report download, QR picture', async (env) => {
+    const credential = JSON.parse(demoText(VALID));
     // A sharp picture of the QR code, as a phone camera would take it.
     const page = await open(env, { scale: 3 });
-    await paste(page, fixture('valid.json'));
+    await paste(page, demoText(VALID));
     assert.equal(await verdict(page), 'valid');
     const link = await page.inputValue('[data-share-link]');
     assert.ok(link.startsWith(env.base + '#vc='), link);
-    const linkedin = await page.getAttribute('[data-action="linkedin"]', 'href');
-    const params = new URL(linkedin).searchParams;
-    assert.equal(new URL(linkedin).origin + new URL(linkedin).pathname, 'https://www.linkedin.com/profile/add');
+    const linkedin = new URL(await page.getAttribute('[data-action="linkedin"]', 'href'));
+    assert.equal(linkedin.origin + linkedin.pathname, 'https://www.linkedin.com/profile/add');
+    const params = linkedin.searchParams;
+    assert.equal(params.get('startTask'), 'CERTIFICATION_NAME');
     assert.equal(params.get('certUrl'), link);
-    assert.equal(params.get('name'), 'Predictive Maintenance with Machine Learning');
-    assert.equal(params.get('organizationName'), 'Technische Hochschule Demo');
-    assert.equal(params.get('issueYear'), '2026');
-    assert.equal(params.get('expirationYear'), '2031');
+    assert.equal(params.get('name'), credential.credentialSubject.achievement.name);
+    assert.equal(params.get('organizationName'), credential.issuer.name);
+    assert.equal(params.get('issueYear'), credential.validFrom.slice(0, 4));
+    assert.equal(params.get('issueMonth'), String(Number(credential.validFrom.slice(5, 7))));
+    assert.equal(params.get('expirationYear'), credential.validUntil.slice(0, 4));
+    assert.equal(params.get('certId'), credential.id);
     await screenshot(page, 'share-panel');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-report"]')]);
@@ -225,44 +275,65 @@ export function register({ test }) {
     await third.close_all();
   });
 
-  test('?url= to a same-origin credential', async (env) => {
-    const page = await open(env, { url: `${env.base}?url=${encodeURIComponent('fixtures/valid.json')}` });
-    await waitDone(page);
-    assert.equal(await verdict(page), 'valid');
-    assert.match(await page.textContent('.technical'), /hosted credential/);
-    await page.close_all();
-  });
-
   test('?url= to another origin: explained in plain words', async (env) => {
-    const target = `${env.other}fixtures/valid.json`;
+    const target = `${env.other}demo/${VALID}`;
     const page = await open(env, {
       url: `${env.base}?url=${encodeURIComponent(target)}`,
       allowed: ['connect-src', 'Content Security Policy', 'Failed to fetch', 'net::ERR'],
     });
     await waitDone(page);
     assert.equal(await verdict(page), 'unverifiable');
-    assert.match(await page.textContent('[data-verdict]'), /CORS/);
+    const banner = await page.textContent('[data-verdict]');
+    assert.match(banner, /CORS/);
+    assert.ok(banner.includes(target), 'names the address');
     await screenshot(page, 'unverifiable-url');
-    await assertAccessible(page, 'unverifiable');
     await page.close_all();
   });
 
-  test('portfolio: several files, ECTS of the valid ones', async (env) => {
+  test('portfolio of files: ECTS per issuer, a completed combined offer', async (env) => {
     const page = await open(env);
-    await upload(page, 'valid.json', 'valid.jwt', 'expired.json');
-    assert.equal(await page.locator('[data-verdict]').count(), 3);
-    assert.equal(await page.getAttribute('[data-portfolio]', 'data-valid-count'), '2');
-    assert.equal(await page.getAttribute('[data-portfolio]', 'data-total-ects'), '10');
+    await upload(
+      page,
+      demoPath('credentials/valid-plc-thn.json'),
+      demoPath('credentials/valid-robotics-valfiume.json'),
+      demoPath('credentials/valid-iot-castelmar.json'),
+      demoPath('credentials/expired-pm-valfiume.json'),
+    );
+    assert.equal(await page.locator('[data-verdict]').count(), 4);
+    assert.equal(await page.getAttribute('[data-portfolio]', 'data-valid-count'), '3');
+    assert.equal(await page.getAttribute('[data-portfolio]', 'data-total-ects'), '15');
+    await page.waitForSelector('[data-offer]');
+    assert.equal(
+      await page.getAttribute('[data-offer$="industry-4-automation-specialist"]', 'data-completion'),
+      'complete',
+    );
     await screenshot(page, 'portfolio');
     await assertAccessible(page, 'portfolio');
+    await assertClean(page);
+    await page.close_all();
+  });
+
+  test('presentation: credentials inside, nearly completed offer', async (env) => {
+    const page = await open(env);
+    await upload(page, demoPath('credentials/presentation-two-members.json'));
+    assert.equal(await verdict(page), 'valid');
+    assert.ok((await page.locator('[data-embedded-verdict="valid"]').count()) >= 2);
+    await page.waitForSelector('[data-offer]');
+    assert.equal(
+      await page.getAttribute('[data-offer$="industry-4-automation-specialist"]', 'data-completion'),
+      'nearly_complete',
+    );
+    await screenshot(page, 'presentation');
+    await assertAccessible(page, 'presentation');
     await page.close_all();
   });
 
   test('German from the browser language, switchable to English', async (env) => {
     const page = await open(env, { locale: 'de-DE' });
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
-    await paste(page, fixture('valid.json'));
+    await paste(page, demoText(VALID));
     assert.match(await page.textContent('[data-verdict]'), /Echt und gültig/);
+    assert.match(await page.textContent('.input-panel'), /Weiteren Nachweis prüfen/);
     await screenshot(page, 'valid-german');
     await assertAccessible(page, 'german');
     await page.selectOption('[data-action="language"]', 'en');
@@ -279,10 +350,10 @@ export function register({ test }) {
     await page.close_all();
   });
 
-  test('keyboard: the paste box and the check button are reachable', async (env) => {
+  test('keyboard: paste box, Ctrl+Enter, focus moves to the verdict', async (env) => {
     const page = await open(env);
     await page.focus('#paste');
-    await page.keyboard.insertText(fixture('valid.json'));
+    await page.keyboard.insertText(demoText(VALID));
     await page.keyboard.press('Control+Enter');
     await waitDone(page);
     assert.equal(await verdict(page), 'valid');

@@ -21,8 +21,8 @@ MicroCredX Verify build tool
 
 USAGE:
     cargo xtask serve [--port N] [--host ADDR] [--no-build] [--debug] [--mount /PREFIX/=DIR]...
-        Build the site (and widget) for wasm32 in release mode into dist/ and serve it,
-        with the demo network files of demo/ under /demo/. Default http://127.0.0.1:8080/.
+        Build the site (and widget) for wasm32 in release mode into dist/ and serve it on
+        http://127.0.0.1:8080/, with the demo network of demo/ (copied to dist/demo/).
         --port 0 picks a free port. --no-build serves dist/ as it is.
     cargo xtask test [--no-e2e]
         Run everything: native tests of the workspace, the core built for
@@ -120,7 +120,20 @@ fn build_dist(root: &Path, options: &BuildOptions) -> Result {
         wasm::build_app(root, &app, options.profile, wasm_opt.as_deref())?;
     }
     widget::package(root)?;
+    copy_demo(root)?;
     Ok(())
+}
+
+/// Copies the demo network (registry, DID documents, status lists, sample
+/// credentials, manifest) into `dist/demo/`, so that `dist/` alone is a
+/// complete static site. Its keys and generator script stay out.
+fn copy_demo(root: &Path) -> Result {
+    let demo = root.join("demo");
+    if !demo.is_dir() {
+        eprintln!("xtask: note: no demo/ folder, so the site has no demo network");
+        return Ok(());
+    }
+    wasm::copy_tree_except(&demo, &root.join("dist/demo"), &["keys", "generate.sh"])
 }
 
 fn parse_profile(flag: bool) -> wasm::Profile {
@@ -187,12 +200,6 @@ fn serve_cmd(args: &[String]) -> Result {
         )?;
     } else if !root.join("dist/index.html").exists() {
         return Err("dist/index.html is missing: run without --no-build first".into());
-    }
-    let demo = root.join("demo");
-    if demo.is_dir() {
-        config.mount("/demo/", demo)?;
-    } else {
-        eprintln!("xtask: note: no demo/ folder yet, so /demo/ is not served");
     }
     serve::run(config)
 }

@@ -183,11 +183,19 @@ pub fn optimise(wasm_opt: &Path, wasm: &Path) -> Result {
 
 /// Copies a directory tree (files overwrite, folders merge).
 pub fn copy_tree(from: &Path, to: &Path) -> Result {
+    copy_tree_except(from, to, &[])
+}
+
+/// Copies a directory tree, leaving out the top-level entries named in `skip`.
+pub fn copy_tree_except(from: &Path, to: &Path, skip: &[&str]) -> Result {
     std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     let entries =
         std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        if skip.iter().any(|name| entry.file_name() == *name) {
+            continue;
+        }
         let source = entry.path();
         let target = to.join(entry.file_name());
         if source.is_dir() {

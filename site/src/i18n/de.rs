@@ -1,20 +1,17 @@
-//! Deutsche Texte.
+//! Deutsche Seitentexte.
 
-use super::{About, Mark, Texts};
-use mcx_verifier_core::report::{CheckKind, Code};
+use super::Page;
 
-/// The German texts.
-pub const TEXTS: Texts = Texts {
-    code: "de",
-    name: "Deutsch",
+/// The German page texts.
+pub const PAGE: Page = Page {
     language_label: "Sprache",
-
     app_name: "MicroCredX Verify",
+    home_label: "MicroCredX Verify: Startseite",
     tagline: "Prüfen Sie einen Micro-Credential des Hochschulnetzwerks MicroCredX in Sekunden.",
     privacy_note: "Alles geschieht in Ihrem Browser: Der Nachweis wird an keinen Server geschickt.",
 
-    home_label: "MicroCredX Verify: Startseite",
     input_heading: "Nachweis prüfen",
+    start_over: "Weiteren Nachweis prüfen",
     paste_label: "Nachweis, JWT oder Prüflink einfügen",
     paste_hint: "JSON, ein Token, das mit „eyJ“ beginnt, oder ein Link mit „#vc=“. Strg+Enter prüft.",
     verify_button: "Prüfen",
@@ -31,55 +28,10 @@ pub const TEXTS: Texts = Texts {
     camera_video_label: "Kamerabild",
 
     samples_heading: "Kein Nachweis zur Hand?",
-    samples_intro: "Probieren Sie ein Beispiel aus dem Demo-Netzwerk:",
-    sample_label,
+    samples_intro: "Probieren Sie ein Beispiel aus dem MicroCredX-Demo-Netzwerk:",
+    sample_outcome,
 
-    verifying: "Wird geprüft …",
-    start_over: "Weiteren Nachweis prüfen",
-
-    verdict_valid: "Echt und gültig",
-    verdict_invalid: "Nicht gültig",
-    verdict_unverifiable: "Nicht vollständig prüfbar",
-    verdict_valid_text,
-    main_reason: "Hauptgrund:",
-
-    issuer_fallback: "der Aussteller",
-    checks_heading: "Was geprüft wurde",
-    check_name,
-    explain,
-    mark_label,
-    technical_details: "Technische Details",
-    detail_label,
-
-    credential_heading: "Was der Nachweis aussagt",
-    presentation_heading: "Präsentation",
-    field_issuer: "Ausgestellt von",
-    field_learner: "Lernende Person",
-    field_description: "Beschreibung",
-    field_criteria: "Lernergebnisse und Kriterien",
-    field_credits: "Arbeitsaufwand",
-    field_type: "Art",
-    field_alignments: "Kompetenzen und Niveaus",
-    field_valid_from: "Ausgestellt am",
-    field_valid_until: "Gültig bis",
-    no_expiry: "unbefristet",
-    field_language: "Sprache",
-    field_id: "Kennung",
-    field_country: "Land",
-    field_holder: "Vorgelegt von",
-    badge_image_alt,
-    ects,
-
-    eu_heading: "Elemente eines EU-Micro-Credentials",
-    eu_intro: "Die Empfehlung des Rates vom 16. Juni 2022 (Anhang I) legt fest, was ein europäischer Micro-Credential angeben muss.",
-    eu_col_element: "Element",
-    eu_col_required: "Pflicht",
-    eu_col_value: "In diesem Nachweis",
-    eu_mandatory: "verpflichtend",
-    eu_optional: "optional",
-    eu_missing: "fehlt",
-    eu_summary,
-    eu_element,
+    results_label: "Ergebnis",
 
     share_heading: "Diesen Nachweis teilen",
     share_intro: "Tragen Sie diesen Link bei LinkedIn im Feld „Nachweis-URL“ oder in Ihren Lebenslauf ein. Der Nachweis steckt im Link hinter dem Zeichen #, das Browser nie an einen Server schicken.",
@@ -102,221 +54,43 @@ pub const TEXTS: Texts = Texts {
     portfolio_note: "Gezählt werden nur gültige Nachweise.",
     item_from,
     item_in_presentation,
+    offers_heading: "Kombinierte Angebote des Netzwerks",
+    offers_intro: "Micro-Credentials des Netzwerks lassen sich zu diesen Angeboten kombinieren:",
+    offer_complete: "Vollständig",
+    offer_missing,
+    offer_progress,
+    offer_still_needed: "Es fehlt noch:",
 
     error_empty: "Fügen Sie zuerst einen Nachweis ein oder wählen Sie eine Datei.",
     error_too_large,
     error_read,
     error_no_qr,
+    error_fetch,
     source_pasted: "eingefügter Text",
     source_link: "Link",
     source_camera: "Kamera",
 
-    months: [
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-        "Dezember",
-    ],
-    date,
-
-    footer: "MicroCredX Verify prüft Signaturen, Schlüssel, Fristen, Widerruf und Netzwerk-Mitgliedschaft in Ihrem Browser. Statuslisten werden beim Aussteller geladen; sonst verlässt nichts diese Seite.",
+    footer: "MicroCredX Verify prüft Signaturen, Schlüssel, Fristen, Widerruf und Netzwerk-Mitgliedschaft in Ihrem Browser. Statuslisten und die Mitgliederliste des Netzwerks werden dort geladen, wo sie veröffentlicht sind; sonst verlässt nichts diese Seite.",
 };
 
 fn camera_failed(reason: &str) -> String {
     format!("Die Kamera ließ sich nicht starten ({reason}). Sie können stattdessen ein Foto des QR-Codes hochladen.")
 }
 
-fn sample_label(outcome: &str) -> Option<&'static str> {
-    Some(match outcome {
-        "valid" => "Ein gültiger Micro-Credential",
-        "valid-jwt" => "Ein gültiger Nachweis als JWT",
-        "valid-png" => "Ein Open Badge als Bild (PNG)",
-        "valid-svg" => "Ein Open Badge als Grafik (SVG)",
-        "presentation" => "Eine Präsentation mit mehreren Nachweisen",
-        "revoked" => "Ein widerrufener Nachweis",
-        "suspended" => "Ein ausgesetzter Nachweis",
-        "expired" => "Ein abgelaufener Nachweis",
-        "not-yet-valid" => "Ein noch nicht gültiger Nachweis",
-        "tampered" => "Ein veränderter Nachweis",
-        "wrong-key" => "Von jemand anderem signiert",
-        "untrusted" => "Von einem Aussteller außerhalb des Netzwerks",
-        "withdrawn" => "Von einem ausgetretenen Mitglied",
-        "unverifiable" => "Statusliste nicht erreichbar",
-        _ => return None,
-    })
-}
-
-fn verdict_valid_text(about: &About) -> String {
-    format!(
-        "Ausgestellt von {}. Seitdem unverändert, innerhalb der Gültigkeit und nicht widerrufen.",
-        about.issuer
-    )
-}
-
-fn check_name(kind: CheckKind) -> &'static str {
-    match kind {
-        CheckKind::Format => "Lesbar",
-        CheckKind::Signature => "Signatur",
-        CheckKind::Key => "Signaturschlüssel",
-        CheckKind::Validity => "Gültigkeitszeitraum",
-        CheckKind::Status => "Widerruf",
-        CheckKind::Issuer => "Aussteller im Netzwerk",
-        CheckKind::Challenge => "Für diese Prüfung erstellt",
-        CheckKind::Credentials => "Enthaltene Nachweise",
+fn sample_outcome(verdict: &str, code: Option<&str>) -> &'static str {
+    match (verdict, code) {
+        ("valid", _) => "Gültig",
+        (_, Some("revoked")) => "Widerrufen",
+        (_, Some("suspended")) => "Ausgesetzt",
+        (_, Some("expired")) => "Abgelaufen",
+        (_, Some("not_yet_valid")) => "Noch nicht gültig",
+        (_, Some("invalid_signature")) => "Verändert",
+        (_, Some("wrong_key")) => "Falscher Schlüssel",
+        (_, Some("untrusted_issuer")) => "Aussteller nicht im Netzwerk",
+        (_, Some("status_unavailable" | "resource_unavailable")) => "Nicht prüfbar",
+        ("unverifiable", _) => "Nicht prüfbar",
+        _ => "Nicht gültig",
     }
-}
-
-fn mark_label(mark: Mark) -> &'static str {
-    match mark {
-        Mark::Pass => "bestanden",
-        Mark::Warn => "Hinweis",
-        Mark::Fail => "nicht bestanden",
-        Mark::Skip => "nicht geprüft",
-    }
-}
-
-fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String {
-    let issuer = a.issuer;
-    match (kind, mark, code) {
-        (_, Mark::Skip, _) => "Nicht geprüft, weil eine vorherige Prüfung bereits fehlschlug.".into(),
-        (CheckKind::Format, Mark::Pass, _) => "Der Nachweis ließ sich lesen.".into(),
-        (CheckKind::Signature, Mark::Pass, _) => {
-            format!("Die Signatur stimmt: Niemand hat diesen Nachweis verändert, seit {issuer} ihn signiert hat.")
-        }
-        (CheckKind::Key, Mark::Pass, _) => {
-            format!("Der Signaturschlüssel gehört {issuer} und darf Nachweise ausstellen.")
-        }
-        (CheckKind::Validity, Mark::Pass, _) => match a.valid_until {
-            Some(until) => format!("Er ist jetzt gültig, bis zum {until}."),
-            None => "Er ist jetzt gültig und unbefristet.".into(),
-        },
-        (CheckKind::Status, Mark::Pass, _) if a.status_checked => {
-            format!("{issuer} hat ihn weder widerrufen noch ausgesetzt (soeben geprüft).")
-        }
-        (CheckKind::Status, Mark::Pass, _) => {
-            "Er hat keine Widerrufsliste; der Aussteller kann ihn also nicht zurückziehen.".into()
-        }
-        (CheckKind::Status, Mark::Warn, None) => {
-            "Er enthält keine Widerrufsangabe; der Aussteller kann ihn also nicht zurückziehen.".into()
-        }
-        (CheckKind::Issuer, Mark::Pass, _) => {
-            format!("{issuer} ist Mitglied des MicroCredX-Netzwerks und war bei der Ausstellung aktiv.")
-        }
-        (CheckKind::Issuer, Mark::Warn, _) => {
-            "Die Mitgliedschaft im Netzwerk wurde nicht geprüft: Es lag kein Netzwerkverzeichnis vor.".into()
-        }
-        (CheckKind::Challenge, Mark::Pass, _) => "Die Präsentation wurde für diese Prüfung erstellt.".into(),
-        (CheckKind::Credentials, Mark::Pass, _) => "Alle Nachweise in der Präsentation sind gültig.".into(),
-        (CheckKind::Credentials, _, Some(Code::StatusUnavailable | Code::ResourceUnavailable)) => {
-            "Mindestens ein Nachweis der Präsentation ließ sich nicht vollständig prüfen; siehe unten.".into()
-        }
-        (CheckKind::Credentials, Mark::Fail, _) => {
-            "Mindestens ein Nachweis der Präsentation ist nicht gültig; siehe unten.".into()
-        }
-        (CheckKind::Signature, _, Some(Code::ResourceUnavailable)) => {
-            "Der öffentliche Schlüssel des Ausstellers ließ sich nicht laden; die Signatur blieb ungeprüft.".into()
-        }
-        (CheckKind::Signature, _, Some(Code::Malformed)) => {
-            "Die Signatur ist beschädigt und lässt sich nicht prüfen.".into()
-        }
-        (CheckKind::Signature, _, Some(Code::Unsupported)) => {
-            "Die Signatur nutzt ein Verfahren, das dieses Prüfprogramm nicht unterstützt.".into()
-        }
-        (CheckKind::Format, _, Some(Code::ResourceUnavailable)) => {
-            "Der Nachweis ließ sich von der Adresse im Link nicht laden. Die Adresse ist vielleicht falsch oder nicht erreichbar, oder die Seite erlaubt anderen Seiten nicht, die Datei zu lesen (CORS). Laden Sie die Datei herunter und legen Sie sie hier ab.".into()
-        }
-        (CheckKind::Validity, _, Some(Code::Expired)) => match a.valid_until {
-            Some(until) => format!("Er ist am {until} abgelaufen."),
-            None => "Er ist abgelaufen.".into(),
-        },
-        (CheckKind::Validity, _, Some(Code::NotYetValid)) => match a.valid_from {
-            Some(from) => format!("Er wird erst am {from} gültig."),
-            None => "Er ist noch nicht gültig.".into(),
-        },
-        (_, _, Some(code)) => by_code(code, issuer),
-        (_, Mark::Warn, None) => "Bestanden, mit einem Hinweis (siehe technische Details).".into(),
-        (_, Mark::Fail, None) => "Nicht bestanden (siehe technische Details).".into(),
-    }
-}
-
-fn by_code(code: Code, issuer: &str) -> String {
-    match code {
-        Code::Malformed => {
-            "Das ist kein lesbarer Nachweis: Text oder Datei sind beschädigt, abgeschnitten oder gar kein Nachweis.".into()
-        }
-        Code::Unsupported => {
-            "Er nutzt ein Format oder Verfahren, das dieses Prüfprogramm nicht unterstützt; er lässt sich nicht prüfen.".into()
-        }
-        Code::InvalidSignature => {
-            "Die Signatur stimmt nicht: Der Nachweis wurde nach dem Signieren verändert. Vertrauen Sie seinem Inhalt nicht.".into()
-        }
-        Code::WrongKey => {
-            "Der Signaturschlüssel gehört nicht dem angegebenen Aussteller: Jemand anderes hat signiert.".into()
-        }
-        Code::Expired => "Er ist abgelaufen.".into(),
-        Code::NotYetValid => "Er ist noch nicht gültig.".into(),
-        Code::Revoked => format!("{issuer} hat diesen Nachweis widerrufen: Er ist nicht mehr gültig."),
-        Code::Suspended => format!("{issuer} hat diesen Nachweis vorübergehend ausgesetzt."),
-        Code::UntrustedIssuer => {
-            "Die Signatur ist echt, aber der Aussteller war bei der Ausstellung kein aktives Mitglied des MicroCredX-Netzwerks.".into()
-        }
-        Code::StatusUnavailable => {
-            "Ob er widerrufen wurde, ließ sich nicht prüfen: Die Statusliste des Ausstellers war nicht erreichbar. Versuchen Sie es später erneut.".into()
-        }
-        Code::ResourceUnavailable => {
-            "Ein für die Prüfung nötiges Dokument ließ sich nicht laden. Versuchen Sie es später erneut.".into()
-        }
-    }
-}
-
-fn detail_label(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "format" => "Eingabeformat",
-        "proofType" => "Art des Beweises",
-        "cryptosuite" => "Kryptosuite",
-        "verificationMethod" => "Prüfmethode (Schlüssel)",
-        "proofPurpose" => "Zweck des Beweises",
-        "created" => "Signiert am",
-        "canonicalHash" => "Kanonischer Hash (SHA-256)",
-        "issuer" => "Kennung des Ausstellers",
-        "statusList" | "statusLists" => "Statuslisten",
-        "dataModel" => "Datenmodell",
-        "proof" => "Beweis (Signatur)",
-        "algorithm" => "Algorithmus",
-        _ => return None,
-    })
-}
-
-fn badge_image_alt(name: &str) -> String {
-    format!("Abzeichen „{name}“")
-}
-
-fn ects(n: &str) -> String {
-    format!("{n} ECTS")
-}
-
-fn eu_summary(present: usize, total: usize) -> String {
-    format!("{present} von {total} Pflichtelementen sind angegeben.")
-}
-
-fn eu_element(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "learner" => "Identifizierung der lernenden Person",
-        "title" => "Titel des Micro-Credentials",
-        "country" => "Land oder Region des Ausstellers",
-        "awardingBody" => "Ausstellende Stelle",
-        "dateOfIssuing" => "Ausstellungsdatum",
-        "learningOutcomes" => "Lernergebnisse",
-        "workload" => "Fiktiver Arbeitsaufwand (ECTS)",
-        "level" => "Niveau (EQR)",
-        "typeOfAssessment" => "Art der Bewertung",
-        "formOfParticipation" => "Form der Teilnahme",
-        "qualityAssurance" => "Art der Qualitätssicherung",
-        "prerequisites" => "Zugangsvoraussetzungen",
-        "supervisionAndIdentityVerification" => "Aufsicht und Identitätsprüfung",
-        "grade" => "Erreichte Note",
-        "integrationStackability" => "Integration und Kombinierbarkeit",
-        "furtherInformation" => "Weitere Informationen",
-        _ => return None,
-    })
 }
 
 fn portfolio_summary(total: usize, valid: usize) -> String {
@@ -335,6 +109,18 @@ fn item_in_presentation(n: usize) -> String {
     format!("Nachweis {n} der Präsentation")
 }
 
+fn offer_missing(n: usize) -> String {
+    if n == 1 {
+        "noch 1 Micro-Credential nötig".into()
+    } else {
+        format!("noch {n} Micro-Credentials nötig")
+    }
+}
+
+fn offer_progress(earned: &str, total: &str) -> String {
+    format!("{earned} von {total} ECTS")
+}
+
 fn error_too_large(name: &str) -> String {
     format!("„{name}“ ist zu groß für einen Nachweis.")
 }
@@ -347,6 +133,8 @@ fn error_no_qr(name: &str) -> String {
     format!("„{name}“ ist kein Nachweis, und es wurde kein QR-Code darin gefunden.")
 }
 
-fn date(day: u32, month: &str, year: i32) -> String {
-    format!("{day}. {month} {year}")
+fn error_fetch(url: &str) -> String {
+    format!(
+        "Der Nachweis unter {url} ließ sich nicht laden. Die Adresse ist vielleicht falsch oder nicht erreichbar, oder die Seite erlaubt anderen Seiten nicht, die Datei zu lesen (CORS). Laden Sie die Datei herunter und legen Sie sie hier ab."
+    )
 }

@@ -1,107 +1,38 @@
-//! Every user-facing text of the site, one file per language (`en.rs`,
-//! `de.rs`). Components never hold literal text: they take a [`Texts`].
-//!
-//! Check explanations are chosen from the check kind and its stable failure
-//! code, not from the core's English `detail`, so they translate; the
-//! `detail` is still shown under "technical details".
+//! The site's own texts (page, input, camera, samples, sharing, portfolio),
+//! one file per language (`en.rs`, `de.rs`). The texts of a verification
+//! result (verdict, checks, credential fields, EU elements) are shared with
+//! the widget and live in `mcx_web::i18n`; the language type is theirs too.
 
 mod de;
 mod en;
 
-use mcx_verifier_core::report::{CheckKind, Code};
+pub use mcx_web::i18n::{Lang, Texts as ResultTexts};
 
-/// A supported language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// German.
-    De,
-}
-
-impl Lang {
-    /// Every language, in the order of the language switch.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
-
-    /// The texts of this language.
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::En => &en::TEXTS,
-            Lang::De => &de::TEXTS,
-        }
-    }
-
-    /// Picks the first supported language of a browser preference list
-    /// (`navigator.languages`), English otherwise.
-    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
-        for tag in tags {
-            let primary = tag
-                .split(['-', '_'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            match primary.as_str() {
-                "de" => return Lang::De,
-                "en" => return Lang::En,
-                _ => {}
-            }
-        }
-        Lang::En
-    }
-
-    /// Parses a stored language code.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.texts().code == code)
+/// The page texts of a language.
+pub fn page(lang: Lang) -> &'static Page {
+    match lang {
+        Lang::En => &en::PAGE,
+        Lang::De => &de::PAGE,
     }
 }
 
-/// Outcome of a check as the reader sees it (the core's outcome, flattened).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// Checked and fine.
-    Pass,
-    /// Fine, with a remark.
-    Warn,
-    /// Checked and not fine.
-    Fail,
-    /// Not checked.
-    Skip,
-}
-
-/// What an explanation may mention.
-#[derive(Clone, Copy, Debug)]
-pub struct About<'a> {
-    /// The issuer's display name (or its identifier).
-    pub issuer: &'a str,
-    /// End of validity as a display date, if known.
-    pub valid_until: Option<&'a str>,
-    /// Start of validity as a display date, if known.
-    pub valid_from: Option<&'a str>,
-    /// Whether a status list was consulted (a credential without one
-    /// cannot be revoked, which is said differently).
-    pub status_checked: bool,
-}
-
-/// All texts of one language.
-pub struct Texts {
-    /// BCP 47 code, for `<html lang>` and the stored preference.
-    pub code: &'static str,
-    /// The language's own name, for the switch.
-    pub name: &'static str,
+/// All page texts of one language.
+pub struct Page {
     /// Label of the language switch.
     pub language_label: &'static str,
-
-    /// Product name in the header.
+    /// Product name in the header and the window title.
     pub app_name: &'static str,
-    /// One sentence under it.
-    pub tagline: &'static str,
-    /// Shown in the header.
-    pub privacy_note: &'static str,
-
     /// Label of the header link back to the start.
     pub home_label: &'static str,
+    /// One sentence under it.
+    pub tagline: &'static str,
+    /// Shown under the tagline.
+    pub privacy_note: &'static str,
+
     /// Heading of the input area.
     pub input_heading: &'static str,
+    /// Heading of the input area once a result is shown.
+    pub start_over: &'static str,
     /// Label of the paste box.
     pub paste_label: &'static str,
     /// Hint under the paste box.
@@ -135,97 +66,11 @@ pub struct Texts {
     pub samples_heading: &'static str,
     /// Sentence before the sample list.
     pub samples_intro: &'static str,
-    /// Label of a sample by its expected outcome key (`valid`, `revoked`…).
-    pub sample_label: fn(&str) -> Option<&'static str>,
+    /// Outcome label of a sample, from its expected verdict and code.
+    pub sample_outcome: fn(&str, Option<&str>) -> &'static str,
 
-    /// While verifying.
-    pub verifying: &'static str,
-    /// Return to the start.
-    pub start_over: &'static str,
-
-    /// Banner title for `valid`.
-    pub verdict_valid: &'static str,
-    /// Banner title for `invalid`.
-    pub verdict_invalid: &'static str,
-    /// Banner title for `unverifiable`.
-    pub verdict_unverifiable: &'static str,
-    /// Banner sentence for `valid`.
-    pub verdict_valid_text: fn(&About) -> String,
-    /// Lead-in before the most important reason.
-    pub main_reason: &'static str,
-
-    /// Stands in for an issuer without name or identifier.
-    pub issuer_fallback: &'static str,
-    /// Heading of the check list.
-    pub checks_heading: &'static str,
-    /// Name of a check.
-    pub check_name: fn(CheckKind) -> &'static str,
-    /// What an outcome means for the reader, in one or two sentences.
-    pub explain: fn(CheckKind, Mark, Option<Code>, &About) -> String,
-    /// Screen-reader word for an outcome.
-    pub mark_label: fn(Mark) -> &'static str,
-    /// Disclosure of the technical details.
-    pub technical_details: &'static str,
-    /// Label of a technical field (`proofType`, `verificationMethod`, `format`…).
-    pub detail_label: fn(&str) -> Option<&'static str>,
-
-    /// Heading of the credential contents.
-    pub credential_heading: &'static str,
-    /// Heading for a presentation's holder.
-    pub presentation_heading: &'static str,
-    /// Field labels.
-    pub field_issuer: &'static str,
-    /// Learner.
-    pub field_learner: &'static str,
-    /// Description.
-    pub field_description: &'static str,
-    /// Criteria / learning outcomes.
-    pub field_criteria: &'static str,
-    /// ECTS.
-    pub field_credits: &'static str,
-    /// Achievement type.
-    pub field_type: &'static str,
-    /// Skills and frameworks.
-    pub field_alignments: &'static str,
-    /// Issued / valid from.
-    pub field_valid_from: &'static str,
-    /// Valid until.
-    pub field_valid_until: &'static str,
-    /// No end date.
-    pub no_expiry: &'static str,
-    /// Language of instruction.
-    pub field_language: &'static str,
-    /// Identifier.
-    pub field_id: &'static str,
-    /// Country.
-    pub field_country: &'static str,
-    /// Holder of a presentation.
-    pub field_holder: &'static str,
-    /// Alt text of the badge image.
-    pub badge_image_alt: fn(&str) -> String,
-    /// Number of ECTS, formatted.
-    pub ects: fn(&str) -> String,
-
-    /// Heading of the EU elements table.
-    pub eu_heading: &'static str,
-    /// Sentence before the table.
-    pub eu_intro: &'static str,
-    /// Column: element.
-    pub eu_col_element: &'static str,
-    /// Column: required?
-    pub eu_col_required: &'static str,
-    /// Column: value.
-    pub eu_col_value: &'static str,
-    /// Mandatory.
-    pub eu_mandatory: &'static str,
-    /// Optional.
-    pub eu_optional: &'static str,
-    /// Marker of a missing element.
-    pub eu_missing: &'static str,
-    /// Summary line: how many mandatory elements are there.
-    pub eu_summary: fn(usize, usize) -> String,
-    /// Name of an Annex I element by the core's key.
-    pub eu_element: fn(&str) -> Option<&'static str>,
+    /// Results region label.
+    pub results_label: &'static str,
 
     /// Heading of the share panel.
     pub share_heading: &'static str,
@@ -252,7 +97,7 @@ pub struct Texts {
 
     /// Portfolio heading.
     pub portfolio_heading: &'static str,
-    /// Number of items and how many are valid.
+    /// Number of credentials and how many are valid.
     pub portfolio_summary: fn(usize, usize) -> String,
     /// Total ECTS of valid credentials.
     pub portfolio_total: fn(&str) -> String,
@@ -264,10 +109,22 @@ pub struct Texts {
     pub portfolio_col_ects: &'static str,
     /// Only valid credentials count.
     pub portfolio_note: &'static str,
-    /// Label of one item: source name.
+    /// Label of one item: its source.
     pub item_from: fn(&str) -> String,
-    /// Item label for the n-th credential of a presentation.
+    /// Label of the n-th credential of a presentation.
     pub item_in_presentation: fn(usize) -> String,
+    /// Combined offers heading.
+    pub offers_heading: &'static str,
+    /// Sentence before the offers.
+    pub offers_intro: &'static str,
+    /// A combined offer is complete.
+    pub offer_complete: &'static str,
+    /// A combined offer needs n more micro-credentials.
+    pub offer_missing: fn(usize) -> String,
+    /// ECTS earned of an offer's total.
+    pub offer_progress: fn(&str, &str) -> String,
+    /// What is still needed: the list of missing components.
+    pub offer_still_needed: &'static str,
 
     /// Nothing entered.
     pub error_empty: &'static str,
@@ -275,19 +132,16 @@ pub struct Texts {
     pub error_too_large: fn(&str) -> String,
     /// A file could not be read.
     pub error_read: fn(&str) -> String,
-    /// No QR code in a picture.
+    /// No credential and no QR code in a picture.
     pub error_no_qr: fn(&str) -> String,
+    /// A linked credential could not be fetched (network, CORS, blocked).
+    pub error_fetch: fn(&str) -> String,
     /// Source label of pasted text.
     pub source_pasted: &'static str,
     /// Source label of a link in the address bar.
     pub source_link: &'static str,
     /// Source label of a camera scan.
     pub source_camera: &'static str,
-
-    /// Month names for dates, January first.
-    pub months: [&'static str; 12],
-    /// Formats day, month name, year.
-    pub date: fn(u32, &str, i32) -> String,
 
     /// Footer text.
     pub footer: &'static str,

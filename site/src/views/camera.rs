@@ -1,7 +1,7 @@
 //! Scanning a QR code with the camera (`getUserMedia`), decoded in Rust.
 
 use crate::browser;
-use crate::i18n::Lang;
+use crate::i18n::{page, Lang};
 use crate::qr;
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -89,7 +89,7 @@ async fn open_camera() -> Result<MediaStream, State> {
 /// Camera button, live picture and messages.
 #[function_component]
 pub fn Camera(props: &CameraProps) -> Html {
-    let t = props.lang.texts();
+    let t = page(props.lang);
     let state = use_state(|| State::Off);
     let video_ref = use_node_ref();
     let running = use_mut_ref(Running::default);

@@ -1,7 +1,7 @@
 //! Every way a credential arrives: paste, file picker, drag and drop,
 //! camera, and the sample links of the demo network.
 
-use crate::i18n::Lang;
+use crate::i18n::{page, Lang};
 use crate::views::camera::Camera;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -15,13 +15,15 @@ pub enum Submission {
     Files(Vec<web_sys::File>),
 }
 
-/// A sample of the demo network.
+/// A sample of the demo network (from `demo/manifest.json`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sample {
-    /// Expected outcome key (`valid`, `revoked`…), also the label key.
-    pub outcome: String,
-    /// Label from the sample list, used when the key has no translation.
-    pub label: Option<String>,
+    /// Expected verdict (`valid`, `invalid`, `unverifiable`).
+    pub verdict: String,
+    /// Expected headline code, if not valid.
+    pub code: Option<String>,
+    /// What it is (the manifest's title without its outcome prefix).
+    pub title: String,
     /// Link that opens the sample (`?url=…`).
     pub href: String,
 }
@@ -51,7 +53,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// The input area.
 #[function_component]
 pub fn InputPanel(props: &InputProps) -> Html {
-    let t = props.lang.texts();
+    let t = page(props.lang);
     let textarea = use_node_ref();
     let dragging = use_state(|| false);
 
@@ -194,11 +196,16 @@ pub fn InputPanel(props: &InputProps) -> Html {
                     <p class="muted small">{ t.samples_intro }</p>
                     <ul class="sample-list">
                         { for props.samples.iter().map(|s| {
-                            let label = (t.sample_label)(&s.outcome)
-                                .map(str::to_string)
-                                .or_else(|| s.label.clone())
-                                .unwrap_or_else(|| s.outcome.clone());
-                            html! { <li><a href={s.href.clone()} data-sample={s.outcome.clone()}>{ label }</a></li> }
+                            let outcome = (t.sample_outcome)(&s.verdict, s.code.as_deref());
+                            html! {
+                                <li>
+                                    <a href={s.href.clone()} data-sample={s.verdict.clone()}
+                                       data-sample-code={s.code.clone()}>
+                                        <span class={format!("sample-outcome sample-{}", s.verdict)}>{ outcome }</span>
+                                        { s.title.clone() }
+                                    </a>
+                                </li>
+                            }
                         }) }
                     </ul>
                 </div>

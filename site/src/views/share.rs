@@ -3,11 +3,12 @@
 
 use crate::browser;
 use crate::host;
-use crate::i18n::Lang;
-use crate::model::{text, Item};
+use crate::i18n::{page, Lang};
+use crate::model::Item;
 use crate::qr;
 use crate::share::{linkedin_url, Certification};
 use mcx_verifier_core::Verdict;
+use mcx_web::display::text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,7 +32,7 @@ enum Copy {
 /// only), plus the report download.
 #[function_component]
 pub fn SharePanel(props: &ShareProps) -> Html {
-    let t = props.lang.texts();
+    let t = page(props.lang);
     let item = props.item.clone();
     let copy = use_state(|| Copy::Idle);
     let link = use_memo(item.id, |_| {
