@@ -34,6 +34,7 @@
 
 use alloc::boxed::Box;
 use alloc::format;
+use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
@@ -752,6 +753,28 @@ pub fn load_list(
     load_list_object(&list, url, method, options, resources)
 }
 
+/// [`load_list`], remembered in `resources`: the other credentials of a
+/// batch or presentation that use the same list read it without verifying
+/// and inflating it again. What it was judged against (the time) is part
+/// of the key, so a list is re-checked at another time.
+fn load_list_memoized(
+    url: &str,
+    method: Method,
+    options: &Options,
+    resources: &Resources,
+) -> Result<Rc<LoadedList>, Unavailable> {
+    let key = format!(
+        "status-list {} {} {url}",
+        method.list_type(),
+        options.now.unix_seconds()
+    );
+    if let Some(list) = resources.memoized::<LoadedList>(&key) {
+        return Ok(list);
+    }
+    let list = load_list(url, method, options, resources)?;
+    Ok(resources.memoize(key, list))
+}
+
 /// Reads `entry` from a loaded list, for `credential_issuer`'s credential.
 pub fn read_entry(
     entry: &Entry,
@@ -812,21 +835,7 @@ pub fn resolve(
     options: &Options,
     resources: &Resources,
 ) -> Result<Resolved, Unavailable> {
-    // A verified, inflated list is kept for the other credentials that use
-    // it; what it was judged against (the time) is part of the key.
-    let key = format!(
-        "status-list {} {} {}",
-        entry.method.list_type(),
-        options.now.unix_seconds(),
-        entry.list_url
-    );
-    let list = match resources.memoized::<LoadedList>(&key) {
-        Some(list) => list,
-        None => {
-            let list = load_list(&entry.list_url, entry.method, options, resources)?;
-            resources.memoize(key, list)
-        }
-    };
+    let list = load_list_memoized(&entry.list_url, entry.method, options, resources)?;
     read_entry(entry, &list, credential_issuer)
 }
 
@@ -927,7 +936,7 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
     let mut details = Vec::new();
     // Entries often share a list (revocation and suspension bits side by
     // side): each list is verified and inflated once per credential.
-    let mut loaded: Vec<Result<LoadedList, (String, Method, Unavailable)>> = Vec::new();
+    let mut loaded: Vec<Result<Rc<LoadedList>, (String, Method, Unavailable)>> = Vec::new();
     for v in entries {
         let entry = match Entry::parse(v) {
             Ok(e) => e,
@@ -956,7 +965,7 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
             Some(i) => i,
             None => {
                 loaded.push(
-                    load_list(&entry.list_url, entry.method, options, resources)
+                    load_list_memoized(&entry.list_url, entry.method, options, resources)
                         .map_err(|e| (entry.list_url.clone(), entry.method, e)),
                 );
                 loaded.len() - 1
@@ -1164,6 +1173,11 @@ mod tests {
         };
         let during = 1_780_000_000; // 2026-05-28
         assert_eq!(status_at(4, during), Outcome::Pass);
+        let key = format!("status-list BitstringStatusList {during} {url}");
+        assert!(
+            resources.memoized::<LoadedList>(&key).is_some(),
+            "the list is remembered"
+        );
         // Same list from the memo, other entries read correctly.
         assert_eq!(status_at(5, during), Outcome::Fail(Code::Revoked));
         assert_eq!(status_at(6, during), Outcome::Pass);
