@@ -262,8 +262,13 @@ fn parse_samples(bytes: &[u8]) -> Vec<Sample> {
             let file = s.get("file").and_then(Value::as_str)?;
             let verdict = s.get("verdict").and_then(Value::as_str)?;
             let title = s.get("title").and_then(Value::as_str).unwrap_or(file);
-            // "Revoked: Digital Twins, TH Nordstadt": the outcome is shown translated.
-            let title = title.split_once(": ").map_or(title, |(_, rest)| rest);
+            // "Revoked: Digital Twins, TH Nordstadt": the outcome is shown
+            // translated; a presentation keeps its "Presentation:" prefix.
+            let credential = s.get("kind").and_then(Value::as_str) != Some("presentation");
+            let title = match title.split_once(": ") {
+                Some((_, rest)) if credential => rest,
+                _ => title,
+            };
             Some(Sample {
                 verdict: verdict.to_string(),
                 code: s.get("code").and_then(Value::as_str).map(str::to_string),
@@ -497,17 +502,33 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
             </article>
         }
     });
+    let body = html! {
+        <>
+            { report::checks(r, report, 3) }
+            { report::credential(r, report, 3) }
+            if !report.credentials.is_empty() { <h3>{ r.credentials_heading }</h3> }
+            { for embedded }
+            <SharePanel item={item.clone()} lang={lang} />
+        </>
+    };
+    // One of several: the banner and what it is at a glance, the rest on demand.
+    let many = show_source;
+    let name = mcx_web::display::achievement_name(&report.credential).map(str::to_string);
     html! {
         <article class="result" key={item.id.to_string()} data-item={item.id.to_string()}>
-            if show_source { <p class="item-source">{ (p.item_from)(&item.source) }</p> }
+            if many { <p class="item-source">{ (p.item_from)(&item.source) }</p> }
             { report::banner(r, report, Level::Main, fetch_problem(p, item)) }
-            <div class="result-body">
-                { report::checks(r, report, 3) }
-                { report::credential(r, report, 3) }
-                if !report.credentials.is_empty() { <h3>{ r.credentials_heading }</h3> }
-                { for embedded }
-                <SharePanel item={item.clone()} lang={lang} />
-            </div>
+            if many {
+                <div class="result-body">
+                    if let Some(name) = name { <p class="item-name">{ name }</p> }
+                    <details class="item-details">
+                        <summary>{ p.item_details }</summary>
+                        { body }
+                    </details>
+                </div>
+            } else {
+                <div class="result-body">{ body }</div>
+            }
         </article>
     }
 }

@@ -8,3 +8,9 @@ init({ module_or_path: new URL('./pkg/mcx_site_bg.wasm', import.meta.url) }).cat
     app.textContent = 'The verifier could not start in this browser (WebAssembly is needed): ' + error;
   }
 });
+
+// Offline use once loaded (see sw.js). Not available on plain http other
+// than localhost, which is fine: the page works without it.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}

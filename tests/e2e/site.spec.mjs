@@ -3,7 +3,8 @@
 // round trip, hostile content, languages, accessibility.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
 
@@ -43,6 +44,25 @@ async function paste(page, text) {
 async function upload(page, ...files) {
   await page.setInputFiles('[data-file-input]', files);
   await waitDone(page);
+}
+
+/**
+ * A one-frame Y4M video (what Chromium's fake camera plays in a loop) of the
+ * QR code drawn on the page: its SVG path is "M{x} {y}h1v1h-1z" per module.
+ */
+function qrVideo(svgPath, size) {
+  const scale = 4;
+  const side = size * scale;
+  const luma = Buffer.alloc(side * side, 255);
+  for (const m of svgPath.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
+    const [x, y] = [Number(m[1]), Number(m[2])];
+    for (let dy = 0; dy < scale; dy++) luma.fill(0, (y * scale + dy) * side + x * scale, (y * scale + dy) * side + (x + 1) * scale);
+  }
+  const chroma = Buffer.alloc((side / 2) * (side / 2) * 2, 128);
+  const header = Buffer.from(`YUV4MPEG2 W${side} H${side} F10:1 Ip A1:1 C420jpeg\nFRAME\n`);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mcx-camera-')), 'qr.y4m');
+  writeFileSync(file, Buffer.concat([header, luma, chroma]));
+  return file;
 }
 
 const code = (page) => page.getAttribute('[data-verdict]', 'data-code');
@@ -308,6 +328,7 @@ export function register({ test }) {
       'complete',
     );
     await screenshot(page, 'portfolio');
+    await screenshot(page, 'portfolio-first-screen', { fullPage: false });
     await assertAccessible(page, 'portfolio');
     await assertClean(page);
     await page.close_all();
@@ -339,6 +360,52 @@ export function register({ test }) {
     await page.selectOption('[data-action="language"]', 'en');
     assert.match(await page.textContent('[data-verdict]'), /Genuine and valid/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.close_all();
+  });
+
+  test('camera: a QR code in front of the (fake) camera is read and verified', async (env) => {
+    const first = await open(env);
+    await paste(first, demoText(VALID));
+    const svgPath = await first.getAttribute('.qr-code path', 'd');
+    const size = Number((await first.getAttribute('.qr-code', 'viewBox')).split(' ')[2]);
+    await first.close_all();
+    const video = qrVideo(svgPath, size);
+    const browser = await env.launch([
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const page = await openPage(browser, { origins: env.origins });
+      await page.context().grantPermissions(['camera'], { origin: env.base });
+      await page.goto(env.base);
+      await page.click('[data-action="camera"]');
+      await waitDone(page, 30_000);
+      assert.equal(await verdict(page), 'valid');
+      assert.match(await page.textContent('.technical'), /verification link/);
+      await assertClean(page);
+      await page.close_all();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('offline once loaded: the page starts and verifies without network', async (env) => {
+    const page = await open(env);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForSelector('#main');
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.waitForSelector('#main');
+    await paste(page, fixture('w3c-signedJCS.json'));
+    assert.equal(await verdict(page), 'invalid');
+    assert.equal(await code(page), 'wrong_key');
+    // The member list is cached too: a credential without status list
+    // from a network member is fully checked offline.
+    await paste(page, demoText('credentials/valid-iot-castelmar.json'));
+    assert.ok(['valid', 'unverifiable'].includes(await verdict(page)));
+    assert.equal(await page.getAttribute('.result [data-check="issuer"]', 'data-outcome'), 'pass');
     await page.close_all();
   });
 

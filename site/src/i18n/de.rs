@@ -52,6 +52,7 @@ pub const PAGE: Page = Page {
     portfolio_col_count: "Gültige Nachweise",
     portfolio_col_ects: "ECTS",
     portfolio_note: "Gezählt werden nur gültige Nachweise.",
+    item_details: "Prüfungen, Inhalt und Teilen",
     item_from,
     item_in_presentation,
     offers_heading: "Kombinierte Angebote des Netzwerks",

@@ -52,6 +52,7 @@ pub const PAGE: Page = Page {
     portfolio_col_count: "Valid credentials",
     portfolio_col_ects: "ECTS",
     portfolio_note: "Only valid credentials are counted.",
+    item_details: "Checks, contents and sharing",
     item_from,
     item_in_presentation,
     offers_heading: "Combined offers of the network",

@@ -109,6 +109,8 @@ pub struct Page {
     pub portfolio_col_ects: &'static str,
     /// Only valid credentials count.
     pub portfolio_note: &'static str,
+    /// Opens the details of one credential in a list of several.
+    pub item_details: &'static str,
     /// Label of one item: its source.
     pub item_from: fn(&str) -> String,
     /// Label of the n-th credential of a presentation.
