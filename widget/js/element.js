@@ -98,8 +98,15 @@ async function view(report, lang) {
 }
 
 const MCX_CSS = `
-:host { display: inline-block; vertical-align: middle; max-width: 100%; }
-:host([hidden]) { display: none; }
+/* Important declarations of a shadow tree beat the page's, even !important
+   ones: the page cannot hide, box or recolour the widget by accident (use
+   the hidden attribute to hide it). */
+:host {
+  display: inline-block !important; vertical-align: middle; max-width: 100%;
+  border: 0 !important; padding: 0 !important; background: none !important; box-shadow: none !important;
+  outline: 0 !important; text-shadow: none !important;
+}
+:host([hidden]) { display: none !important; }
 .mcx {
   all: initial; display: inline-block; max-width: 100%; box-sizing: border-box;
   font-family: var(--mcx-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
@@ -133,7 +140,7 @@ button:focus-visible, summary:focus-visible, dialog:focus-visible {
 @keyframes mcx-pulse { 50% { opacity: .45; } }
 @media (prefers-reduced-motion: reduce) { [data-state="verifying"] .icon { animation: none; } }
 .line { overflow-wrap: anywhere; }
-.part + .part::before { content: " · "; font-weight: 400; color: var(--mcx-muted, #57606a); }
+.sep { color: var(--mcx-muted, #57606a); }
 .part:first-child { font-weight: 600; }
 .sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 dialog {
@@ -162,9 +169,10 @@ h4 { font-size: 1em; font-weight: 600; }
   border: 1px solid; border-inline-start-width: 6px;
 }
 .banner .icon { font-size: 1.05em; margin-top: .05em; }
-.banner[data-verdict="valid"] { background: #eaf6ee; border-color: var(--mcx-valid, #1a7f37); }
-.banner[data-verdict="invalid"] { background: #fdeeee; border-color: var(--mcx-invalid, #c0262d); }
-.banner[data-verdict="unverifiable"] { background: #fff6df; border-color: var(--mcx-unverifiable, #9a6700); }
+/* A tint of the verdict colour over the background: readable in light and dark themes. */
+.banner[data-verdict="valid"] { border-color: var(--mcx-valid, #1a7f37); background: color-mix(in srgb, var(--mcx-valid, #1a7f37) 11%, var(--mcx-bg, #ffffff)); }
+.banner[data-verdict="invalid"] { border-color: var(--mcx-invalid, #c0262d); background: color-mix(in srgb, var(--mcx-invalid, #c0262d) 9%, var(--mcx-bg, #ffffff)); }
+.banner[data-verdict="unverifiable"] { border-color: var(--mcx-unverifiable, #9a6700); background: color-mix(in srgb, var(--mcx-unverifiable, #9a6700) 11%, var(--mcx-bg, #ffffff)); }
 .title { font-size: 1.15em; font-weight: 700; }
 .sentence { margin-top: .2rem; }
 .checks { list-style: none; padding: 0; display: grid; gap: .55rem; }
@@ -497,7 +505,10 @@ class MicroCredXVerify extends HTMLElement {
     } else {
       const line = mcxEl('span', 'line');
       if (this._state === 'done') {
-        for (const p of v.badgeParts) line.append(mcxEl('span', 'part', p));
+        v.badgeParts.forEach((p, i) => {
+          if (i) line.append(mcxEl('span', 'sep', ' · '));
+          line.append(mcxEl('span', 'part', p));
+        });
       } else {
         line.append(mcxEl('span', 'part', this._state === 'empty' ? L.nothingToVerify : L.verifying));
       }
