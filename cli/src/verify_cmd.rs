@@ -1,6 +1,6 @@
 //! `mcx verify`.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -81,13 +81,23 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
         inputs.push((name, bytes));
     }
     let mut all_valid = true;
+    let mut out = std::io::stdout().lock();
     for (name, bytes) in inputs {
         let report = verify_one(&bytes, &options, &mut resources);
         all_valid &= report.verdict() == Verdict::Valid;
-        if args.json {
-            println!("{}", report.to_json());
+        let text = if args.json {
+            format!("{}\n", report.to_json())
         } else {
-            print!("{}", render_text(name, &report));
+            render_text(name, &report)
+        };
+        // A closed pipe (`mcx verify … | head`) ends the run quietly; the
+        // exit status still tells whether what was checked so far is valid.
+        if out
+            .write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            break;
         }
     }
     Ok(all_valid)

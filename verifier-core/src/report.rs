@@ -182,8 +182,13 @@ pub struct Check {
     pub kind: CheckKind,
     /// How it went.
     pub outcome: Outcome,
-    /// One English sentence for humans; hosts may translate from `kind` and `code`.
+    /// One English sentence for humans; hosts may translate from `kind`,
+    /// `code` and `purpose`.
     pub detail: String,
+    /// For status checks: the status purpose the check is about
+    /// (`revocation`, `suspension`, `message`…), so that a host can say
+    /// "not suspended" rather than a generic sentence.
+    pub purpose: Option<String>,
 }
 
 /// The overall answer.
@@ -260,6 +265,17 @@ impl Report {
             kind,
             outcome,
             detail: detail.into(),
+            purpose: None,
+        });
+    }
+
+    /// Adds a status check about one status `purpose`.
+    pub fn push_status(&mut self, purpose: &str, outcome: Outcome, detail: impl Into<String>) {
+        self.checks.push(Check {
+            kind: CheckKind::Status,
+            outcome,
+            detail: detail.into(),
+            purpose: Some(String::from(purpose)),
         });
     }
 
@@ -334,6 +350,9 @@ fn check_value(c: &Check) -> Value {
     o.insert("outcome", Value::from(c.outcome.as_str()));
     if let Some(code) = c.outcome.code() {
         o.insert("code", Value::from(code.as_str()));
+    }
+    if let Some(p) = &c.purpose {
+        o.insert("purpose", Value::from(p.as_str()));
     }
     o.insert("detail", Value::from(c.detail.as_str()));
     Value::Object(o)

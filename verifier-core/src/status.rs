@@ -980,12 +980,12 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
             Ok(res) => {
                 let (outcome, sentence) = judge(&entry, &res);
                 details.push(detail_value(&entry, Some(&res)));
-                r.push(CheckKind::Status, outcome, sentence);
+                r.push_status(&entry.purpose, outcome, sentence);
             }
             Err(Unavailable(why)) => {
                 details.push(detail_value(&entry, None));
-                r.push(
-                    CheckKind::Status,
+                r.push_status(
+                    &entry.purpose,
                     Outcome::Fail(Code::StatusUnavailable),
                     format!(
                         "{why} Whether it is {} is unknown.",
