@@ -142,8 +142,213 @@ pub struct Options {
     pub rdf_direction: Option<RdfDirection>,
     /// Keep triples whose predicate is a blank node.
     pub produce_generalized_rdf: bool,
+    /// Safe mode (as jsonld.js `safe: true`): whatever the algorithms would
+    /// silently drop or leave out of the RDF (undefined terms, relative
+    /// references, invalid language tags, ...) is a
+    /// [`JsonLdError::SafeModeViolation`] instead. Signatures over the RDF
+    /// form need it: dropped content would be shown but not signed. Off by
+    /// default, as the JSON-LD test suites expect the drops.
+    pub safe: bool,
     /// Work bounds.
     pub limits: Limits,
+}
+
+/// Content that JSON-LD processing would lose: the reason of a
+/// [`JsonLdError::SafeModeViolation`]. The events are those jsonld.js
+/// rejects in safe mode (its event codes are [`SafeModeEvent::code`]), plus
+/// the few IRIs and literals that this implementation leaves out of the RDF
+/// where jsonld.js would write them as they are. Strings taken from the
+/// document are shortened to at most 80 characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SafeModeEvent {
+    /// A property whose term has no IRI mapping (no definition and no
+    /// `@vocab`, or a key of keyword form such as `@foo`): `invalid property`.
+    UndefinedTerm(String),
+    /// A property whose term is explicitly mapped to `null` (ignored):
+    /// `invalid property`.
+    NullTerm(String),
+    /// An `@type` value that is not an absolute IRI after expansion:
+    /// `relative @type reference`.
+    RelativeType(String),
+    /// An `@id` that is not an absolute IRI or blank node identifier after
+    /// expansion: `relative @id reference`.
+    RelativeId(String),
+    /// An `@id` of keyword form (`@foo`), which JSON-LD ignores:
+    /// `reserved @id value`.
+    ReservedId(String),
+    /// A context term of keyword form, which is ignored: `reserved term`.
+    ReservedTerm(String),
+    /// A context `@reverse` of keyword form, ignored: `reserved @reverse value`.
+    ReservedReverse(String),
+    /// A language tag that is not well-formed BCP 47: `invalid @language value`.
+    InvalidLanguage(String),
+    /// A string, number or boolean outside any property: `free-floating scalar`.
+    FreeFloatingScalar(String),
+    /// A value object whose `@value` is null or empty: `null @value value`.
+    NullValue,
+    /// An object with nothing but `@language`: `object with only @language`.
+    OnlyLanguage,
+    /// A top-level (or graph) object with no entries: `empty object`.
+    EmptyObject,
+    /// A top-level (or graph) value object: `object with only @value`.
+    TopLevelValue,
+    /// A top-level (or graph) list object: `object with only @list`.
+    TopLevelList,
+    /// A top-level (or graph) node object with nothing but its `@id`:
+    /// `object with only @id`.
+    OnlyId(String),
+    /// A keyword entry that has no meaning in a node object (`@vocab`,
+    /// `@base`, `@version`, ...), ignored. jsonld.js ignores these silently.
+    IgnoredKeyword(String),
+    /// A named graph whose name is not an absolute IRI or blank node:
+    /// `relative graph reference`.
+    RelativeGraph(String),
+    /// A subject that is not an absolute IRI or blank node:
+    /// `relative subject reference`.
+    RelativeSubject(String),
+    /// A predicate that is not an absolute IRI: `relative predicate reference`.
+    RelativePredicate(String),
+    /// A blank node used as a predicate: `blank node predicate`.
+    BlankNodePredicate(String),
+    /// An object IRI that is not an absolute IRI: `relative object reference`.
+    RelativeObject(String),
+    /// A literal datatype that is not a well-formed IRI (left out of the RDF
+    /// here; jsonld.js has no event for it).
+    InvalidDatatype(String),
+    /// A string with `@direction` while no RDF representation of direction
+    /// was chosen ([`Options::rdf_direction`]): `rdfDirection not set`.
+    DirectionNotSet(String),
+}
+
+impl SafeModeEvent {
+    /// The jsonld.js event code (`"invalid property"`, ...); `"invalid
+    /// datatype"` and `"ignored keyword"` are this implementation's own.
+    pub fn code(&self) -> &'static str {
+        use SafeModeEvent::*;
+        match self {
+            UndefinedTerm(_) | NullTerm(_) => "invalid property",
+            RelativeType(_) => "relative @type reference",
+            RelativeId(_) => "relative @id reference",
+            ReservedId(_) => "reserved @id value",
+            ReservedTerm(_) => "reserved term",
+            ReservedReverse(_) => "reserved @reverse value",
+            InvalidLanguage(_) => "invalid @language value",
+            FreeFloatingScalar(_) => "free-floating scalar",
+            NullValue => "null @value value",
+            OnlyLanguage => "object with only @language",
+            EmptyObject => "empty object",
+            TopLevelValue => "object with only @value",
+            TopLevelList => "object with only @list",
+            OnlyId(_) => "object with only @id",
+            IgnoredKeyword(_) => "ignored keyword",
+            RelativeGraph(_) => "relative graph reference",
+            RelativeSubject(_) => "relative subject reference",
+            RelativePredicate(_) => "relative predicate reference",
+            BlankNodePredicate(_) => "blank node predicate",
+            RelativeObject(_) => "relative object reference",
+            InvalidDatatype(_) => "invalid datatype",
+            DirectionNotSet(_) => "rdfDirection not set",
+        }
+    }
+}
+
+impl fmt::Display for SafeModeEvent {
+    /// One sentence for people: what is lost and why it matters.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use SafeModeEvent::*;
+        const NOT_SIGNED: &str = "so it would not be covered by the signature";
+        match self {
+            UndefinedTerm(t) => write!(
+                f,
+                "the term `{t}` is not defined by the credential's contexts, {NOT_SIGNED}"
+            ),
+            NullTerm(t) => write!(
+                f,
+                "the term `{t}` is marked as ignored (null) by the credential's contexts, {NOT_SIGNED}"
+            ),
+            RelativeType(t) => write!(
+                f,
+                "the type `{t}` is not defined by the credential's contexts (a relative @type reference), {NOT_SIGNED}"
+            ),
+            RelativeId(i) => write!(
+                f,
+                "the identifier `{i}` is not an absolute IRI (a relative @id reference), {NOT_SIGNED}"
+            ),
+            ReservedId(i) => write!(
+                f,
+                "the identifier `{i}` is reserved by JSON-LD and ignored, {NOT_SIGNED}"
+            ),
+            ReservedTerm(t) => write!(
+                f,
+                "the context defines `{t}`, a name reserved by JSON-LD that is ignored, {NOT_SIGNED}"
+            ),
+            ReservedReverse(t) => write!(
+                f,
+                "the context maps a reverse property to `{t}`, a name reserved by JSON-LD that is ignored, {NOT_SIGNED}"
+            ),
+            InvalidLanguage(l) => write!(
+                f,
+                "the language tag `{l}` is not a valid BCP 47 tag, {NOT_SIGNED}"
+            ),
+            FreeFloatingScalar(v) => write!(
+                f,
+                "the value {v} is not attached to any property, {NOT_SIGNED}"
+            ),
+            NullValue => write!(f, "a value object has a null @value and is dropped, {NOT_SIGNED}"),
+            OnlyLanguage => write!(
+                f,
+                "an object with only @language is dropped, {NOT_SIGNED}"
+            ),
+            EmptyObject => write!(
+                f,
+                "an empty object outside any property is dropped, {NOT_SIGNED}"
+            ),
+            TopLevelValue => write!(
+                f,
+                "a value outside any property is dropped, {NOT_SIGNED}"
+            ),
+            TopLevelList => write!(
+                f,
+                "a list outside any property is dropped, {NOT_SIGNED}"
+            ),
+            OnlyId(i) => write!(
+                f,
+                "the object with only the identifier `{i}` says nothing and is dropped, {NOT_SIGNED}"
+            ),
+            IgnoredKeyword(k) => write!(
+                f,
+                "the keyword `{k}` has no meaning where it is used and is ignored, {NOT_SIGNED}"
+            ),
+            RelativeGraph(g) => write!(
+                f,
+                "the graph name `{g}` is not an absolute IRI, {NOT_SIGNED}"
+            ),
+            RelativeSubject(s) => write!(
+                f,
+                "the identifier `{s}` is not an absolute IRI, so statements about it would not be covered by the signature"
+            ),
+            RelativePredicate(p) => write!(
+                f,
+                "the property `{p}` does not expand to an absolute IRI, {NOT_SIGNED}"
+            ),
+            BlankNodePredicate(p) => write!(
+                f,
+                "the property `{p}` expands to a blank node, {NOT_SIGNED}"
+            ),
+            RelativeObject(o) => write!(
+                f,
+                "the reference `{o}` is not an absolute IRI, {NOT_SIGNED}"
+            ),
+            InvalidDatatype(d) => write!(
+                f,
+                "the datatype `{d}` is not a well-formed IRI, so the value would not be covered by the signature"
+            ),
+            DirectionNotSet(v) => write!(
+                f,
+                "the text direction (@direction) of {v} has no RDF form here, {NOT_SIGNED}"
+            ),
+        }
+    }
 }
 
 /// Which [`Limits`] bound was hit.
@@ -257,14 +462,17 @@ pub enum JsonLdError {
     UnknownContext(String),
     /// A processing bound of [`Limits`] was exceeded.
     LimitExceeded(LimitKind),
+    /// In safe mode ([`Options::safe`]): content would be lost.
+    SafeModeViolation(SafeModeEvent),
 }
 
 impl JsonLdError {
     /// The JSON-LD API error code (`"invalid @id value"`, ...). Errors
     /// specific to this implementation use codes the spec does not define:
     /// `UnknownContext` reports as `"loading remote context failed"`, which
-    /// is what it means to a JSON-LD processor, and `LimitExceeded` as
-    /// `"processing limit exceeded"`.
+    /// is what it means to a JSON-LD processor, `LimitExceeded` as
+    /// `"processing limit exceeded"` and `SafeModeViolation` as
+    /// `"safe mode validation error"` (jsonld.js's message).
     pub fn code(&self) -> &'static str {
         use JsonLdError::*;
         match self {
@@ -314,6 +522,7 @@ impl JsonLdError {
             ProtectedTermRedefinition(_) => "protected term redefinition",
             LoadingRemoteContextFailed(_) | UnknownContext(_) => "loading remote context failed",
             LimitExceeded(_) => "processing limit exceeded",
+            SafeModeViolation(_) => "safe mode validation error",
         }
     }
 
@@ -326,13 +535,15 @@ impl JsonLdError {
     }
 
     fn is_fatal(&self) -> bool {
-        // Bounds and unknown contexts keep their identity through scoped
-        // context validation: they are not properties of the context.
+        // Bounds, unknown contexts and safe-mode losses keep their identity
+        // through scoped context validation: they are not properties of
+        // the context's syntax.
         matches!(
             self,
             JsonLdError::LimitExceeded(_)
                 | JsonLdError::ContextOverflow
                 | JsonLdError::UnknownContext(_)
+                | JsonLdError::SafeModeViolation(_)
         )
     }
 }
@@ -350,6 +561,7 @@ impl fmt::Display for JsonLdError {
             JsonLdError::ProtectedTermRedefinition(term) => write!(f, ": {term}"),
             JsonLdError::InvalidScopedContext(inner) => write!(f, " ({inner})"),
             JsonLdError::LimitExceeded(kind) => write!(f, ": {kind:?}"),
+            JsonLdError::SafeModeViolation(event) => write!(f, ": {event}"),
             _ => Ok(()),
         }
     }
@@ -383,10 +595,15 @@ pub fn to_rdf(
     Ok(quads)
 }
 
-/// [`to_rdf`] with the bundled contexts and default options: what the
-/// `eddsa-rdfc-2022` / `Ed25519Signature2020` proof code needs.
+/// [`to_rdf`] with the bundled contexts, in safe mode, otherwise default
+/// options: what the `eddsa-rdfc-2022` / `Ed25519Signature2020` proof code
+/// needs (nothing of the document may escape the signed RDF).
 pub fn to_rdf_bundled(doc: &Value) -> Result<Vec<Quad>, JsonLdError> {
-    to_rdf(doc, &Options::default(), &BundledLoader)
+    let options = Options {
+        safe: true,
+        ..Options::default()
+    };
+    to_rdf(doc, &options, &BundledLoader)
 }
 
 // ---------------------------------------------------------------------------
@@ -650,6 +867,12 @@ impl<'a> Processor<'a> {
 
     fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Content is about to be lost: an error in safe mode, nothing
+    /// otherwise (the event is only built when it is reported).
+    fn lose(&self, event: impl FnOnce() -> SafeModeEvent) -> Result<(), JsonLdError> {
+        lose(self.opts.safe, event)
     }
 
     fn expand_document(&mut self, doc: &Value) -> Result<Value, JsonLdError> {
@@ -921,7 +1144,12 @@ impl<'a> Processor<'a> {
         if let Some(v) = def.get("@language") {
             match v {
                 Value::Null => result.language = None,
-                Value::String(s) => result.language = Some(s.clone()),
+                Value::String(s) => {
+                    if !wellformed_language(s) {
+                        self.lose(|| SafeModeEvent::InvalidLanguage(excerpt(s)))?;
+                    }
+                    result.language = Some(s.clone())
+                }
                 _ => return Err(JsonLdError::InvalidDefaultLanguage),
             }
         }
@@ -1060,6 +1288,7 @@ impl<'a> Processor<'a> {
         } else if is_keyword(term) {
             return Err(E::KeywordRedefinition);
         } else if has_keyword_form(term) {
+            self.lose(|| SafeModeEvent::ReservedTerm(excerpt(term)))?;
             st.defined.insert(term.to_string(), true);
             return Ok(());
         }
@@ -1103,6 +1332,7 @@ impl<'a> Processor<'a> {
             }
             let r = r.as_str().ok_or(E::InvalidIriMapping)?;
             if has_keyword_form(r) {
+                self.lose(|| SafeModeEvent::ReservedReverse(excerpt(r)))?;
                 st.defined.insert(term.to_string(), true);
                 return Ok(());
             }
@@ -1129,6 +1359,7 @@ impl<'a> Processor<'a> {
                 Value::Null => def.iri = None,
                 Value::String(s) => {
                     if !is_keyword(s) && has_keyword_form(s) {
+                        self.lose(|| SafeModeEvent::ReservedId(excerpt(s)))?;
                         st.defined.insert(term.to_string(), true);
                         return Ok(());
                     }
@@ -1336,6 +1567,7 @@ impl<'a> Processor<'a> {
             Value::Object(elem) => self.expand_map(ctx, ap, ap_def, elem, base_url, from_map),
             scalar => {
                 if ap.is_none() || ap == Some("@graph") {
+                    self.lose(|| SafeModeEvent::FreeFloatingScalar(excerpt_value(scalar)))?;
                     return Ok(Value::Null);
                 }
                 let ctx = match ap_def
@@ -1347,7 +1579,12 @@ impl<'a> Processor<'a> {
                     }
                     None => ctx.clone(),
                 };
-                Ok(value_expand(&ctx, ap, scalar))
+                let v = value_expand(&ctx, ap, scalar);
+                if let (Some(Value::Null), Value::String(s)) = (v.get("@id"), scalar) {
+                    // An @id-typed string of keyword form (`@foo`).
+                    self.lose(|| SafeModeEvent::ReservedId(excerpt(s)))?;
+                }
+                Ok(v)
             }
         }
     }
@@ -1435,8 +1672,14 @@ impl<'a> Processor<'a> {
             let ty = result.get("@type");
             if ty.and_then(Value::as_str) != Some("@json") {
                 match result.get("@value") {
-                    None | Some(Value::Null) => return Ok(Value::Null),
-                    Some(Value::Array(a)) if a.is_empty() => return Ok(Value::Null),
+                    None | Some(Value::Null) => {
+                        self.lose(|| SafeModeEvent::NullValue)?;
+                        return Ok(Value::Null);
+                    }
+                    Some(Value::Array(a)) if a.is_empty() => {
+                        self.lose(|| SafeModeEvent::NullValue)?;
+                        return Ok(Value::Null);
+                    }
                     Some(v) => {
                         if v.as_str().is_none() && result.contains_key("@language") {
                             return Err(JsonLdError::InvalidLanguageTaggedValue);
@@ -1463,13 +1706,33 @@ impl<'a> Processor<'a> {
             }
         }
         if result.len() == 1 && result.contains_key("@language") {
+            self.lose(|| SafeModeEvent::OnlyLanguage)?;
             return Ok(Value::Null);
         }
-        if ap.is_none() || ap == Some("@graph") {
-            if result.is_empty() || result.contains_key("@value") || result.contains_key("@list") {
-                return Ok(Value::Null);
+        let top = ap.is_none() || ap == Some("@graph");
+        // jsonld.js also drops these objects as the value of a property
+        // with an `@graph` container (safe mode rejects them there too).
+        let graph_container = ap_def.as_ref().is_some_and(|d| d.container & C_GRAPH != 0);
+        if top || (self.opts.safe && graph_container) {
+            let only_id = result.len() == 1 && result.contains_key("@id");
+            if result.is_empty() {
+                self.lose(|| SafeModeEvent::EmptyObject)?;
+            } else if result.contains_key("@value") {
+                self.lose(|| SafeModeEvent::TopLevelValue)?;
+            } else if result.contains_key("@list") {
+                self.lose(|| SafeModeEvent::TopLevelList)?;
+            } else if only_id {
+                self.lose(|| {
+                    let id = result.get("@id").and_then(Value::as_str).unwrap_or("");
+                    SafeModeEvent::OnlyId(excerpt(id))
+                })?;
             }
-            if result.len() == 1 && result.contains_key("@id") {
+            if top
+                && (result.is_empty()
+                    || result.contains_key("@value")
+                    || result.contains_key("@list")
+                    || only_id)
+            {
                 return Ok(Value::Null);
             }
         }
@@ -1496,8 +1759,19 @@ impl<'a> Processor<'a> {
                 continue;
             }
             let ep = match ctx.expand_iri(key, false, true) {
-                Some(e) if e.contains(':') || is_keyword(&e) => e,
-                _ => continue,
+                Some(e)
+                    if is_keyword(&e)
+                        || (e.contains(':') && (!self.opts.safe || is_absolute_or_blank(&e))) =>
+                {
+                    e
+                }
+                _ => {
+                    self.lose(|| match ctx.term(key) {
+                        Some(d) if d.iri.is_none() => SafeModeEvent::NullTerm(excerpt(key)),
+                        _ => SafeModeEvent::UndefinedTerm(excerpt(key)),
+                    })?;
+                    continue;
+                }
             };
             if is_keyword(&ep) {
                 if self.expand_keyword(
@@ -1585,7 +1859,15 @@ impl<'a> Processor<'a> {
                 // An @id of keyword form is ignored, leaving a node
                 // with a null @id (no triples), as in expand#t0122.
                 Value::String(s) => {
-                    result.insert("@id", opt_string(ctx.expand_iri(s, true, false)));
+                    let id = ctx.expand_iri(s, true, false);
+                    match &id {
+                        None => self.lose(|| SafeModeEvent::ReservedId(excerpt(s)))?,
+                        Some(i) if !is_absolute_or_blank(i) => {
+                            self.lose(|| SafeModeEvent::RelativeId(excerpt(s)))?
+                        }
+                        Some(_) => {}
+                    }
+                    result.insert("@id", opt_string(id));
                     return Ok(false);
                 }
                 _ => return Err(E::InvalidIdValue),
@@ -1602,11 +1884,17 @@ impl<'a> Processor<'a> {
                     }
                     _ => return Err(E::InvalidTypeValue),
                 };
-                let mut exp: Vec<Value> = strs
-                    .iter()
-                    .filter_map(|s| type_scoped.expand_iri(s, true, true))
-                    .map(Value::String)
-                    .collect();
+                let mut exp: Vec<Value> = Vec::with_capacity(strs.len());
+                for s in strs {
+                    let t = type_scoped.expand_iri(s, true, true);
+                    if !t
+                        .as_deref()
+                        .is_some_and(|t| t == "@json" || is_absolute_or_blank(t))
+                    {
+                        self.lose(|| SafeModeEvent::RelativeType(excerpt(s)))?;
+                    }
+                    exp.extend(t.map(Value::String));
+                }
                 match result.remove("@type") {
                     Some(existing) => {
                         let mut all = as_array(existing).into_array();
@@ -1658,7 +1946,12 @@ impl<'a> Processor<'a> {
                 return Ok(false);
             }
             "@language" => match value {
-                Value::String(_) => value.clone(),
+                Value::String(s) => {
+                    if !wellformed_language(s) {
+                        self.lose(|| SafeModeEvent::InvalidLanguage(excerpt(s)))?;
+                    }
+                    value.clone()
+                }
                 _ => return Err(E::InvalidLanguageTaggedString),
             },
             "@direction" => {
@@ -1676,6 +1969,7 @@ impl<'a> Processor<'a> {
             },
             "@list" => {
                 if ap.is_none() || ap == Some("@graph") {
+                    self.lose(|| SafeModeEvent::TopLevelList)?;
                     return Ok(false);
                 }
                 as_array(self.expand_element(ctx, ap, value, base_url, false)?)
@@ -1708,7 +2002,10 @@ impl<'a> Processor<'a> {
                 return Ok(false);
             }
             "@nest" => return Ok(true),
-            _ => return Ok(false),
+            _ => {
+                self.lose(|| SafeModeEvent::IgnoredKeyword(ep.clone()))?;
+                return Ok(false);
+            }
         };
         if !matches!(ev, Value::Null) {
             result.insert(ep, ev);
@@ -1752,6 +2049,9 @@ impl<'a> Processor<'a> {
                     if lang != "@none"
                         && ctx.expand_iri(lang, false, true).as_deref() != Some("@none")
                     {
+                        if !wellformed_language(lang) {
+                            self.lose(|| SafeModeEvent::InvalidLanguage(excerpt(lang)))?;
+                        }
                         v.insert("@language", Value::from(lang));
                     }
                     if let Some(d) = dir {
@@ -1849,8 +2149,9 @@ impl<'a> Processor<'a> {
                     } else if container & C_INDEX != 0 && !o.contains_key("@index") && !is_none {
                         o.insert("@index", Value::from(index));
                     } else if container & C_ID != 0 && !o.contains_key("@id") && !is_none {
-                        if let Some(id) = ctx.expand_iri(index, true, false) {
-                            o.insert("@id", Value::String(id));
+                        match ctx.expand_iri(index, true, false) {
+                            Some(id) => o.insert("@id", Value::String(id)),
+                            None => self.lose(|| SafeModeEvent::ReservedId(excerpt(index)))?,
                         }
                     } else if container & C_TYPE != 0 && !is_none {
                         if let Some(t) = &expanded_index {
@@ -1984,6 +2285,7 @@ struct NodeMap {
     counter: usize,
     rdf_direction: Option<RdfDirection>,
     generalized: bool,
+    safe: bool,
 }
 
 impl NodeMap {
@@ -1994,6 +2296,7 @@ impl NodeMap {
             counter: 0,
             rdf_direction: opts.rdf_direction,
             generalized: opts.produce_generalized_rdf,
+            safe: opts.safe,
         }
     }
 
@@ -2190,31 +2493,56 @@ impl NodeMap {
             } else {
                 match id_term(gname) {
                     Some(t) => Some(t),
-                    None => continue,
+                    None => {
+                        if !graph.is_empty() {
+                            lose(self.safe, || SafeModeEvent::RelativeGraph(excerpt(gname)))?;
+                        }
+                        continue;
+                    }
                 }
             };
             for (subject, node) in graph {
-                let Some(s) = id_term(subject) else { continue };
+                let Some(s) = id_term(subject) else {
+                    if !node.types.is_empty() || node.props.values().any(|v| !v.is_empty()) {
+                        lose(self.safe, || {
+                            SafeModeEvent::RelativeSubject(excerpt(subject))
+                        })?;
+                    }
+                    continue;
+                };
                 for t in &node.types {
-                    if let Some(o) = id_term(t) {
-                        p.tick()?;
-                        out.push(Quad {
-                            subject: s.clone(),
-                            predicate: Term::Iri(RDF_TYPE.to_string()),
-                            object: o,
-                            graph: gterm.clone(),
-                        });
+                    match id_term(t) {
+                        Some(o) => {
+                            p.tick()?;
+                            out.push(Quad {
+                                subject: s.clone(),
+                                predicate: Term::Iri(RDF_TYPE.to_string()),
+                                object: o,
+                                graph: gterm.clone(),
+                            });
+                        }
+                        None => lose(self.safe, || SafeModeEvent::RelativeType(excerpt(t)))?,
                     }
                 }
                 for (prop, values) in &node.props {
                     let pterm = if let Some(label) = prop.strip_prefix("_:") {
                         if !self.generalized {
+                            if !values.is_empty() {
+                                lose(self.safe, || {
+                                    SafeModeEvent::BlankNodePredicate(excerpt(prop))
+                                })?;
+                            }
                             continue;
                         }
                         Term::Blank(label.to_string())
                     } else if wellformed_iri(prop) {
                         Term::Iri(prop.clone())
                     } else {
+                        if !values.is_empty() {
+                            lose(self.safe, || {
+                                SafeModeEvent::RelativePredicate(excerpt(prop))
+                            })?;
+                        }
                         continue;
                     };
                     for item in values {
@@ -2254,7 +2582,13 @@ impl NodeMap {
             return Ok(None);
         };
         if let Some(id) = o.get("@id") {
-            return Ok(id.as_str().and_then(id_term));
+            let term = id.as_str().and_then(id_term);
+            if term.is_none() {
+                lose(self.safe, || {
+                    SafeModeEvent::RelativeObject(excerpt(id.as_str().unwrap_or("null")))
+                })?;
+            }
+            return Ok(term);
         }
         if let Some(l) = o.get("@list") {
             return self.list_to_rdf(p, l.one_or_many(), triples).map(Some);
@@ -2265,12 +2599,14 @@ impl NodeMap {
         let dt = o.get("@type").and_then(Value::as_str);
         if let Some(d) = dt {
             if d != "@json" && !wellformed_iri(d) {
+                lose(self.safe, || SafeModeEvent::InvalidDatatype(excerpt(d)))?;
                 return Ok(None);
             }
         }
         let lang = o.get("@language").and_then(Value::as_str);
         if let Some(l) = lang {
             if !wellformed_language(l) {
+                lose(self.safe, || SafeModeEvent::InvalidLanguage(excerpt(l)))?;
                 return Ok(None);
             }
         }
@@ -2306,6 +2642,11 @@ impl NodeMap {
                 _ => return Ok(None),
             }
         };
+        if o.contains_key("@direction") && self.rdf_direction.is_none() {
+            lose(self.safe, || {
+                SafeModeEvent::DirectionNotSet(excerpt_value(&Value::String(lex.clone())))
+            })?;
+        }
         if let (Some(dir), Some(mode)) = (
             o.get("@direction").and_then(Value::as_str),
             self.rdf_direction,
@@ -2430,6 +2771,35 @@ fn integer_lexical(x: f64) -> String {
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
+
+/// [`Processor::lose`] for code without the processor at hand.
+fn lose(safe: bool, event: impl FnOnce() -> SafeModeEvent) -> Result<(), JsonLdError> {
+    if safe {
+        Err(JsonLdError::SafeModeViolation(event()))
+    } else {
+        Ok(())
+    }
+}
+
+/// A document string for an error message, at most 80 characters.
+fn excerpt(s: &str) -> String {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// A JSON value (a scalar) for an error message.
+fn excerpt_value(v: &Value) -> String {
+    excerpt(&json::to_string(v))
+}
+
+/// What jsonld.js calls absolute: an IRI with a scheme and no whitespace,
+/// or a blank node identifier.
+fn is_absolute_or_blank(s: &str) -> bool {
+    (s.starts_with("_:") && !s.chars().any(char::is_whitespace)) || is_absolute_iri(s)
+}
 
 const KEYWORDS: &[&str] = &[
     "@base",
@@ -2923,6 +3293,296 @@ mod tests {
             to_rdf_bundled(&bad).unwrap_err(),
             JsonLdError::ProtectedTermRedefinition("workload".into())
         );
+    }
+
+    mod safe_mode {
+        use super::*;
+        use SafeModeEvent as S;
+
+        fn opts(safe: bool) -> Options {
+            Options {
+                safe,
+                ..Options::default()
+            }
+        }
+
+        /// The safe-mode event `doc` raises; without safe mode the same
+        /// document must go through (the loss is silent there).
+        fn event(doc: &str) -> SafeModeEvent {
+            let doc = json::parse_str(doc).unwrap();
+            to_rdf(&doc, &opts(false), &BundledLoader)
+                .unwrap_or_else(|e| panic!("not safe mode: {e}"));
+            match to_rdf(&doc, &opts(true), &BundledLoader) {
+                Err(JsonLdError::SafeModeViolation(e)) => e,
+                other => panic!("expected a safe-mode violation, got {other:?}"),
+            }
+        }
+
+        const P: &str = r#"{"p": "http://e/p"}"#;
+
+        #[test]
+        fn undefined_and_null_terms() {
+            let doc = format!(r#"{{"@context": {P}, "@id": "urn:x", "p": 1, "foo": "b"}}"#);
+            assert_eq!(event(&doc), S::UndefinedTerm("foo".into()));
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "http://e/p": 1, "@foo": 2}"#),
+                S::UndefinedTerm("@foo".into())
+            );
+            // Not a term and not an absolute IRI either.
+            assert_eq!(
+                event(r#"{"@id": "urn:x", ":foo": 2}"#),
+                S::UndefinedTerm(":foo".into())
+            );
+            assert_eq!(
+                event(r#"{"@context": {"foo": null}, "@id": "urn:x", "foo": 1}"#),
+                S::NullTerm("foo".into())
+            );
+            // Nested nodes too, and the value does not matter.
+            assert_eq!(
+                event(r#"{"@context": {"p": "http://e/p"}, "p": {"q": []}}"#),
+                S::UndefinedTerm("q".into())
+            );
+        }
+
+        #[test]
+        fn relative_types() {
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "@type": ["http://e/T", "Foo"]}"#),
+                S::RelativeType("Foo".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "@type": "@foo"}"#),
+                S::RelativeType("@foo".into())
+            );
+            // Absolute by shape but not a well-formed IRI: left out of the RDF.
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "@type": "http://e/{T}"}"#),
+                S::RelativeType("http://e/{T}".into())
+            );
+            // Defined, blank and @vocab types are fine.
+            let ok = json::parse_str(
+                r#"{"@context": {"@vocab": "http://v/", "T": "http://e/T"}, "@type": ["T", "U", "_:b"], "p": 1}"#,
+            )
+            .unwrap();
+            assert!(to_rdf(&ok, &opts(true), &BundledLoader).is_ok());
+        }
+
+        #[test]
+        fn relative_and_reserved_ids() {
+            assert_eq!(
+                event(r#"{"@id": "rel", "http://e/p": 1}"#),
+                S::RelativeId("rel".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "@foo", "http://e/p": 1}"#),
+                S::ReservedId("@foo".into())
+            );
+            let typed = r#"{"@context": {"p": {"@id": "http://e/p", "@type": "@id"}}, "@id": "urn:x", "p": "@foo"}"#;
+            assert_eq!(event(typed), S::ReservedId("@foo".into()));
+            let map = r#"{"@context": {"p": {"@id": "http://e/p", "@container": "@id"}}, "@id": "urn:x", "p": {"@foo": {"http://e/q": 1}}}"#;
+            assert_eq!(event(map), S::ReservedId("@foo".into()));
+            // A relative reference as an @id-typed value reaches the RDF step.
+            let reference = r#"{"@context": {"p": {"@id": "http://e/p", "@type": "@id"}}, "@id": "urn:x", "p": "rel"}"#;
+            assert_eq!(event(reference), S::RelativeObject("rel".into()));
+            // With a base, relative references resolve and nothing is lost.
+            let doc = json::parse_str(reference).unwrap();
+            let based = Options {
+                base: Some("https://a.example/".into()),
+                ..opts(true)
+            };
+            assert!(to_rdf(&doc, &based, &BundledLoader).is_ok());
+        }
+
+        #[test]
+        fn reserved_names_in_contexts() {
+            let with =
+                |ctx: &str| format!(r#"{{"@context": {ctx}, "@id": "urn:x", "http://e/p": 1}}"#);
+            assert_eq!(
+                event(&with(r#"{"@foo": "http://e/foo"}"#)),
+                S::ReservedTerm("@foo".into())
+            );
+            assert_eq!(
+                event(&with(r#"{"r": {"@reverse": "@foo"}}"#)),
+                S::ReservedReverse("@foo".into())
+            );
+            assert_eq!(
+                event(&with(r#"{"t": {"@id": "@foo"}}"#)),
+                S::ReservedId("@foo".into())
+            );
+            // Found while validating a scoped context: reported as itself,
+            // not as an invalid scoped context.
+            assert_eq!(
+                event(&with(
+                    r#"{"t": {"@id": "http://e/t", "@context": {"@foo": "http://e/foo"}}}"#
+                )),
+                S::ReservedTerm("@foo".into())
+            );
+        }
+
+        #[test]
+        fn invalid_languages() {
+            assert_eq!(
+                event(
+                    r#"{"@id": "urn:x", "http://e/p": {"@value": "x", "@language": "not a tag"}}"#
+                ),
+                S::InvalidLanguage("not a tag".into())
+            );
+            assert_eq!(
+                event(r#"{"@context": {"@language": "en_GB"}, "@id": "urn:x", "http://e/p": 1}"#),
+                S::InvalidLanguage("en_GB".into())
+            );
+            assert_eq!(
+                event(
+                    r#"{"@context": {"p": {"@id": "http://e/p", "@container": "@language"}}, "@id": "urn:x", "p": {"e n": "x"}}"#
+                ),
+                S::InvalidLanguage("e n".into())
+            );
+            // A term's own language is only seen when the RDF is written.
+            assert_eq!(
+                event(
+                    r#"{"@context": {"p": {"@id": "http://e/p", "@language": "e n"}}, "@id": "urn:x", "p": "x"}"#
+                ),
+                S::InvalidLanguage("e n".into())
+            );
+        }
+
+        #[test]
+        fn dropped_values_and_objects() {
+            assert_eq!(
+                event(r#"{"@graph": ["x", {"@id": "urn:x", "http://e/p": 1}]}"#),
+                S::FreeFloatingScalar("\"x\"".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "http://e/p": {"@value": null}}"#),
+                S::NullValue
+            );
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "http://e/p": {"@language": "en"}}"#),
+                S::OnlyLanguage
+            );
+            assert_eq!(event(r#"{"@graph": [{}]}"#), S::EmptyObject);
+            assert_eq!(event(r#"{}"#), S::EmptyObject);
+            assert_eq!(event(r#"{"@graph": [{"@value": "x"}]}"#), S::TopLevelValue);
+            assert_eq!(event(r#"{"@graph": [{"@list": [1]}]}"#), S::TopLevelList);
+            assert_eq!(
+                event(r#"{"@graph": [{"@id": "urn:x"}]}"#),
+                S::OnlyId("urn:x".into())
+            );
+            // As jsonld.js: the value of an @graph container counts as top level.
+            assert_eq!(
+                event(
+                    r#"{"@context": {"g": {"@id": "http://e/g", "@container": "@graph"}}, "@id": "urn:s", "g": {"@id": "urn:x"}}"#
+                ),
+                S::OnlyId("urn:x".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "http://e/p": 1, "@vocab": "http://e/"}"#),
+                S::IgnoredKeyword("@vocab".into())
+            );
+        }
+
+        #[test]
+        fn losses_when_writing_rdf() {
+            assert_eq!(
+                event(r#"{"@id": "http://e/{g}", "@graph": [{"@id": "urn:x", "http://e/p": 1}]}"#),
+                S::RelativeGraph("http://e/{g}".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "http://e/{s}", "http://e/p": 1}"#),
+                S::RelativeSubject("http://e/{s}".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "http://e/{p}": 1}"#),
+                S::RelativePredicate("http://e/{p}".into())
+            );
+            assert_eq!(
+                event(r#"{"@id": "urn:x", "_:p": 1}"#),
+                S::BlankNodePredicate("_:b0".into())
+            );
+            assert_eq!(
+                event(
+                    r#"{"@id": "urn:x", "http://e/p": {"@value": "x", "@type": "http://e/{d}"}}"#
+                ),
+                S::InvalidDatatype("http://e/{d}".into())
+            );
+            let dir = r#"{"@id": "urn:x", "http://e/p": {"@value": "x", "@direction": "rtl"}}"#;
+            assert_eq!(event(dir), S::DirectionNotSet("\"x\"".into()));
+            // With an RDF form for the direction, nothing is lost.
+            let with_dir = Options {
+                rdf_direction: Some(RdfDirection::I18nDatatype),
+                ..opts(true)
+            };
+            assert!(to_rdf(&json::parse_str(dir).unwrap(), &with_dir, &BundledLoader).is_ok());
+        }
+
+        #[test]
+        fn safe_documents_give_the_same_rdf() {
+            let doc = json::parse_str(
+                r#"{
+                  "@context": ["https://www.w3.org/ns/credentials/v2", {"grade": "http://e/grade"}],
+                  "id": "urn:uuid:1",
+                  "type": ["VerifiableCredential"],
+                  "issuer": "did:example:issuer",
+                  "credentialSubject": {"id": "did:example:s", "grade": "A"},
+                  "name": {"@value": "Name", "@language": "en"}
+                }"#,
+            )
+            .unwrap();
+            let safe = to_rdf(&doc, &opts(true), &BundledLoader).unwrap();
+            assert_eq!(safe, to_rdf(&doc, &opts(false), &BundledLoader).unwrap());
+            assert_eq!(safe, to_rdf_bundled(&doc).unwrap());
+        }
+
+        #[test]
+        fn messages_and_codes() {
+            let e = JsonLdError::SafeModeViolation(S::UndefinedTerm("foo".into()));
+            assert_eq!(e.code(), "safe mode validation error");
+            assert_eq!(
+                S::UndefinedTerm("foo".into()).to_string(),
+                "the term `foo` is not defined by the credential's contexts, so it would not be covered by the signature"
+            );
+            assert_eq!(
+                e.to_string(),
+                "safe mode validation error: the term `foo` is not defined by the credential's contexts, so it would not be covered by the signature"
+            );
+            assert_eq!(
+                S::RelativeType("T".into()).code(),
+                "relative @type reference"
+            );
+            assert_eq!(S::NullTerm("t".into()).code(), "invalid property");
+            // Document strings are shortened in messages.
+            let long = "x".repeat(500);
+            let doc = format!(r#"{{"@id": "urn:x", "{long}": 1}}"#);
+            let S::UndefinedTerm(t) = event(&doc) else {
+                panic!()
+            };
+            assert_eq!(t.chars().count(), 81);
+            assert!(t.ends_with('…'));
+        }
+
+        /// The case of the DCC fixture `safeModeBreaker.json`, which
+        /// jsonld.js rejects with "Relative @type reference found.":
+        /// `StatusList2021Entry` is not defined by the VC 2.0 context.
+        #[test]
+        fn undefined_status_entry_type() {
+            let doc = json::parse_str(
+                r#"{
+                  "@context": ["https://www.w3.org/ns/credentials/v2"],
+                  "id": "urn:uuid:1",
+                  "type": ["VerifiableCredential"],
+                  "issuer": "did:example:issuer",
+                  "credentialSubject": {"id": "did:example:s"},
+                  "credentialStatus": {"id": "https://e.example/s#848", "type": "StatusList2021Entry"}
+                }"#,
+            )
+            .unwrap();
+            assert_eq!(
+                to_rdf_bundled(&doc),
+                Err(JsonLdError::SafeModeViolation(S::RelativeType(
+                    "StatusList2021Entry".into()
+                )))
+            );
+        }
     }
 
     mod fuzz {

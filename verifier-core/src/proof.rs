@@ -95,10 +95,14 @@ impl fmt::Display for ProofError {
 }
 
 /// Canonicalizes a JSON-LD document to RDFC-1.0 N-Quads with the bundled
-/// contexts only.
+/// contexts only, in JSON-LD safe mode: content that would not reach the
+/// RDF (an undefined term, a relative type, ...) is an error with a
+/// sentence saying so, since it would be shown but not signed.
 pub fn rdfc_canonical(doc: &Value) -> Result<String, ProofError> {
+    use crate::jsonld::JsonLdError;
     let quads = crate::jsonld::to_rdf_bundled(doc).map_err(|e| match e.root_cause() {
-        crate::jsonld::JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
+        JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
+        JsonLdError::SafeModeViolation(event) => ProofError::Canonicalization(event.to_string()),
         _ => ProofError::Canonicalization(e.to_string()),
     })?;
     crate::rdfc::canonicalize(&quads, &crate::rdfc::Limits::default())
