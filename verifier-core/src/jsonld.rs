@@ -2676,8 +2676,11 @@ impl NodeMap {
         Ok(Some(Term::Literal {
             value: lex,
             datatype: datatype.to_string(),
+            // Lowercased as jsonld.js does (tags are case-insensitive, and
+            // what issuers sign is jsonld.js's output): `en-US` would
+            // otherwise canonicalize differently from what was signed.
             language: if datatype == RDF_LANG_STRING {
-                lang.map(String::from)
+                lang.map(str::to_ascii_lowercase)
             } else {
                 None
             },
@@ -3531,6 +3534,23 @@ mod tests {
             let safe = to_rdf(&doc, &opts(true), &BundledLoader).unwrap();
             assert_eq!(safe, to_rdf(&doc, &opts(false), &BundledLoader).unwrap());
             assert_eq!(safe, to_rdf_bundled(&doc).unwrap());
+        }
+
+        #[test]
+        fn language_tags_are_lowercased_in_rdf() {
+            let doc = json::parse_str(
+                r#"{"@context": {"p": {"@id": "http://e/p", "@language": "de-CH"}}, "@id": "urn:x", "p": "a", "http://e/q": {"@value": "b", "@language": "en-US"}}"#,
+            )
+            .unwrap();
+            let langs: Vec<_> = to_rdf_bundled(&doc)
+                .unwrap()
+                .into_iter()
+                .filter_map(|q| match q.object {
+                    Term::Literal { language, .. } => language,
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(langs, ["de-ch", "en-us"]);
         }
 
         #[test]
