@@ -426,6 +426,15 @@ fn sign(a: SignArgs) -> Result<(), String> {
             doc.remove("validUntil");
         }
     }
+    // `statusSize` and `statusMessage` belong on each credential's status
+    // entry (the VC 2.0 context defines them only there); the working file
+    // keeps them for `mcx status entry`, the published list does not, or
+    // they would be content that no signature covers.
+    if let Some(Value::Object(mut subject)) = doc.get("credentialSubject").cloned() {
+        subject.remove("statusSize");
+        subject.remove("statusMessage");
+        doc.insert("credentialSubject", Value::Object(subject));
+    }
     let suite = match a.format {
         ListFormat::EddsaJcs2022 => Suite::EddsaJcs2022,
         ListFormat::EddsaRdfc2022 => Suite::EddsaRdfc2022,
