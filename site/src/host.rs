@@ -6,6 +6,7 @@ use crate::browser;
 use mcx_verifier_core::input::{self, Decoded};
 use mcx_verifier_core::registry::Registry;
 use mcx_verifier_core::{json, Resources};
+use mcx_web::fetch;
 use mcx_web::host::{self, Config, Verified};
 
 /// The site's host configuration: the network registry of this build, and
@@ -22,13 +23,17 @@ pub async fn run(input: &[u8]) -> Verified {
     host::run(input, &config()).await
 }
 
-/// The network registry the checks used (cached by the host), for the
-/// combined offers of a portfolio.
+/// The network registry (accepted only if signed by the pinned key), for
+/// the combined offers of a portfolio. The host checked membership with the
+/// same document; it does not hand it out, so it is read again here (from
+/// the browser's cache when fresh).
 pub async fn registry() -> Option<Registry> {
     let config = config();
     let source = config.registry.clone()?;
-    let now = config.options().now;
-    host::load_registry(&source, &config, now).await.ok()
+    let bytes = fetch::fetch_bytes(&config.served_url(&source.url))
+        .await
+        .ok()?;
+    Registry::from_signed(&bytes, source.pinned_key(), config.options().now).ok()
 }
 
 /// The credential's own text (JSON or compact JWS) for a share link, decoded

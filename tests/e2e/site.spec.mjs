@@ -271,6 +271,11 @@ export function register({ test }) {
     assert.equal(params.get('certId'), credential.id);
     await screenshot(page, 'share-panel');
 
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
+    await page.click('[data-action="copy-link"]');
+    await page.waitForSelector('.copy-status:has-text("Copied")');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download-report"]')]);
     const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(report.verdict, 'valid');

@@ -64,6 +64,16 @@ pub fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Where the static site is built: `dist/`, or `$MCX_DIST` (so that several
+/// builds in one work tree, e.g. parallel sessions, do not overwrite each
+/// other's output).
+pub fn dist_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("MCX_DIST") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("dist"),
+    }
+}
+
 /// Every browser app the workspace ships, built into `dist/` by the shared
 /// pipeline of [`wasm`]. The widget is added here as one more entry.
 fn apps(root: &Path) -> Vec<wasm::App> {
@@ -73,7 +83,7 @@ fn apps(root: &Path) -> Vec<wasm::App> {
             package: "mcx-site",
             artifact: "mcx-site",
             out_name: "mcx_site",
-            out_dir: root.join("dist"),
+            out_dir: dist_dir(root),
             static_dir: Some(root.join("site/static")),
         },
         // Packaged afterwards by `widget::package` (npm package + single script).
@@ -82,7 +92,7 @@ fn apps(root: &Path) -> Vec<wasm::App> {
             package: "mcx-widget",
             artifact: "mcx_widget",
             out_name: "mcx_widget",
-            out_dir: root.join("dist/widget"),
+            out_dir: dist_dir(root).join("widget"),
             static_dir: None,
         },
     ]
@@ -111,7 +121,7 @@ fn build_dist(root: &Path, options: &BuildOptions) -> Result {
     if wasm_opt.is_none() && options.require_wasm_opt {
         return Err("wasm-opt (npm binaryen) is missing after npm install".into());
     }
-    let dist = root.join("dist");
+    let dist = dist_dir(root);
     if dist.exists() {
         std::fs::remove_dir_all(&dist)
             .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
@@ -133,7 +143,11 @@ fn copy_demo(root: &Path) -> Result {
         eprintln!("xtask: note: no demo/ folder, so the site has no demo network");
         return Ok(());
     }
-    wasm::copy_tree_except(&demo, &root.join("dist/demo"), &["keys", "generate.sh"])
+    wasm::copy_tree_except(
+        &demo,
+        &dist_dir(root).join("demo"),
+        &["keys", "generate.sh"],
+    )
 }
 
 fn parse_profile(flag: bool) -> wasm::Profile {
@@ -160,13 +174,13 @@ fn build_cmd(args: &[String]) -> Result {
             require_wasm_opt: false,
         },
     )?;
-    println!("xtask: built {}", root.join("dist").display());
+    println!("xtask: built {}", dist_dir(&root).display());
     Ok(())
 }
 
 fn serve_cmd(args: &[String]) -> Result {
     let root = root();
-    let mut config = serve::Config::new(root.join("dist"));
+    let mut config = serve::Config::new(dist_dir(&root));
     let mut build = true;
     let mut debug = false;
     let mut it = args.iter();
@@ -198,7 +212,7 @@ fn serve_cmd(args: &[String]) -> Result {
                 require_wasm_opt: false,
             },
         )?;
-    } else if !root.join("dist/index.html").exists() {
+    } else if !dist_dir(&root).join("index.html").exists() {
         return Err("dist/index.html is missing: run without --no-build first".into());
     }
     serve::run(config)
@@ -215,44 +229,81 @@ fn test_cmd(args: &[String]) -> Result {
     let root = root();
     setup::ensure_rust_targets(&[wasm::WASM_TARGET, wasm::EMBEDDED_TARGET])?;
 
+    // Every stage runs even when an earlier one failed, so that one run
+    // shows everything that is wrong; the command fails at the end.
+    let mut failed: Vec<String> = Vec::new();
+    let mut stage = |name: &str, result: Result| {
+        if let Err(e) = result {
+            eprintln!("xtask: FAILED: {name}: {e}");
+            failed.push(name.to_string());
+        }
+    };
+
     setup::step("native tests: cargo test --workspace");
-    setup::run(
-        setup::cargo()
-            .current_dir(&root)
-            .args(["test", "--workspace"]),
-    )?;
+    stage(
+        "native tests",
+        setup::run(setup::cargo().current_dir(&root).args([
+            "test",
+            "--workspace",
+            "--no-fail-fast",
+        ])),
+    );
 
     for target in [wasm::WASM_TARGET, wasm::EMBEDDED_TARGET] {
         setup::step(&format!("core for {target}"));
-        setup::run(setup::cargo().current_dir(&root).args([
-            "build",
-            "-p",
-            "mcx-verifier-core",
-            "--target",
-            target,
-        ]))?;
+        stage(
+            &format!("core for {target}"),
+            setup::run(setup::cargo().current_dir(&root).args([
+                "build",
+                "-p",
+                "mcx-verifier-core",
+                "--target",
+                target,
+            ])),
+        );
     }
 
     setup::step("site and widget for wasm32 (release)");
-    build_dist(
+    let built = build_dist(
         &root,
         &BuildOptions {
             profile: wasm::Profile::Release,
             require_wasm_opt: true,
         },
-    )?;
+    );
+    let dist_ok = built.is_ok();
+    stage("site and widget build", built);
 
-    if e2e {
+    if e2e && dist_ok {
         setup::step("browser end-to-end tests: node tests/e2e/run.mjs");
-        let chromium = setup::ensure_chromium()?;
-        let xtask = std::env::current_exe().map_err(|e| format!("cannot find own binary: {e}"))?;
-        setup::run(
-            std::process::Command::new("node")
-                .current_dir(&root)
-                .arg("tests/e2e/run.mjs")
-                .env("MCX_XTASK", xtask)
-                .env("MCX_CHROMIUM", chromium),
-        )?;
+        let e2e_result = setup::ensure_chromium().and_then(|chromium| {
+            let xtask =
+                std::env::current_exe().map_err(|e| format!("cannot find own binary: {e}"))?;
+            setup::run(
+                std::process::Command::new("node")
+                    .current_dir(&root)
+                    .arg("tests/e2e/run.mjs")
+                    .env("MCX_XTASK", xtask)
+                    .env("MCX_CHROMIUM", chromium),
+            )
+        });
+        stage("browser end-to-end tests", e2e_result);
+        if root.join("tests/e2e/widget.mjs").exists() {
+            setup::step("widget end-to-end tests: node tests/e2e/widget.mjs");
+            let widget_result = setup::ensure_chromium().and_then(|chromium| {
+                setup::run(
+                    std::process::Command::new("node")
+                        .current_dir(&root)
+                        .arg("tests/e2e/widget.mjs")
+                        .env("MCX_WIDGET_DIST", dist_dir(&root).join("widget"))
+                        .env("MCX_CHROMIUM", chromium),
+                )
+            });
+            stage("widget end-to-end tests", widget_result);
+        }
+    }
+    if !failed.is_empty() {
+        return Err(format!("failed: {}", failed.join(", ")));
     }
     setup::step("all tests passed");
     Ok(())

@@ -80,7 +80,7 @@ fn classic_script(banner: &str, glue: &str, element: &str) -> String {
 
 /// Turns `dist/widget/pkg/` into the package described in the module docs.
 pub fn package(root: &Path) -> Result {
-    let out = root.join("dist/widget");
+    let out = crate::dist_dir(root).join("widget");
     let pkg = out.join("pkg");
     let js_dir = root.join("widget/js");
     let version = env!("CARGO_PKG_VERSION");
