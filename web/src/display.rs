@@ -4,6 +4,10 @@
 //! the site (Yew) and the widget (DOM) lay these out, always as text nodes,
 //! so that credential text can never become HTML.
 
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
 use crate::i18n::{About, Mark, Texts};
 use mcx_verifier_core::json::{self, Value};
 use mcx_verifier_core::report::{CheckKind, Outcome};
@@ -69,14 +73,16 @@ pub fn credits(summary: &Value) -> Option<f64> {
     (n.is_finite() && n >= 0.0).then_some(n)
 }
 
-/// A number of ECTS without useless decimals (`5`, `2.5`).
+/// A number of ECTS rounded to hundredths, without useless decimals (`5`,
+/// `2.5`, `0.33`). Integer arithmetic: `no_std` has no float rounding.
 pub fn format_credits(n: f64) -> String {
-    let rounded = (n * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        let s = format!("{rounded:.2}");
-        s.trim_end_matches('0').to_string()
+    // `credits` only yields finite, non-negative numbers; the cast saturates.
+    let hundredths = (n * 100.0 + 0.5) as u64;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    match (frac, frac % 10) {
+        (0, _) => format!("{whole}"),
+        (_, 0) => format!("{whole}.{}", frac / 10),
+        _ => format!("{whole}.{frac:02}"),
     }
 }
 
@@ -178,6 +184,8 @@ pub struct CheckLine {
     pub text: String,
     /// The core's English sentence, for the technical details.
     pub detail: String,
+    /// For status checks: the status purpose (`revocation`, `suspension`…).
+    pub purpose: Option<String>,
 }
 
 /// Every check of a report, explained, in the order they ran.
@@ -188,14 +196,20 @@ pub fn check_lines(t: &Texts, report: &Report) -> Vec<CheckLine> {
         .iter()
         .map(|c| {
             let mark = Mark::of(c.outcome);
+            let purpose = c.purpose.as_deref().filter(|_| c.kind == CheckKind::Status);
             CheckLine {
                 kind: c.kind,
                 outcome: c.outcome,
                 mark,
-                name: (t.check_name)(c.kind),
+                name: purpose
+                    .and_then(t.status_name)
+                    .unwrap_or((t.check_name)(c.kind)),
                 mark_label: (t.mark_label)(mark),
-                text: (t.explain)(c.kind, mark, c.outcome.code(), &about.about()),
+                text: purpose
+                    .and_then(|p| (t.explain_status)(p, mark, &about.about()))
+                    .unwrap_or_else(|| (t.explain)(c.kind, mark, c.outcome.code(), &about.about())),
                 detail: c.detail.clone(),
+                purpose: c.purpose.clone(),
             }
         })
         .collect()
@@ -235,7 +249,14 @@ pub fn technical_rows(t: &Texts, report: &Report) -> Vec<Row> {
     });
     let checks = report.checks.iter().map(|c| Row {
         key: c.kind.as_str().to_string(),
-        label: format!("{} ({})", (t.check_name)(c.kind), c.outcome.as_str()),
+        label: format!(
+            "{} ({})",
+            c.purpose
+                .as_deref()
+                .and_then(t.status_name)
+                .unwrap_or((t.check_name)(c.kind)),
+            c.outcome.as_str()
+        ),
         value: match c.outcome.code() {
             Some(code) => format!("{} {}", code.as_str(), c.detail),
             None => c.detail.clone(),
@@ -532,6 +553,8 @@ mod tests {
         assert_eq!(format_credits(2.5), "2.5");
         assert_eq!(format_credits(5.0), "5");
         assert_eq!(format_credits(0.333), "0.33");
+        assert_eq!(format_credits(7.05), "7.05");
+        assert_eq!(format_credits(12.0), "12");
     }
 
     #[test]
@@ -609,6 +632,19 @@ mod tests {
         let lines = check_lines(en, &r);
         assert_eq!(lines[0].name, "Signature");
         assert!(lines[0].text.contains("University of X signed it"));
+        let mut s = report(SUMMARY, &[]);
+        s.push_status("revocation", Outcome::Pass, "not revoked");
+        s.push_status("suspension", Outcome::Fail(Code::Suspended), "suspended");
+        let lines = check_lines(Lang::De.texts(), &s);
+        assert_eq!((lines[0].name, lines[1].name), ("Widerruf", "Aussetzung"));
+        assert_eq!(
+            lines[0].text,
+            "University of X hat ihn nicht widerrufen (soeben geprüft)."
+        );
+        assert!(
+            lines[1].text.contains("vorübergehend ausgesetzt"),
+            "failures keep the code's text"
+        );
     }
 
     #[test]

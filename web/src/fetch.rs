@@ -4,6 +4,10 @@
 //! CORS request, a blocked Content-Security-Policy `connect-src` and an
 //! unreachable server are one error.
 
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -65,8 +69,14 @@ pub fn absolute_http_url(url: &str) -> Option<String> {
 pub struct Pending(Result<Promise, FetchError>);
 
 /// Sends a GET for `url` (resolved against the page), without cookies or
-/// referrer, following redirects.
+/// referrer, following redirects, bypassing the HTTP cache (revocation
+/// status must be current).
 pub fn start(url: &str) -> Pending {
+    start_with(url, RequestCache::NoCache)
+}
+
+/// [`start`] with a choice of HTTP cache mode.
+pub fn start_with(url: &str, cache: RequestCache) -> Pending {
     let Some(url) = absolute_http_url(url) else {
         return Pending(Err(FetchError::BadUrl));
     };
@@ -77,7 +87,7 @@ pub fn start(url: &str) -> Pending {
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::Omit);
-    init.set_cache(RequestCache::NoCache);
+    init.set_cache(cache);
     init.set_redirect(RequestRedirect::Follow);
     init.set_referrer_policy(ReferrerPolicy::NoReferrer);
     Pending(Ok(window.fetch_with_str_and_init(&url, &init)))

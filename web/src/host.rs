@@ -2,11 +2,15 @@
 //! core asks for, and calls it again until it has a report. All decisions
 //! about the credential are the core's; this only moves bytes.
 
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
 use crate::{clock, fetch};
 use mcx_verifier_core::registry::{self, Registry};
 use mcx_verifier_core::report::{CheckKind, Code, Outcome};
 use mcx_verifier_core::{verify, verify_offline, Options, Report, Resources, Step, Timestamp};
-use std::cell::RefCell;
+use web_sys::RequestCache;
 
 /// Rounds of fetching before the remaining documents count as unavailable
 /// (a link to a credential, then its DID document, then its status list…).
@@ -82,44 +86,6 @@ impl RegistrySource {
     }
 }
 
-thread_local! {
-    /// The last registry accepted, by served URL and pinned key: every
-    /// widget on a page and every check on the site share one download.
-    static REGISTRY_CACHE: RefCell<Option<(String, String, Registry)>> = const { RefCell::new(None) };
-}
-
-/// True while a cached registry edition has not expired.
-fn still_valid(reg: &Registry, now: Timestamp) -> bool {
-    match reg.valid_until {
-        Some(until) => now < until,
-        None => true,
-    }
-}
-
-/// Fetches the registry and accepts it only if the pinned key signed it
-/// and it is valid at `now`. Errors are English sentences for the report.
-pub async fn load_registry(
-    source: &RegistrySource,
-    config: &Config,
-    now: Timestamp,
-) -> Result<Registry, String> {
-    let served = config.served_url(&source.url);
-    let key = source.pinned_key();
-    let cached = REGISTRY_CACHE.with(|c| {
-        c.borrow()
-            .as_ref()
-            .filter(|(url, k, reg)| *url == served && k == key && still_valid(reg, now))
-            .map(|(_, _, reg)| reg.clone())
-    });
-    if let Some(reg) = cached {
-        return Ok(reg);
-    }
-    let bytes = fetch::fetch_bytes(&served).await.map_err(|e| e.reason())?;
-    let reg = Registry::from_signed(&bytes, key, now).map_err(|e| e.to_string())?;
-    REGISTRY_CACHE.with(|c| *c.borrow_mut() = Some((served, key.to_string(), reg.clone())));
-    Ok(reg)
-}
-
 /// When the registry could not be had, membership is unknown: the issuer
 /// check becomes "unavailable" (so the verdict is `unverifiable`, never a
 /// `valid` that silently skipped the network check), with the reason.
@@ -170,51 +136,116 @@ impl Config {
 /// fetch are recorded, in plain words, for the core to report; after
 /// [`MAX_ROUNDS`] rounds or [`MAX_FETCHES`] documents the rest count as
 /// unavailable.
+///
+/// Only the waiting is `async`; every step in between is a plain function
+/// of [`Session`], kept out of line so that the compiled future stays small
+/// (the widget counts its bytes).
 pub async fn run(input: &[u8], config: &Config) -> Verified {
-    let mut options = config.options();
+    let mut session = Session::new(input, config);
     let mut registry_problem = None;
     if let Some(source) = &config.registry {
-        match load_registry(source, config, options.now).await {
-            Ok(reg) => options.registry = Some(reg),
+        // The registry may come from the browser's HTTP cache (it changes
+        // rarely and carries its own validity period); it is verified
+        // against the pinned key every time all the same.
+        let fetched = fetch::start_with(&config.served_url(&source.url), RequestCache::Default)
+            .finish()
+            .await;
+        let result = session.accept_registry(source, fetched);
+        match result {
+            Ok(reg) => session.options.registry = Some(reg),
             Err(why) => registry_problem = Some((source.url.as_str(), why)),
         }
     }
-    let mut verified = run_with(input, &options, config).await;
+    let mut round = 0;
+    let mut verified = loop {
+        round += 1;
+        match session.round(round >= MAX_ROUNDS) {
+            Ok(verified) => break verified,
+            Err(urls) => {
+                // Send every request of the round before awaiting any.
+                let pending: Vec<_> = urls
+                    .iter()
+                    .map(|url| fetch::start(&config.served_url(url)))
+                    .collect();
+                for (url, request) in urls.into_iter().zip(pending) {
+                    let result = request.finish().await;
+                    session.supply(url, result);
+                }
+            }
+        }
+    };
     if let Some((url, why)) = registry_problem {
         registry_unavailable(&mut verified.report, url, &why);
     }
     verified
 }
 
-async fn run_with(input: &[u8], options: &Options, config: &Config) -> Verified {
-    let mut resources = Resources::new();
-    let mut fetched = 0usize;
-    for _ in 0..MAX_ROUNDS {
-        match verify(input, options, &resources) {
-            Step::Done(report) => return Verified { report, resources },
-            Step::Need(urls) => {
-                let allowed = MAX_FETCHES.saturating_sub(fetched).min(urls.len());
-                let (now, later) = urls.split_at(allowed);
-                fetched += now.len();
-                // Send every request of the round before awaiting any.
-                let pending: Vec<_> = now
-                    .iter()
-                    .map(|url| fetch::start(&config.served_url(url)))
-                    .collect();
-                for (url, request) in now.iter().zip(pending) {
-                    match request.finish().await {
-                        Ok(bytes) => resources.insert(url.clone(), bytes),
-                        Err(e) => resources.insert_failure(url.clone(), e.reason()),
-                    }
+/// The state of one verification between fetches.
+struct Session<'a> {
+    input: &'a [u8],
+    options: Options,
+    resources: Resources,
+    fetched: usize,
+}
+
+impl<'a> Session<'a> {
+    fn new(input: &'a [u8], config: &Config) -> Self {
+        Session {
+            input,
+            options: config.options(),
+            resources: Resources::new(),
+            fetched: 0,
+        }
+    }
+
+    /// Verifies with what has been fetched: the result, or the URLs to
+    /// fetch next (those over [`MAX_FETCHES`] are already recorded as
+    /// failures). The `last` round counts whatever is missing as unavailable.
+    #[inline(never)]
+    fn round(&mut self, last: bool) -> Result<Verified, Vec<String>> {
+        let step = if last {
+            Step::Done(verify_offline(self.input, &self.options, &self.resources))
+        } else {
+            verify(self.input, &self.options, &self.resources)
+        };
+        match step {
+            Step::Done(report) => Ok(Verified {
+                report,
+                resources: core::mem::take(&mut self.resources),
+            }),
+            Step::Need(mut urls) => {
+                let allowed = MAX_FETCHES.saturating_sub(self.fetched).min(urls.len());
+                for url in urls.split_off(allowed) {
+                    self.resources
+                        .insert_failure(url, "too many documents for one check");
                 }
-                for url in later {
-                    resources.insert_failure(url.clone(), "too many documents for one check");
-                }
+                self.fetched += urls.len();
+                Err(urls)
             }
         }
     }
-    let report = verify_offline(input, options, &resources);
-    Verified { report, resources }
+
+    /// Records what fetching `url` gave.
+    #[inline(never)]
+    fn supply(&mut self, url: String, result: Result<Vec<u8>, fetch::FetchError>) {
+        match result {
+            Ok(bytes) => self.resources.insert(url, bytes),
+            Err(e) => self.resources.insert_failure(url, e.reason()),
+        }
+    }
+
+    /// Accepts the fetched registry only if the pinned key signed it and it
+    /// is valid now. Errors are English sentences for the report.
+    #[inline(never)]
+    fn accept_registry(
+        &self,
+        source: &RegistrySource,
+        fetched: Result<Vec<u8>, fetch::FetchError>,
+    ) -> Result<Registry, String> {
+        let bytes = fetched.map_err(|e| e.reason())?;
+        Registry::from_signed(&bytes, source.pinned_key(), self.options.now)
+            .map_err(|e| e.to_string())
+    }
 }
 
 #[cfg(test)]

@@ -20,8 +20,15 @@
 //!   only lay these out, always as text, never as HTML.
 //!
 //! [`Step::Need`]: mcx_verifier_core::Step::Need
+#![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+// no_std (with alloc), like the core: the widget links it without the
+// standard library, which saves it the panic-formatting machinery.
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
 
 pub mod clock;
 pub mod display;

@@ -1,6 +1,10 @@
 //! Reading the JS arguments of `verifyReport`: the input and the options
 //! object, into bytes and an `mcx_web::host::Config`.
 
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
 use js_sys::{ArrayBuffer, Date, Reflect, Uint8Array};
 use mcx_verifier_core::Timestamp;
 use mcx_web::host::{Config, RegistrySource};
@@ -42,7 +46,7 @@ fn now(options: &JsValue) -> Result<Option<Timestamp>, String> {
     } else if let Some(text) = value.as_string() {
         return Timestamp::parse_rfc3339(text.trim())
             .map(Some)
-            .map_err(|_| format!("options.now is not an RFC 3339 date-time: {text:?}"));
+            .map_err(|_| format!("options.now is not an RFC 3339 date-time: \"{text}\""));
     } else if let Some(date) = value.dyn_ref::<Date>() {
         date.get_time()
     } else if let Some(n) = value.as_f64() {
@@ -55,9 +59,16 @@ fn now(options: &JsValue) -> Result<Option<Timestamp>, String> {
     if !millis.is_finite() {
         return Err("options.now is not a valid time".into());
     }
-    Ok(Some(Timestamp::from_unix_seconds(
-        (millis / 1000.0).floor() as i64,
-    )))
+    // Whole seconds, rounded down (no_std has no f64::floor; the cast
+    // truncates towards zero and saturates).
+    let seconds = millis / 1000.0;
+    let whole = seconds as i64;
+    let floor = if (whole as f64) > seconds {
+        whole - 1
+    } else {
+        whole
+    };
+    Ok(Some(Timestamp::from_unix_seconds(floor)))
 }
 
 /// The host configuration from the options object (`undefined` and `null`

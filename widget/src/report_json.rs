@@ -2,6 +2,8 @@
 //! JS side can keep the report as plain data and ask for its display in
 //! another language later without verifying again.
 
+use alloc::vec::Vec;
+
 use mcx_verifier_core::json::{self, Value};
 use mcx_verifier_core::report::{CheckKind, Code, Kind, Outcome, Report};
 
@@ -56,11 +58,12 @@ fn report(value: &Value, depth: usize) -> Option<Report> {
             .and_then(Code::parse);
         let name = check.get("outcome")?.as_str()?;
         let detail = check.get("detail").and_then(Value::as_str).unwrap_or("");
-        r.push(
-            kind(check.get("check")?.as_str()?)?,
-            outcome(name, code)?,
-            detail,
-        );
+        let kind = kind(check.get("check")?.as_str()?)?;
+        let outcome = outcome(name, code)?;
+        match check.get("purpose").and_then(Value::as_str) {
+            Some(purpose) if kind == CheckKind::Status => r.push_status(purpose, outcome, detail),
+            _ => r.push(kind, outcome, detail),
+        }
     }
     r.credential = value.get("credential").cloned().unwrap_or(Value::Null);
     if let Some(list) = value.get("credentials").and_then(Value::as_array) {
@@ -83,7 +86,8 @@ mod tests {
     fn round_trips_a_report() {
         let mut inner = Report::new(Kind::Credential);
         inner.push(CheckKind::Signature, Outcome::Pass, "ok");
-        inner.push(CheckKind::Status, Outcome::Fail(Code::Revoked), "revoked");
+        inner.push_status("revocation", Outcome::Fail(Code::Revoked), "revoked");
+        inner.push_status("suspension", Outcome::Pass, "not suspended");
         inner.credential = json::parse_str(r#"{"issuer":{"name":"U"},"n":5}"#).unwrap();
         let mut outer = Report::new(Kind::Presentation);
         outer.push(CheckKind::Issuer, Outcome::Warn(None), "no registry");

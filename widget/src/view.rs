@@ -1,8 +1,15 @@
 //! The display of a report for the JS side, as JSON: every string already
 //! in the reader's language (from `mcx_web::display` and `mcx_web::i18n`).
 //! The JS class lays these out with `textContent` only.
+//!
+//! The JSON is written straight into a string (keys are fixed ASCII, values
+//! escaped by the core's JSON writer) rather than built as a value tree:
+//! the widget's size budget counts every kilobyte of code.
 
-use mcx_verifier_core::json::{self, Object, Value};
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use mcx_verifier_core::json::write_string;
 use mcx_verifier_core::Report;
 use mcx_web::display::{self, Row};
 use mcx_web::i18n::{Lang, Mark, Texts};
@@ -21,150 +28,185 @@ fn mark_str(mark: Mark) -> &'static str {
     }
 }
 
-fn object(entries: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
-    Value::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect::<Object>(),
-    )
+/// A JSON text being written: objects and arrays are opened and closed
+/// explicitly; members are separated as they are added.
+struct Json(String);
+
+impl Json {
+    fn sep(&mut self) {
+        if !matches!(self.0.chars().last(), None | Some('{' | '[' | ':')) {
+            self.0.push(',');
+        }
+    }
+
+    fn key(&mut self, key: &str) -> &mut Self {
+        self.sep();
+        // Keys are fixed identifiers of this module: no escaping needed.
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
+        self
+    }
+
+    fn open(&mut self, bracket: char) -> &mut Self {
+        self.sep();
+        self.0.push(bracket);
+        self
+    }
+
+    fn close(&mut self, bracket: char) -> &mut Self {
+        self.0.push(bracket);
+        self
+    }
+
+    fn str(&mut self, value: &str) -> &mut Self {
+        self.sep();
+        write_string(&mut self.0, value);
+        self
+    }
+
+    fn field(&mut self, key: &str, value: &str) -> &mut Self {
+        self.key(key).str(value)
+    }
+
+    fn literal(&mut self, key: &str, value: &str) -> &mut Self {
+        self.key(key);
+        self.0.push_str(value);
+        self
+    }
+
+    fn flag(&mut self, key: &str, value: bool) -> &mut Self {
+        self.literal(key, if value { "true" } else { "false" })
+    }
+
+    fn rows(&mut self, key: &str, rows: Vec<Row>) -> &mut Self {
+        self.key(key).open('[');
+        for r in rows {
+            self.open('{')
+                .field("key", &r.key)
+                .field("label", &r.label)
+                .field("value", &r.value)
+                .close('}');
+        }
+        self.close(']')
+    }
 }
 
-fn s(text: impl Into<String>) -> Value {
-    Value::String(text.into())
-}
-
-fn rows(list: Vec<Row>) -> Value {
-    Value::Array(
-        list.into_iter()
-            .map(|r| {
-                object([
-                    ("key", s(r.key)),
-                    ("label", s(r.label)),
-                    ("value", s(r.value)),
-                ])
-            })
-            .collect(),
-    )
-}
-
-fn label_object(t: &Texts) -> Value {
-    object([
-        ("verify", s(t.verify_button)),
-        ("verifying", s(t.verifying)),
-        ("showResult", s(t.show_result)),
-        ("dialogTitle", s(t.dialog_title)),
-        ("close", s(t.close)),
-        ("nothingToVerify", s(t.nothing_to_verify)),
-        ("checksHeading", s(t.checks_heading)),
-        ("credentialHeading", s(t.credential_heading)),
-        ("presentationHeading", s(t.presentation_heading)),
-        ("credentialsHeading", s(t.credentials_heading)),
-        ("technicalDetails", s(t.technical_details)),
-        ("euHeading", s(t.eu_heading)),
-        ("euIntro", s(t.eu_intro)),
-        ("euColElement", s(t.eu_col_element)),
-        ("euColRequired", s(t.eu_col_required)),
-        ("euColValue", s(t.eu_col_value)),
-    ])
+fn label_object(out: &mut Json, t: &Texts) {
+    out.key("labels").open('{');
+    for (key, value) in [
+        ("verify", t.verify_button),
+        ("verifying", t.verifying),
+        ("showResult", t.show_result),
+        ("dialogTitle", t.dialog_title),
+        ("close", t.close),
+        ("nothingToVerify", t.nothing_to_verify),
+        ("checksHeading", t.checks_heading),
+        ("credentialHeading", t.credential_heading),
+        ("presentationHeading", t.presentation_heading),
+        ("credentialsHeading", t.credentials_heading),
+        ("technicalDetails", t.technical_details),
+        ("euHeading", t.eu_heading),
+        ("euIntro", t.eu_intro),
+        ("euColElement", t.eu_col_element),
+        ("euColRequired", t.eu_col_required),
+        ("euColValue", t.eu_col_value),
+    ] {
+        out.field(key, value);
+    }
+    out.close('}');
 }
 
 /// The widget's own words, as JSON: `{"lang": "en", "labels": {…}}`.
 pub fn labels(lang: Lang) -> String {
     let t = lang.texts();
-    json::to_string(&object([("lang", s(t.code)), ("labels", label_object(t))]))
+    let mut out = Json(String::new());
+    out.open('{').field("lang", t.code);
+    label_object(&mut out, t);
+    out.close('}');
+    out.0
 }
 
-fn eu(t: &Texts, summary: &Value) -> Value {
-    let Some(table) = display::eu_table(t, summary) else {
-        return Value::Null;
+fn eu(out: &mut Json, t: &Texts, report: &Report) {
+    let Some(table) = display::eu_table(t, &report.credential) else {
+        out.literal("eu", "null");
+        return;
     };
-    let rows = table
-        .rows
-        .into_iter()
-        .map(|r| {
-            object([
-                ("key", s(r.key)),
-                ("name", s(r.name)),
-                (
-                    "required",
-                    s(if r.mandatory {
-                        t.eu_mandatory
-                    } else {
-                        t.eu_optional
-                    }),
-                ),
-                ("mandatory", Value::Bool(r.mandatory)),
-                ("present", Value::Bool(r.present)),
-                (
-                    "value",
-                    s(if r.present {
-                        r.value.unwrap_or_default()
-                    } else {
-                        t.eu_missing.to_string()
-                    }),
-                ),
-            ])
-        })
-        .collect();
-    object([
-        ("summary", s(table.summary)),
-        ("complete", Value::Bool(table.present == table.total)),
-        ("rows", Value::Array(rows)),
-    ])
+    out.key("eu").open('{');
+    out.field("summary", &table.summary)
+        .flag("complete", table.present == table.total);
+    out.key("rows").open('[');
+    for r in table.rows {
+        let value = if r.present {
+            r.value.unwrap_or_default()
+        } else {
+            t.eu_missing.to_string()
+        };
+        out.open('{')
+            .field("key", &r.key)
+            .field("name", &r.name)
+            .field(
+                "required",
+                if r.mandatory {
+                    t.eu_mandatory
+                } else {
+                    t.eu_optional
+                },
+            )
+            .flag("mandatory", r.mandatory)
+            .flag("present", r.present)
+            .field("value", &value)
+            .close('}');
+    }
+    out.close(']').close('}');
 }
 
-fn report_value(t: &Texts, report: &Report) -> Value {
+fn report_value(out: &mut Json, t: &Texts, report: &Report) {
     let banner = display::banner(t, report);
     let badge = display::badge_parts(t, report);
-    let checks = display::check_lines(t, report)
-        .into_iter()
-        .map(|c| {
-            object([
-                ("check", s(c.kind.as_str())),
-                ("outcome", s(c.outcome.as_str())),
-                (
-                    "code",
-                    c.outcome
-                        .code()
-                        .map_or(Value::Null, |code| s(code.as_str())),
-                ),
-                ("mark", s(mark_str(c.mark))),
-                ("name", s(c.name)),
-                ("markLabel", s(c.mark_label)),
-                ("text", s(c.text)),
-            ])
-        })
-        .collect();
-    object([
-        ("verdict", s(banner.verdict.as_str())),
-        ("kind", s(report.kind.as_str())),
-        ("title", s(banner.title)),
-        ("sentence", s(banner.sentence)),
-        ("badge", s(badge.join(" · "))),
-        (
-            "badgeParts",
-            Value::Array(badge.into_iter().map(Value::String).collect()),
-        ),
-        (
-            "achievement",
-            display::achievement_name(&report.credential).map_or(Value::Null, s),
-        ),
-        ("checks", Value::Array(checks)),
-        ("fields", rows(display::credential_fields(t, report))),
-        ("eu", eu(t, &report.credential)),
-        ("technical", rows(display::technical_rows(t, report))),
-        (
-            "credentials",
-            Value::Array(
-                report
-                    .credentials
-                    .iter()
-                    .map(|c| report_value(t, c))
-                    .collect(),
-            ),
-        ),
-    ])
+    out.field("verdict", banner.verdict.as_str())
+        .field("kind", report.kind.as_str())
+        .field("title", banner.title)
+        .field("sentence", &banner.sentence)
+        .field("badge", &badge.join(" · "));
+    out.key("badgeParts").open('[');
+    for part in &badge {
+        out.str(part);
+    }
+    out.close(']');
+    match display::achievement_name(&report.credential) {
+        Some(name) => out.field("achievement", name),
+        None => out.literal("achievement", "null"),
+    };
+    out.key("checks").open('[');
+    for c in display::check_lines(t, report) {
+        out.open('{')
+            .field("check", c.kind.as_str())
+            .field("outcome", c.outcome.as_str());
+        match c.outcome.code() {
+            Some(code) => out.field("code", code.as_str()),
+            None => out.literal("code", "null"),
+        };
+        if let Some(purpose) = &c.purpose {
+            out.field("purpose", purpose);
+        }
+        out.field("mark", mark_str(c.mark))
+            .field("name", c.name)
+            .field("markLabel", c.mark_label)
+            .field("text", &c.text)
+            .close('}');
+    }
+    out.close(']');
+    out.rows("fields", display::credential_fields(t, report));
+    eu(out, t, report);
+    out.rows("technical", display::technical_rows(t, report));
+    out.key("credentials").open('[');
+    for c in &report.credentials {
+        out.open('{');
+        report_value(out, t, c);
+        out.close('}');
+    }
+    out.close(']');
 }
 
 /// Everything to show for `report`, as JSON: the labels and the report's
@@ -172,17 +214,18 @@ fn report_value(t: &Texts, report: &Report) -> Value {
 /// for a presentation, the same for each credential inside.
 pub fn report(lang: Lang, report: &Report) -> String {
     let t = lang.texts();
-    let mut value = report_value(t, report);
-    if let Value::Object(o) = &mut value {
-        o.insert("lang", s(t.code));
-        o.insert("labels", label_object(t));
-    }
-    json::to_string(&value)
+    let mut out = Json(String::new());
+    out.open('{').field("lang", t.code);
+    report_value(&mut out, t, report);
+    label_object(&mut out, t);
+    out.close('}');
+    out.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mcx_verifier_core::json::{self, Value};
     use mcx_verifier_core::report::{CheckKind, Code, Kind, Outcome};
 
     #[test]
@@ -190,20 +233,26 @@ mod tests {
         assert_eq!(language("fr-FR,de-AT,en"), Lang::De);
         assert_eq!(language(""), Lang::En);
         let mut r = Report::new(Kind::Credential);
-        r.credential =
-            json::parse_str(r#"{"issuer":{"name":"<b>U</b>"},"achievement":{"name":"A"}}"#)
-                .unwrap();
+        r.credential = json::parse_str(
+            r#"{"issuer":{"name":"<b>U</b> \"q\""},"achievement":{"name":"A"},
+                "euElements":[{"element":"title","mandatory":true,"present":true,"value":"A"}]}"#,
+        )
+        .unwrap();
         r.push(
             CheckKind::Signature,
             Outcome::Fail(Code::InvalidSignature),
             "bad",
         );
-        let v = json::parse_str(&report(Lang::De, &r)).unwrap();
+        let mut inner = Report::new(Kind::Credential);
+        inner.push(CheckKind::Signature, Outcome::Pass, "ok");
+        r.credentials.push(inner);
+        let text = report(Lang::De, &r);
+        let v = json::parse_str(&text).expect("valid JSON");
         assert_eq!(v.get("lang").and_then(Value::as_str), Some("de"));
         assert_eq!(v.get("verdict").and_then(Value::as_str), Some("invalid"));
         assert_eq!(
             v.get("badge").and_then(Value::as_str),
-            Some("Nicht gültig · Nach dem Signieren verändert · <b>U</b>"),
+            Some("Nicht gültig · Nach dem Signieren verändert · <b>U</b> \"q\""),
             "credential text is passed through as text, for textContent"
         );
         assert_eq!(
@@ -212,5 +261,22 @@ mod tests {
                 .and_then(Value::as_str),
             Some("Schließen")
         );
+        assert_eq!(
+            v.get("checks")
+                .and_then(Value::as_array)
+                .map(<[Value]>::len),
+            Some(1)
+        );
+        assert_eq!(
+            v.get("eu").and_then(|e| e.get("complete")),
+            Some(&Value::Bool(true))
+        );
+        assert_eq!(
+            v.get("credentials")
+                .and_then(Value::as_array)
+                .map(<[Value]>::len),
+            Some(1)
+        );
+        assert!(json::parse_str(&labels(Lang::En)).is_ok());
     }
 }

@@ -1,5 +1,8 @@
 //! Deutsche Texte.
 
+use alloc::format;
+use alloc::string::String;
+
 use super::{About, Mark, Texts};
 use mcx_verifier_core::report::{CheckKind, Code};
 
@@ -18,9 +21,10 @@ pub const TEXTS: Texts = Texts {
     short_reason,
 
     issuer_fallback: "der Aussteller",
-    checks_heading: "Was geprüft wurde",
-    check_name,
+    checks_heading: "Was geprüft wurde",    check_name,
     explain,
+    status_name,
+    explain_status,
     mark_label,
     technical_details: "Technische Details",
     verifier_message: "Meldung des Prüfprogramms",
@@ -120,6 +124,33 @@ fn check_name(kind: CheckKind) -> &'static str {
         CheckKind::Challenge => "Für diese Prüfung erstellt",
         CheckKind::Credentials => "Enthaltene Nachweise",
     }
+}
+
+fn status_name(purpose: &str) -> Option<&'static str> {
+    Some(match purpose {
+        "revocation" => "Widerruf",
+        "suspension" => "Aussetzung",
+        "message" => "Statusmeldung",
+        _ => return None,
+    })
+}
+
+fn explain_status(purpose: &str, mark: Mark, a: &About) -> Option<String> {
+    let issuer = a.issuer;
+    Some(match (purpose, mark) {
+        ("revocation", Mark::Pass) => {
+            format!("{issuer} hat ihn nicht widerrufen (soeben geprüft).")
+        }
+        ("suspension", Mark::Pass) => {
+            format!("{issuer} hat ihn nicht ausgesetzt (soeben geprüft).")
+        }
+        ("message", Mark::Pass | Mark::Warn) => {
+            format!(
+                "{issuer} hat eine Statusmeldung dazu veröffentlicht (siehe technische Details)."
+            )
+        }
+        _ => return None,
+    })
 }
 
 fn mark_label(mark: Mark) -> &'static str {

@@ -1,5 +1,8 @@
 //! English texts.
 
+use alloc::format;
+use alloc::string::String;
+
 use super::{About, Mark, Texts};
 use mcx_verifier_core::report::{CheckKind, Code};
 
@@ -18,9 +21,10 @@ pub const TEXTS: Texts = Texts {
     short_reason,
 
     issuer_fallback: "the issuer",
-    checks_heading: "What was checked",
-    check_name,
+    checks_heading: "What was checked",    check_name,
     explain,
+    status_name,
+    explain_status,
     mark_label,
     technical_details: "Technical details",
     verifier_message: "Verifier message",
@@ -120,6 +124,27 @@ fn check_name(kind: CheckKind) -> &'static str {
         CheckKind::Challenge => "Made for this check",
         CheckKind::Credentials => "Credentials inside",
     }
+}
+
+fn status_name(purpose: &str) -> Option<&'static str> {
+    Some(match purpose {
+        "revocation" => "Revocation",
+        "suspension" => "Suspension",
+        "message" => "Status message",
+        _ => return None,
+    })
+}
+
+fn explain_status(purpose: &str, mark: Mark, a: &About) -> Option<String> {
+    let issuer = a.issuer;
+    Some(match (purpose, mark) {
+        ("revocation", Mark::Pass) => format!("{issuer} has not revoked it (checked just now)."),
+        ("suspension", Mark::Pass) => format!("{issuer} has not suspended it (checked just now)."),
+        ("message", Mark::Pass | Mark::Warn) => {
+            format!("{issuer} has published a status message for it (see the technical details).")
+        }
+        _ => return None,
+    })
 }
 
 fn mark_label(mark: Mark) -> &'static str {

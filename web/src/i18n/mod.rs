@@ -10,6 +10,7 @@
 mod de;
 mod en;
 
+use alloc::string::String;
 use mcx_verifier_core::report::{CheckKind, Code};
 use mcx_verifier_core::Outcome;
 
@@ -137,6 +138,12 @@ pub struct Texts {
     pub check_name: fn(CheckKind) -> &'static str,
     /// What an outcome means for the reader, in one or two sentences.
     pub explain: fn(CheckKind, Mark, Option<Code>, &About) -> String,
+    /// Name of a status check by its purpose (`revocation`, `suspension`,
+    /// `message`), where it says more than the generic check name.
+    pub status_name: fn(&str) -> Option<&'static str>,
+    /// What a status check of that purpose means, where it says more than
+    /// [`Texts::explain`] (which covers every failure).
+    pub explain_status: fn(&str, Mark, &About) -> Option<String>,
     /// Screen-reader word for an outcome.
     pub mark_label: fn(Mark) -> &'static str,
     /// Disclosure of the technical details.
