@@ -274,6 +274,19 @@ fn test_cmd(args: &[String]) -> Result {
     let dist_ok = built.is_ok();
     stage("site and widget build", built);
 
+    if dist_ok {
+        setup::step("widget size budget: node tests/e2e/widget-size.mjs");
+        stage(
+            "widget size budget",
+            setup::run(
+                std::process::Command::new("node")
+                    .current_dir(&root)
+                    .arg("tests/e2e/widget-size.mjs")
+                    .env("MCX_WIDGET_DIST", dist_dir(&root).join("widget")),
+            ),
+        );
+    }
+
     if e2e && dist_ok {
         setup::step("browser end-to-end tests: node tests/e2e/run.mjs");
         let e2e_result = setup::ensure_chromium().and_then(|chromium| {

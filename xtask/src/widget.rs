@@ -54,6 +54,42 @@ fn plain_glue(glue: &str) -> Result<String> {
         .replace("export function ", "function "))
 }
 
+/// The scripts without comments, indentation and blank lines: the widget's
+/// size budget counts every byte it transfers, and a real minifier would
+/// be one more tool to install. Line based and conservative: newlines stay
+/// (no change to automatic semicolon insertion), code is never rewritten,
+/// and the licence banner (`/*!`) stays.
+fn compact(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut in_comment = false;
+    for line in js.lines() {
+        let mut rest = line.trim();
+        if in_comment {
+            match rest.find("*/") {
+                Some(end) => {
+                    in_comment = false;
+                    rest = rest[end + 2..].trim();
+                }
+                None => continue,
+            }
+        } else if rest.starts_with("/*") && !rest.starts_with("/*!") {
+            match rest.find("*/") {
+                Some(end) => rest = rest[end + 2..].trim(),
+                None => {
+                    in_comment = true;
+                    continue;
+                }
+            }
+        }
+        if rest.is_empty() || rest.starts_with("//") {
+            continue;
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out
+}
+
 /// The ES module of the npm package.
 fn es_module(banner: &str, glue: &str, element: &str) -> String {
     format!(
@@ -90,10 +126,13 @@ pub fn package(root: &Path) -> Result {
         "/*! @microcredx/verify {version} — MicroCredX credential verifier widget. Apache-2.0. \
          Built by `cargo xtask build` from widget/ (Rust, WebAssembly). */"
     );
-    write(&out.join("index.js"), &es_module(&banner, &glue, &element))?;
+    write(
+        &out.join("index.js"),
+        &compact(&es_module(&banner, &glue, &element)),
+    )?;
     write(
         &out.join("mcx-verify.js"),
-        &classic_script(&banner, &glue, &element),
+        &compact(&classic_script(&banner, &glue, &element)),
     )?;
     std::fs::rename(
         pkg.join("mcx_widget_bg.wasm"),
@@ -134,6 +173,14 @@ mod tests {
         assert!(classic.contains("window.MicroCredX"));
         let module = es_module("", &plain, "");
         assert!(module.contains("export { verify, view, init, MicroCredXVerify };"));
+    }
+    #[test]
+    fn compact_drops_comments_and_indentation_only() {
+        let js = "/*! keep */\n/**\n * doc\n */\nfunction f() {\n    // note\n    return 'a // b'; /* x */\n\n    /* c */ g();\n}\n";
+        assert_eq!(
+            compact(js),
+            "/*! keep */\nfunction f() {\nreturn 'a // b'; /* x */\ng();\n}\n"
+        );
     }
 
     #[test]
