@@ -105,7 +105,12 @@ const widgetRequests = [];
 const W = await listen((req, res) => {
   const url = new URL(req.url, 'http://x');
   widgetRequests.push(url.pathname);
-  const file = fileFor(DIST, '/widget/', url.pathname) ?? fileFor(DEMO, '/demo/', url.pathname);
+    // The widget, the demo network, and the rest of the built site (for its
+  // widget demo page, site/static/widget-demo.html).
+  const file =
+    fileFor(DIST, '/widget/', url.pathname) ??
+    fileFor(DEMO, '/demo/', url.pathname) ??
+    fileFor(path.dirname(DIST), '/', url.pathname);
   const headers = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
   if (!file) {
     res.writeHead(404, headers).end('not found\n');
@@ -627,6 +632,26 @@ test('it transfers only its script and its wasm (no contexts, nothing else)', as
   await verdicts(page);
   const own = widgetRequests.filter((p) => p.startsWith('/widget/'));
   assert.deepEqual(own.sort(), ['/widget/mcx-verify.js', '/widget/mcx_widget_bg.wasm']);
+  await page.check();
+  await page.done();
+});
+
+test('the demo page of the site: every live example shows its verdict', async () => {
+  const page = await open(`${W.url}/widget-demo.html`, { viewport: { width: 1000, height: 900 } });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.example:not([data-expect="fragment"]) mcx-verify')].every((e) => e.hasAttribute('data-verdict')),
+  );
+  const got = await page.evaluate(() =>
+    [...document.querySelectorAll('.example')].map((x) => [x.dataset.expect, x.querySelector('mcx-verify').getAttribute('data-verdict')]),
+  );
+  for (const [expect, verdict] of got) {
+    if (expect === 'fragment') assert.equal(verdict, null, 'no fragment yet: nothing to verify');
+    else assert.equal(verdict, expect);
+  }
+  assert.equal(await shadowText(page, 'ex-fragment', '.line'), 'No credential to verify was found here.');
+  await page.screenshot({ path: shot('demo-page'), fullPage: true });
+  await page.click('#fragment-link');
+  await page.waitForFunction(() => document.getElementById('ex-fragment').getAttribute('data-verdict') === 'valid');
   await page.check();
   await page.done();
 });
