@@ -250,6 +250,18 @@ export function register({ test }) {
     await page.close_all();
   });
 
+  test('badge image: a data: image inside the credential is shown', async (env) => {
+    const page = await open(env);
+    await paste(page, fixture('image.json'));
+    await page.waitForSelector('.badge-image');
+    const src = await page.getAttribute('.badge-image', 'src');
+    assert.ok(src.startsWith('data:image/png;base64,'));
+    assert.match(await page.getAttribute('.badge-image', 'alt'), /Embedded Badge Image/);
+    assert.ok(await page.evaluate(() => document.querySelector('.badge-image').naturalWidth > 0), 'image decoded');
+    await assertClean(page);
+    await page.close_all();
+  });
+
   test('share link round trip, LinkedIn link, report download, QR picture', async (env) => {
     const credential = JSON.parse(demoText(VALID));
     // A sharp picture of the QR code, as a phone camera would take it.
