@@ -18,6 +18,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -433,6 +434,35 @@ test('the dialog shows the full result and works with the keyboard', async () =>
   assert.equal(await isOpen(), true, 'Space opens too');
   await page.keyboard.press('Enter');
   assert.equal(await isOpen(), false, 'Enter on the close button closes');
+  await page.check();
+  await page.done();
+});
+
+test('accessibility: axe-core finds no serious problem in the badges, the button or the open dialog', async () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const url = hostPage({
+    head: RECORD + CLASSIC,
+    body: `<main><h1>Accessibility</h1>${CASES.map((c, i) => `<p class="row"><mcx-verify id="a${i}" now="${NOW}">${inline(c)}</mcx-verify></p>`).join('')}
+<p class="row"><mcx-verify id="ab" mode="button" now="${NOW}">${inline(CASES[0])}</mcx-verify></p></main>`,
+  });
+  const page = await open(url);
+  await verdicts(page);
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const run = () =>
+    page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    });
+  assert.deepEqual(await run(), [], 'badges and button');
+  for (const id of ['a0', 'a1']) {
+    await page.evaluate((id) => document.getElementById(id).open(), id);
+    assert.deepEqual(await run(), [], `dialog of ${id}`);
+    await page.evaluate((id) => document.getElementById(id).close(), id);
+  }
   await page.check();
   await page.done();
 });
