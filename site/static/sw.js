@@ -9,6 +9,7 @@ const SHELL = ['./', 'index.html', 'style.css', 'app.js', 'favicon.svg', 'pkg/mc
 const ALSO = ['demo/registry.json', 'demo/manifest.json'];
 
 const scope = new URL(self.registration.scope);
+const root = new URL('./', scope).pathname;
 const cached = new Set([...SHELL, ...ALSO].map((p) => new URL(p, scope).pathname));
 
 self.addEventListener('install', (event) => {
@@ -36,9 +37,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== scope.origin) return;
-  const navigation = request.mode === 'navigate';
+  // The verifier page itself, whatever its query (?url=…); other pages
+  // of the site (e.g. the widget demo) are not this worker's business.
+  const navigation = request.mode === 'navigate' && (url.pathname === root || url.pathname === `${root}index.html`);
   if (!navigation && !cached.has(url.pathname)) return;
-  // A navigation (with ?url= or #vc=) is answered with the one page.
   const key = navigation ? new URL('./', scope).href : url.origin + url.pathname;
   event.respondWith(
     fetch(request)
