@@ -57,7 +57,8 @@ async function mcxInput(input) {
 }
 
 // The first verification loads the network registry; later ones (other
-// elements on the page) wait for it so that it is downloaded once.
+// elements on the page) wait for it, so that a cacheable registry is
+// downloaded once and the others read it from the browser's HTTP cache.
 let mcxFirst = null;
 
 async function mcxVerifyJson(input, options) {

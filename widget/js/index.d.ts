@@ -39,7 +39,9 @@ export interface Check {
   outcome: Outcome;
   /** Present when the outcome is `fail` (and on some warnings). */
   code?: FailureCode;
-  /** One English sentence for humans (translate from `check` and `code`). */
+    /** For status checks: the status purpose (`revocation`, `suspension`, `message`…). */
+  purpose?: string;
+  /** One English sentence for humans (translate from `check`, `code` and `purpose`). */
   detail: string;
 }
 
@@ -160,7 +162,8 @@ export interface ReportView {
   checks: Array<{
     check: CheckName;
     outcome: Outcome;
-    code: FailureCode | null;
+        code: FailureCode | null;
+    purpose?: string;
     mark: Outcome;
     name: string;
     markLabel: string;
