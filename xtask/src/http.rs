@@ -296,6 +296,14 @@ mod tests {
     }
 
     #[test]
+    fn the_widget_is_readable_from_other_origins() {
+        // A page elsewhere fetches the widget's .wasm (and ES module) with CORS.
+        for path in ["/widget/mcx_widget_bg.wasm", "/widget/index.js"] {
+            assert!(security_headers(path).contains(&("Access-Control-Allow-Origin", "*")));
+        }
+    }
+
+    #[test]
     fn index_html_carries_the_same_csp() {
         let index = std::fs::read_to_string(crate::root().join("site/static/index.html")).unwrap();
         assert!(
