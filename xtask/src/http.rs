@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 /// hosting (see [`CSP_META`]).
 /// `'wasm-unsafe-eval'` is what instantiating WebAssembly needs; nothing
 /// else may evaluate code, and no inline script or style is allowed.
+/// `connect-src https:` lets the verifier fetch what a credential points
+/// at — its issuer's status lists, `did:web` documents, a hosted
+/// credential — wherever they are published; the credential itself never
+/// leaves the page (it is never sent, only fetched by URL when given one).
 pub const CSP: &str = concat!(csp_meta!(), "; frame-ancestors 'none'");
 
 /// The policy in the `<meta>` tag: the same without `frame-ancestors`, which
@@ -19,7 +23,7 @@ pub const CSP_META: &str = csp_meta!();
 macro_rules! csp_meta {
     () => {
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'"
+img-src 'self' data:; connect-src 'self' https:; object-src 'none'; base-uri 'none'"
     };
 }
 use csp_meta;
