@@ -234,12 +234,36 @@ pub fn verify(
     all_proofs: &[Value],
     key: &[u8; 32],
 ) -> Result<Suite, ProofError> {
+    verify_detailed(doc, proof, all_proofs, key).map(|v| v.suite)
+}
+
+/// A proof that verified, with what was signed, for technical displays.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    /// The suite.
+    pub suite: Suite,
+    /// The 64 signed bytes: SHA-256 of the canonical proof configuration,
+    /// then SHA-256 of the canonical document.
+    pub signed_hash: [u8; 64],
+}
+
+/// [`verify`], also returning the signed hashes.
+pub fn verify_detailed(
+    doc: &Object,
+    proof: &Object,
+    all_proofs: &[Value],
+    key: &[u8; 32],
+) -> Result<Verified, ProofError> {
     let suite = Suite::of(proof)?;
     let signature = signature_of(proof)?;
     let (unsecured, config) = signing_inputs(suite, doc, proof, all_proofs)?;
     let data = hash_data(suite, &unsecured, &config)?;
     verify_ed25519(key, &data, &signature)?;
-    Ok(suite)
+    let signed_hash = data
+        .as_slice()
+        .try_into()
+        .map_err(|_| ProofError::Malformed("hash length"))?;
+    Ok(Verified { suite, signed_hash })
 }
 
 /// What a new proof says besides its signature.

@@ -269,6 +269,15 @@ fn credential_shape(doc: &Object) -> Result<&'static str, String> {
     Ok(version)
 }
 
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
+}
+
 /// True for `scheme:rest` per RFC 3986 §3.1 (a URL, URN or DID).
 fn is_absolute_uri(s: &str) -> bool {
     let Some((scheme, rest)) = s.split_once(':') else {
@@ -394,6 +403,7 @@ fn check_proofs(
     unsecured.remove("proof");
     let mut signers: Vec<String> = Vec::new();
     let mut suites: Vec<Value> = Vec::new();
+    let mut hashes: Vec<Value> = Vec::new();
     let mut methods: Vec<Value> = Vec::new();
     for p in proofs {
         let Some(p) = p.as_object() else {
@@ -435,8 +445,11 @@ fn check_proofs(
             return None;
         }
         let method = resolve_method(vm, purpose, r, ctx)?;
-        match proof::verify(&unsecured, p, proofs, &method.key) {
-            Ok(suite) => suites.push(Value::from(suite.name())),
+        match proof::verify_detailed(&unsecured, p, proofs, &method.key) {
+            Ok(v) => {
+                suites.push(Value::from(v.suite.name()));
+                hashes.push(Value::from(hex(&v.signed_hash[32..])));
+            }
             Err(e) => {
                 r.push(
                     CheckKind::Signature,
@@ -450,6 +463,8 @@ fn check_proofs(
         signers.push(method.controller);
     }
     r.details.insert("proof", Value::Array(suites));
+    // SHA-256 of the canonical document, per proof: what an auditor compares.
+    r.details.insert("canonicalHash", Value::Array(hashes));
     r.details
         .insert("verificationMethod", Value::Array(methods));
     r.push(

@@ -326,3 +326,30 @@ fn obj(s: &str) -> Object {
         _ => panic!(),
     }
 }
+
+#[test]
+fn report_shows_the_canonical_document_hash() {
+    let options = Options::new(Timestamp::parse_rfc3339("2025-01-01T00:00:00Z").unwrap());
+    for (dir, x) in [
+        ("eddsa-rdfc-2022", "DataInt"),
+        ("eddsa-jcs-2022", "JCS"),
+        ("Ed25519Signature2020", "EdSig"),
+    ] {
+        let report = verify_offline(
+            read(&format!("{dir}/signed{x}.json")).as_bytes(),
+            &options,
+            &Resources::new(),
+        );
+        let hash = report
+            .details
+            .get("canonicalHash")
+            .and_then(|h| h.as_array())
+            .and_then(|h| h.first())
+            .and_then(Value::as_str);
+        assert_eq!(
+            hash,
+            Some(read(&format!("{dir}/docHash{x}.txt")).trim()),
+            "{dir}"
+        );
+    }
+}
