@@ -105,6 +105,7 @@ export function register({ test }) {
     const credential = await page.textContent('.credential-section');
     assert.match(credential, /Industrial Robotics/);
     assert.match(credential, /5 ECTS/);
+    assert.equal(await page.$('.content-warning'), null, 'a verified credential carries no warning');
     assert.match(await page.textContent('[data-field="membership"]'), /active/);
     assert.match(await page.textContent('.eu-elements'), /mandatory elements are stated/);
     await screenshot(page, 'valid-desktop');
@@ -196,6 +197,8 @@ export function register({ test }) {
     assert.equal(await verdict(page), 'invalid');
     assert.equal(await code(page), 'invalid_signature');
     assert.match(await page.textContent('[data-verdict]'), /changed after it was signed/);
+    // The changed contents are shown, but under a warning not to rely on them.
+    assert.match(await page.textContent('.credential-section .content-warning'), /Do not rely on it/);
     await screenshot(page, 'invalid-tampered');
     await assertAccessible(page, 'invalid');
     await page.close_all();

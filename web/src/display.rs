@@ -148,6 +148,9 @@ pub fn banner(t: &Texts, report: &Report) -> Banner {
     let verdict = report.verdict();
     let about = AboutOwned::new(t, &report.credential);
     let sentence = match (verdict, report.headline()) {
+        (Verdict::Valid, _) if report.kind == Kind::Presentation => {
+            (t.verdict_valid_presentation)(report.credentials.len())
+        }
         (Verdict::Valid, _) => (t.verdict_valid_text)(&about.about()),
         (_, Some(check)) => {
             let reason = (t.explain)(
@@ -165,6 +168,17 @@ pub fn banner(t: &Texts, report: &Report) -> Banner {
         title: verdict_title(t, verdict),
         sentence,
     }
+}
+
+/// A warning to show above a credential's contents when its signature did
+/// not verify (failed, or was never checked): then nothing ties the text to
+/// the issuer, and a reader must not take it at its word.
+pub fn content_warning(t: &Texts, report: &Report) -> Option<&'static str> {
+    let signed = report
+        .checks
+        .iter()
+        .any(|c| c.kind == CheckKind::Signature && matches!(c.outcome, Outcome::Pass));
+    (report.kind == Kind::Credential && !signed).then_some(t.content_unverified)
 }
 
 /// One check, explained.
@@ -678,5 +692,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn unsigned_content_is_flagged_and_presentations_get_their_own_banner() {
+        let t = Lang::En.texts();
+        let tampered = report(
+            SUMMARY,
+            &[(CheckKind::Signature, Outcome::Fail(Code::InvalidSignature))],
+        );
+        assert_eq!(content_warning(t, &tampered), Some(t.content_unverified));
+        let good = report(
+            SUMMARY,
+            &[
+                (CheckKind::Signature, Outcome::Pass),
+                (CheckKind::Key, Outcome::Pass),
+            ],
+        );
+        assert_eq!(content_warning(t, &good), None);
+        let unreadable = report(
+            SUMMARY,
+            &[(CheckKind::Format, Outcome::Fail(Code::Malformed))],
+        );
+        assert!(
+            content_warning(t, &unreadable).is_some(),
+            "never checked is not verified"
+        );
+
+        let mut vp = Report::new(Kind::Presentation);
+        vp.push(CheckKind::Signature, Outcome::Pass, "ok");
+        vp.credentials = alloc::vec![good.clone(), good];
+        vp.push(CheckKind::Credentials, Outcome::Pass, "ok");
+        assert_eq!(
+            banner(t, &vp).sentence,
+            "The holder presented 2 credentials; all of them are genuine and valid."
+        );
+        assert_eq!(content_warning(t, &vp), None);
+
+        // No status list: the text must not claim a list was checked.
+        let no_list = report(SUMMARY, &[(CheckKind::Status, Outcome::Pass)]);
+        let line = &check_lines(t, &no_list)[0];
+        assert!(line.text.contains("no revocation list"), "{}", line.text);
     }
 }

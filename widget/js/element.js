@@ -175,6 +175,7 @@ h4 { font-size: 1em; font-weight: 600; }
 .banner[data-verdict="invalid"] { border-color: var(--mcx-invalid, #c0262d); background: color-mix(in srgb, var(--mcx-invalid, #c0262d) 9%, var(--mcx-bg, #ffffff)); }
 .banner[data-verdict="unverifiable"] { border-color: var(--mcx-unverifiable, #9a6700); background: color-mix(in srgb, var(--mcx-unverifiable, #9a6700) 11%, var(--mcx-bg, #ffffff)); }
 .title { font-size: 1.15em; font-weight: 700; }
+.content-warning { margin: .4rem 0 .6rem; padding: .5rem .75rem; border-left: 4px solid var(--mcx-invalid, #c0262d); background: color-mix(in srgb, var(--mcx-invalid, #c0262d) 8%, var(--mcx-bg, #ffffff)); font-weight: 600; }
 .sentence { margin-top: .2rem; }
 .checks { list-style: none; padding: 0; display: grid; gap: .55rem; }
 .check { display: grid; grid-template-columns: auto 1fr; gap: .6rem; align-items: start; }
@@ -303,7 +304,9 @@ function mcxResult(v, labels, nested) {
   part.append(mcxEl(h, null, labels.checksHeading), mcxChecks(v));
   if (v.fields.length) {
     const heading = v.kind === 'presentation' ? labels.presentationHeading : labels.credentialHeading;
-    part.append(mcxEl(h, null, heading), mcxRows(v.fields, 'fields'));
+    part.append(mcxEl(h, null, heading));
+    if (v.contentWarning) part.append(mcxEl('p', 'content-warning', v.contentWarning));
+    part.append(mcxRows(v.fields, 'fields'));
   }
   if (v.eu) part.append(mcxEu(v, labels));
   if (v.credentials.length) {

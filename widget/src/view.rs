@@ -197,6 +197,10 @@ fn report_value(out: &mut Json, t: &Texts, report: &Report) {
             .close('}');
     }
     out.close(']');
+    match display::content_warning(t, report) {
+        Some(w) => out.field("contentWarning", w),
+        None => out.literal("contentWarning", "null"),
+    };
     out.rows("fields", display::credential_fields(t, report));
     eu(out, t, report);
     out.rows("technical", display::technical_rows(t, report));

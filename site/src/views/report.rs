@@ -163,6 +163,9 @@ pub fn credential(t: &ResultTexts, report: &Report, level: u8) -> Html {
     html! {
         <section class="credential-section">
             { heading(level, t.credential_heading) }
+            if let Some(warning) = display::content_warning(t, report) {
+                <p class="content-warning" role="note">{ warning }</p>
+            }
             <div class="credential-card">
                 { safe_image(image, (t.badge_image_alt)(name.unwrap_or(""))) }
                 <div class="credential-main">

@@ -17,6 +17,7 @@ pub const TEXTS: Texts = Texts {
     verdict_invalid: "Nicht gültig",
     verdict_unverifiable: "Nicht vollständig prüfbar",
     verdict_valid_text,
+    verdict_valid_presentation,
     main_reason: "Hauptgrund:",
     short_reason,
 
@@ -31,6 +32,7 @@ pub const TEXTS: Texts = Texts {
     detail_label,
 
     credential_heading: "Was der Nachweis aussagt",
+    content_unverified: "Die Signatur ist nicht gültig: Was folgt, kann jeder geschrieben haben. Verlassen Sie sich nicht darauf.",
     presentation_heading: "Präsentation",
     credentials_heading: "Nachweise in dieser Präsentation",
     field_issuer: "Ausgestellt von",
@@ -95,6 +97,13 @@ fn verdict_valid_text(about: &About) -> String {
         "Ausgestellt von {}. Seitdem unverändert, innerhalb der Gültigkeit und nicht widerrufen.",
         about.issuer
     )
+}
+
+fn verdict_valid_presentation(count: usize) -> String {
+    match count {
+        1 => "Die Inhaberin oder der Inhaber hat einen Nachweis vorgelegt; er ist echt und gültig.".into(),
+        n => format!("Die Inhaberin oder der Inhaber hat {n} Nachweise vorgelegt; alle sind echt und gültig."),
+    }
 }
 
 fn short_reason(code: Code) -> &'static str {
@@ -175,7 +184,10 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
             Some(until) => format!("Er ist jetzt gültig, bis zum {until}."),
             None => "Er ist jetzt gültig und unbefristet.".into(),
         },
-        (CheckKind::Status, Mark::Pass, _) => format!("{issuer} hat ihn weder widerrufen noch ausgesetzt (soeben geprüft)."),
+        // Eine Statusprüfung ohne Zweck: der Nachweis hat keine Statusliste.
+        (CheckKind::Status, Mark::Pass, _) => {
+            format!("Er hat keine Widerrufsliste: {issuer} kann ihn nicht zurückziehen, es gab also nichts nachzusehen.")
+        }
         (CheckKind::Status, Mark::Warn, None) => {
             "Er enthält keine Widerrufsangabe; der Aussteller kann ihn also nicht zurückziehen.".into()
         }

@@ -17,6 +17,7 @@ pub const TEXTS: Texts = Texts {
     verdict_invalid: "Not valid",
     verdict_unverifiable: "Could not be fully checked",
     verdict_valid_text,
+    verdict_valid_presentation,
     main_reason: "Main reason:",
     short_reason,
 
@@ -31,6 +32,7 @@ pub const TEXTS: Texts = Texts {
     detail_label,
 
     credential_heading: "What the credential says",
+    content_unverified: "Its signature did not verify, so anyone may have written what follows. Do not rely on it.",
     presentation_heading: "Presentation",
     credentials_heading: "Credentials in this presentation",
     field_issuer: "Issued by",
@@ -95,6 +97,13 @@ fn verdict_valid_text(about: &About) -> String {
         "Issued by {}. It has not been changed since, it is within its validity period, and it has not been revoked.",
         about.issuer
     )
+}
+
+fn verdict_valid_presentation(count: usize) -> String {
+    match count {
+        1 => "The holder presented one credential; it is genuine and valid.".into(),
+        n => format!("The holder presented {n} credentials; all of them are genuine and valid."),
+    }
 }
 
 fn short_reason(code: Code) -> &'static str {
@@ -171,7 +180,10 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
             Some(until) => format!("It is valid now, until {until}."),
             None => "It is valid now and has no end date.".into(),
         },
-        (CheckKind::Status, Mark::Pass, _) => format!("{issuer} has not revoked or suspended it (checked just now)."),
+        // A status check without a purpose: the credential has no status list.
+        (CheckKind::Status, Mark::Pass, _) => {
+            format!("It has no revocation list: {issuer} cannot withdraw it, so there was nothing to look up.")
+        }
         (CheckKind::Status, Mark::Warn, None) => {
             "It carries no revocation information, so its issuer cannot withdraw it.".into()
         }

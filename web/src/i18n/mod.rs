@@ -124,6 +124,8 @@ pub struct Texts {
     pub verdict_unverifiable: &'static str,
     /// Banner sentence for `valid`.
     pub verdict_valid_text: fn(&About) -> String,
+    /// Banner sentence for a valid presentation of this many credentials.
+    pub verdict_valid_presentation: fn(usize) -> String,
     /// Lead-in before the most important reason.
     pub main_reason: &'static str,
     /// A few words for a failure code, for compact places (the widget's
@@ -155,6 +157,9 @@ pub struct Texts {
 
     /// Heading of the credential contents.
     pub credential_heading: &'static str,
+    /// Shown above the contents when the signature did not verify: the
+    /// fields may have been changed by anyone.
+    pub content_unverified: &'static str,
     /// Heading for a presentation's holder.
     pub presentation_heading: &'static str,
     /// Heading of the credentials inside a presentation.
