@@ -205,26 +205,11 @@ pub fn bake_png(png: &[u8], credential: &str) -> Result<Vec<u8>, BakedError> {
     let mut typed = Vec::from(&b"iTXt"[..]);
     typed.extend_from_slice(&data);
     chunk.extend_from_slice(&typed);
-    chunk.extend_from_slice(&crc32(&typed).to_be_bytes());
+    chunk.extend_from_slice(&crate::checksum::crc32(&typed).to_be_bytes());
     let mut out = Vec::from(&png[..iend]);
     out.extend_from_slice(&chunk);
     out.extend_from_slice(&png[iend..]);
     Ok(out)
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
 }
 
 #[cfg(test)]

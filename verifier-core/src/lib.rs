@@ -39,6 +39,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod baked;
+pub mod checksum;
 pub mod contexts;
 pub mod did;
 pub mod input;
