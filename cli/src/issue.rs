@@ -168,6 +168,19 @@ pub fn sign(
         Format::Ed25519Signature2020 => Suite::Ed25519Signature2020,
         Format::Jwt => return Ok(sign_jwt(doc, key, id)),
     };
+    let signed = sign_data_integrity(doc, key, id, now, suite)?;
+    Ok(json::to_string(&Value::Object(signed)))
+}
+
+/// Adds an `assertionMethod` Data Integrity proof by `id` (credentials,
+/// status lists and registries are all signed this way).
+pub fn sign_data_integrity(
+    doc: &Object,
+    key: &KeyPair,
+    id: &Identity,
+    now: Timestamp,
+    suite: Suite,
+) -> Result<Object, String> {
     let options = ProofOptions {
         suite,
         verification_method: id.method.clone(),
@@ -176,9 +189,7 @@ pub fn sign(
         challenge: None,
         domain: None,
     };
-    let signed =
-        proof::sign(doc, &options, &key.secret).map_err(|e| format!("cannot sign: {e}"))?;
-    Ok(json::to_string(&Value::Object(signed)))
+    proof::sign(doc, &options, &key.secret).map_err(|e| format!("cannot sign: {e}"))
 }
 
 fn sign_jwt(doc: &Object, key: &KeyPair, id: &Identity) -> String {

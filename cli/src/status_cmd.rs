@@ -11,9 +11,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
-use mcx_verifier_core::did::Purpose;
 use mcx_verifier_core::json::{self, Number, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::proof::Suite;
 use mcx_verifier_core::status::{Bitstring, Entry, Method, StatusMessage, MAX_STATUS_SIZE};
 use mcx_verifier_core::Timestamp;
 
@@ -470,15 +469,7 @@ pub fn sign_object(
     if !ordered.contains_key("issuer") {
         ordered.insert("issuer", issuer);
     }
-    let options = ProofOptions {
-        suite,
-        verification_method: id.method.clone(),
-        purpose: Purpose::AssertionMethod,
-        created: now,
-        challenge: None,
-        domain: None,
-    };
-    proof::sign(&ordered, &options, &key.secret).map_err(|e| format!("cannot sign: {e}"))
+    crate::issue::sign_data_integrity(&ordered, key, id, now, suite)
 }
 
 /// Reads a JSON object file.
