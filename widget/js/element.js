@@ -1,6 +1,6 @@
 // The <mcx-verify> element and the JS API, over the Rust exports of
-// mcx-widget (wasm-bindgen glue: __wbg_init, verifyReport, reportView,
-// labels). This file is the body shared by both distributions that
+// mcx-widget (wasm-bindgen glue: __wbg_init, verifyReport, reportView).
+// This file is the body shared by both distributions that
 // `cargo xtask build` assembles into dist/widget/:
 //   index.js      ES module (npm):   glue + MCX_BASE from import.meta.url + this + exports
 //   mcx-verify.js classic script:    (function(){ MCX_BASE from currentScript + glue + this + window.MicroCredX })()
@@ -492,7 +492,8 @@ class MicroCredXVerify extends HTMLElement {
   _paint() {
     const wasOpen = this._dialog && this._dialog.open;
     const langs = this._languages();
-    const v = JSON.parse(this._json ? reportView(this._json, langs) : labels(langs));
+    // Without a report, reportView gives just the labels.
+    const v = JSON.parse(reportView(this._json || '', langs));
     const L = v.labels;
     const wrap = mcxEl('div', 'mcx');
     wrap.lang = v.lang;

@@ -11,8 +11,8 @@
 //!   prints for the same input and time;
 //! - [`report_view`] (`reportView(report, languages)`): the strings and rows
 //!   to display for a report in the reader's language (see [`view`]);
-//! - [`labels`] (`labels(languages)`): the widget's own words before there
-//!   is a report.
+//!   Given no report (an empty string), it returns just the widget's own
+//!   words (button, dialog, "checking…"), for before there is one.
 //!
 //! The browser loop, the clock and every text live in `mcx-web`, shared
 //! with the site; this crate only converts between JS values and Rust.
@@ -20,7 +20,9 @@
 //! For wasm32 the crate is `no_std` with its own panic handler that simply
 //! traps: the standard library's panic machinery (message formatting,
 //! locations) would cost about 8 KB of the 200 KB (gzipped) size budget.
-//! The core never panics on input, so a panic is a bug either way.
+//! The core never panics on input, so a panic is a bug either way. The
+//! allocator is `lol_alloc`'s free list (behind its lock, which needs no
+//! `unsafe` here), 2.4 KB gzipped smaller than dlmalloc.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -31,7 +33,8 @@ use alloc::string::String;
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
 #[cfg(target_arch = "wasm32")]
 #[panic_handler]
@@ -65,7 +68,8 @@ pub async fn verify_report(input: JsValue, options: JsValue) -> Result<String, J
     Ok(verified.report.to_json())
 }
 
-/// What to show for a report (its JSON, as [`verify_report`] returns it),
+/// What to show for a report (its JSON, as [`verify_report`] returns it;
+/// anything else, e.g. `""`, gives only the widget's own words),
 /// in the first supported language of `languages` (comma-separated BCP 47
 /// tags, most preferred first; English otherwise), as JSON text.
 #[wasm_bindgen(js_name = reportView)]
@@ -75,11 +79,4 @@ pub fn report_view(report: &str, languages: &str) -> String {
         Some(report) => view::report(lang, &report),
         None => view::labels(lang),
     }
-}
-
-/// The widget's own words (button, dialog, "checking…") in the first
-/// supported language of `languages`, as JSON text.
-#[wasm_bindgen]
-pub fn labels(languages: &str) -> String {
-    view::labels(view::language(languages))
 }

@@ -2,8 +2,6 @@
 //! JS side can keep the report as plain data and ask for its display in
 //! another language later without verifying again.
 
-use alloc::vec::Vec;
-
 use mcx_verifier_core::json::{self, Value};
 use mcx_verifier_core::report::{CheckKind, Code, Kind, Outcome, Report};
 
@@ -67,10 +65,9 @@ fn report(value: &Value, depth: usize) -> Option<Report> {
     }
     r.credential = value.get("credential").cloned().unwrap_or(Value::Null);
     if let Some(list) = value.get("credentials").and_then(Value::as_array) {
-        r.credentials = list
-            .iter()
-            .map(|c| report(c, depth + 1))
-            .collect::<Option<Vec<_>>>()?;
+        for c in list {
+            r.credentials.push(report(c, depth + 1)?);
+        }
     }
     if let Some(details) = value.get("details").and_then(Value::as_object) {
         r.details = details.clone();

@@ -16,10 +16,9 @@ use crate::Result;
 use std::path::Path;
 
 /// The glue's exports that become plain functions in both scripts.
-const GLUE_EXPORTS: [&str; 3] = [
+const GLUE_EXPORTS: [&str; 2] = [
     "export function verifyReport(",
     "export function reportView(",
-    "export function labels(",
 ];
 /// The glue's last line (its init function as default export).
 const GLUE_TAIL: &str = "export { initSync, __wbg_init as default };";
@@ -157,7 +156,7 @@ pub fn package(root: &Path) -> Result {
 mod tests {
     use super::*;
 
-    const GLUE: &str = "export function labels(a) {}\nexport function reportView(a, b) {}\n\
+    const GLUE: &str = "export function reportView(a, b) {}\n\
         export function verifyReport(a, b) {}\nfunction f() { return new URL('x.wasm', import.meta.url); }\n\
         export { initSync, __wbg_init as default };\n";
 
@@ -185,7 +184,7 @@ mod tests {
 
     #[test]
     fn a_changed_glue_is_refused() {
-        assert!(plain_glue("export function labels(a) {}").is_err());
+        assert!(plain_glue("export function reportView(a) {}").is_err());
         let with_import = format!("{GLUE}\nimport x from './y.js';\n");
         assert!(plain_glue(&with_import).is_err());
     }
