@@ -355,7 +355,14 @@ for (const [mode, make] of Object.entries(EMBED_MODES)) {
         assert.match(await shadowText(page, 'w2', '.line'), /^Not valid · Changed after signing/);
         assert.match(await shadowText(page, 'w3', '.line'), /^Not valid · Issuer not in the network/);
       }
-      await page.screenshot({ path: shot(`${mode}${group.length === 1 ? '-' + path.basename(group[0].c.file, '.json') : ''}`) });
+            await page.screenshot({ path: shot(`${mode}${group.length === 1 ? '-' + path.basename(group[0].c.file, '.json') : ''}`) });
+      if (mode === 'button') {
+        // The tampered credential: its contents are shown under a warning.
+        await page.evaluate(() => document.getElementById('w2').shadowRoot.querySelector('.trigger').click());
+        assert.ok(await shadowText(page, 'w2', 'dialog .content-warning'), 'a warning above unsigned contents');
+        await page.screenshot({ path: shot('dialog-tampered') });
+        await page.keyboard.press('Escape');
+      }
       await page.check();
       await page.done();
     }
@@ -631,7 +638,7 @@ test('credential text is never interpreted as HTML', async () => {
   const result = await page.evaluate(() => ({
     pwned: window.__pwned ?? null,
     imgs: document.getElementById('h').shadowRoot.querySelectorAll('img, b').length,
-    text: document.getElementById('h').shadowRoot.querySelector('.line').textContent,
+    text: document.getElementById('h').shadowRoot.querySelector('dialog .fields').textContent,
   }));
   assert.deepEqual({ pwned: result.pwned, imgs: result.imgs }, { pwned: null, imgs: 0 });
   assert.match(result.text, /<img src=x/);

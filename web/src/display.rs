@@ -502,7 +502,8 @@ pub fn network_confirmed(report: &Report) -> bool {
 
 /// The widget's one-line badge, as parts to be joined with " · ":
 /// valid: "Verified by MicroCredX", the issuer, the ECTS;
-/// otherwise: the verdict, the main reason in a few words, the issuer.
+/// otherwise: the verdict, the main reason in a few words, and the issuer
+/// if the signature verified.
 pub fn badge_parts(t: &Texts, report: &Report) -> Vec<String> {
     let s = &report.credential;
     let issuer = issuer_name(s).map(str::to_string);
@@ -528,7 +529,12 @@ pub fn badge_parts(t: &Texts, report: &Report) -> Vec<String> {
             if let Some(code) = report.headline().and_then(|c| c.outcome.code()) {
                 parts.push((t.short_reason)(code).to_string());
             }
-            parts.extend(issuer);
+            // A name the signature does not vouch for is not repeated on
+            // the badge (anyone could have written it); the dialog shows it
+            // under its warning.
+            if content_warning(t, report).is_none() {
+                parts.extend(issuer);
+            }
         }
     }
     parts
@@ -622,6 +628,15 @@ mod tests {
         assert_eq!(
             badge_parts(de, &revoked).join(" · "),
             "Nicht gültig · Widerrufen · University of X"
+        );
+        let tampered = report(
+            SUMMARY,
+            &[(CheckKind::Signature, Outcome::Fail(Code::InvalidSignature))],
+        );
+        assert_eq!(
+            badge_parts(en, &tampered).join(" · "),
+            "Not valid · Changed after signing",
+            "no unsigned issuer name on the badge"
         );
         let b = banner(en, &revoked);
         assert_eq!(b.verdict, Verdict::Invalid);

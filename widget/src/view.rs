@@ -242,11 +242,8 @@ mod tests {
                 "euElements":[{"element":"title","mandatory":true,"present":true,"value":"A"}]}"#,
         )
         .unwrap();
-        r.push(
-            CheckKind::Signature,
-            Outcome::Fail(Code::InvalidSignature),
-            "bad",
-        );
+        r.push(CheckKind::Signature, Outcome::Pass, "ok");
+        r.push_status("revocation", Outcome::Fail(Code::Revoked), "revoked");
         let mut inner = Report::new(Kind::Credential);
         inner.push(CheckKind::Signature, Outcome::Pass, "ok");
         r.credentials.push(inner);
@@ -256,7 +253,7 @@ mod tests {
         assert_eq!(v.get("verdict").and_then(Value::as_str), Some("invalid"));
         assert_eq!(
             v.get("badge").and_then(Value::as_str),
-            Some("Nicht gültig · Nach dem Signieren verändert · <b>U</b> \"q\""),
+            Some("Nicht gültig · Widerrufen · <b>U</b> \"q\""),
             "credential text is passed through as text, for textContent"
         );
         assert_eq!(
@@ -269,7 +266,7 @@ mod tests {
             v.get("checks")
                 .and_then(Value::as_array)
                 .map(<[Value]>::len),
-            Some(1)
+            Some(2)
         );
         assert_eq!(
             v.get("eu").and_then(|e| e.get("complete")),
