@@ -320,14 +320,21 @@ impl LineParser<'_> {
             match self.bump() {
                 None => return Err(NQuadsErrorKind::UnexpectedEnd),
                 Some('>') => break,
-                Some('\\') => match self.bump() {
-                    Some('u') => out.push(self.hex(4)?),
-                    Some('U') => out.push(self.hex(8)?),
-                    _ => return Err(NQuadsErrorKind::InvalidEscape),
-                },
-                Some('\u{0}'..='\u{20}' | '<' | '"' | '{' | '}' | '|' | '^' | '`') => {
-                    return Err(NQuadsErrorKind::Syntax)
+                Some('\\') => {
+                    let c = match self.bump() {
+                        Some('u') => self.hex(4)?,
+                        Some('U') => self.hex(8)?,
+                        _ => return Err(NQuadsErrorKind::InvalidEscape),
+                    };
+                    // An escape cannot bring in what IRIREF forbids: such an
+                    // IRI could not be written back as N-Quads (an escaped
+                    // `>` would even end it early).
+                    if !is_iriref_char(c) {
+                        return Err(NQuadsErrorKind::InvalidEscape);
+                    }
+                    out.push(c);
                 }
+                Some(c) if !is_iriref_char(c) => return Err(NQuadsErrorKind::Syntax),
                 Some(c) => out.push(c),
             }
         }
@@ -436,6 +443,14 @@ impl LineParser<'_> {
             _ => Ok(Term::string(value)),
         }
     }
+}
+
+/// A character IRIREF allows unescaped (escapes may not produce the others).
+fn is_iriref_char(c: char) -> bool {
+    !matches!(
+        c,
+        '\u{0}'..='\u{20}' | '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'
+    )
 }
 
 /// Whether `iri` starts with a URI scheme and a colon.
@@ -559,5 +574,25 @@ mod tests {
         ] {
             assert!(parse_nquads(bad).is_err(), "{bad}");
         }
+    }
+
+    /// Found by fuzz/rdf: `\u007c` made an IRI holding `|`, which the
+    /// serializer wrote raw and the parser then refused.
+    #[test]
+    fn rejects_escaped_iri_delimiters() {
+        use alloc::format;
+        let fuzz_case = "_:e1 <http:u0073\\u0074\\u007cab#next> _:voc.";
+        assert_eq!(
+            parse_nquads(fuzz_case).unwrap_err().kind,
+            NQuadsErrorKind::InvalidEscape
+        );
+        for escape in ["\\u003E", "\\u0020", "\\u005C", "\\u0022", "\\U0000007B"] {
+            let doc = format!("<urn:ex:s> <urn:ex:p> <urn:ex:a{escape}b> .");
+            assert!(parse_nquads(&doc).is_err(), "{doc}");
+        }
+        // Escapes of allowed characters still read, and round-trip.
+        let quads = parse_nquads("<urn:ex:s> <urn:ex:\\u0070> <urn:ex:\\u00E9> .").unwrap();
+        assert_eq!(quads[0].object, Term::iri("urn:ex:é"));
+        assert_eq!(parse_nquads(&quad_to_nquad(&quads[0])).unwrap(), quads);
     }
 }
