@@ -4,6 +4,10 @@
 use alloc::string::String;
 use core::fmt;
 
+/// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the range RFC 3339 writes.
+const MIN: i64 = -62_167_219_200;
+const MAX: i64 = 253_402_300_799;
+
 /// A point in time, in whole seconds since 1970-01-01T00:00:00Z.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(i64);
@@ -118,9 +122,13 @@ impl Timestamp {
             return Err(TimeError);
         }
         let days = days_from_civil(year, month, day);
-        Ok(Timestamp(
-            days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset,
-        ))
+        let t = days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset;
+        // An offset can push 0000-01-01 or 9999-12-31 out of the four-digit
+        // years RFC 3339 can write; such a time could not be shown back.
+        if !(MIN..=MAX).contains(&t) {
+            return Err(TimeError);
+        }
+        Ok(Timestamp(t))
     }
 
     /// Formats as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -176,6 +184,13 @@ mod tests {
         assert!(t("2026-13-01T00:00:00Z").is_err());
         assert!(t("2026-01-01T00:00:00Zjunk").is_err());
         assert!(t("not a date at all!!").is_err());
+        // Found by fuzz/time: offsets must not leave the writable range.
+        assert!(t("0000-01-01T00:00:00.123+01:00").is_err());
+        assert!(t("9999-12-31T23:59:59-01:00").is_err());
+        for edge in ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"] {
+            let ts = Timestamp::parse_rfc3339(edge).unwrap();
+            assert_eq!(ts.to_rfc3339(), edge);
+        }
         assert_eq!(
             Timestamp::from_unix_seconds(1_795_867_200).to_rfc3339(),
             "2026-11-28T12:00:00Z"
