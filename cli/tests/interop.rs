@@ -11,16 +11,21 @@ fn interop_dir() -> PathBuf {
 
 fn node(args: &[&str]) -> (bool, String) {
     let dir = interop_dir();
-    if !dir.join("node_modules/@digitalbazaar/vc").exists() {
-        eprintln!("installing the interop harness's npm packages (npm ci in tests/interop)");
-        let ok = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&dir)
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "npm ci in tests/interop failed");
-    }
+    // Both tests need the packages: install them once, never concurrently
+    // (a half-written node_modules breaks the other test).
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        if !dir.join("node_modules/@digitalbazaar/vc").exists() {
+            eprintln!("installing the interop harness's npm packages (npm ci in tests/interop)");
+            let ok = Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir)
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "npm ci in tests/interop failed");
+        }
+    });
     let o = Command::new("node")
         .arg("interop.mjs")
         .args(args)
