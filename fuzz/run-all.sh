@@ -23,7 +23,10 @@ for t in $targets; do
         -max_len="$max_len" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+    secs=$seconds
+    [ -n "$runs" ] && [ -n "$rate" ] && [ "$rate" -gt 0 ] && secs=$((runs / rate))
     cov=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -n 's/.*cov: \([0-9]*\) ft: \([0-9]*\).*/cov \1 ft \2/p')
     if [ $rc -eq 0 ]; then outcome=ok; else outcome="FAILED (exit $rc, see $log)"; fi
-    echo "$t: ${runs:-?} executions in ${seconds}s, $cov, $outcome"
+    echo "$t: ${runs:-?} executions in ~${secs}s, $cov, $outcome"
 done
