@@ -4,6 +4,7 @@
 //! one report per input in input order, JSON Lines with `--json`, exit 0
 //! when all are valid, 1 when any is not, 2 for a usage error.
 
+mod fetch;
 mod host;
 mod issue;
 mod keys;

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use mcx_verifier_core::{registry, verify, Options, Outcome, Report, Step, Verdict};
+use mcx_verifier_core::{
+    registry, FetchBudget, Options, Outcome, Report, Resources, Step, Verdict,
+};
 
+use crate::fetch::Fetcher;
 use crate::host;
 
 /// Arguments of `mcx verify` (the CLI contract of DESIGN.md).
@@ -34,8 +37,14 @@ pub struct VerifyArgs {
     /// Answer URL from a local file instead of the network (repeatable).
     #[arg(long = "resource", value_name = "URL=FILE", value_parser = host::parse_resource)]
     resources: Vec<(String, PathBuf)>,
-    /// Files to verify; `-` reads standard input.
-    #[arg(required = true, value_name = "FILE|-")]
+    /// Fetch nothing: documents not given with --resource count as
+    /// unavailable (air-gapped checks). Without it, status lists, did:web
+    /// documents and hosted credentials are fetched over https.
+    #[arg(long)]
+    offline: bool,
+    /// Files to verify; `-` reads standard input; an `https://` address
+    /// (of a hosted credential or a verification link) is verified as is.
+    #[arg(required = true, value_name = "FILE|URL|-")]
     inputs: Vec<String>,
 }
 
@@ -65,6 +74,7 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
         options = options.with_registry(reg);
     }
     let mut resources = host::load_resources(&args.resources)?;
+    let fetcher = Fetcher::new(args.offline);
     // Read every input first, so that a missing file is a usage error
     // before any report is printed.
     let mut inputs = Vec::with_capacity(args.inputs.len());
@@ -75,6 +85,10 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
                 .read_to_end(&mut b)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
             b
+        } else if is_link(name) && !std::path::Path::new(name).exists() {
+            // The core decodes links itself (fragment payloads, `?url=`
+            // verifier links, hosted credentials, fetched through `fetcher`).
+            name.as_bytes().to_vec()
         } else {
             std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))?
         };
@@ -83,7 +97,7 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     let mut all_valid = true;
     let mut out = std::io::stdout().lock();
     for (name, bytes) in inputs {
-        let report = verify_one(&bytes, &options, &mut resources);
+        let report = verify_one(&bytes, &options, &mut resources, &fetcher);
         all_valid &= report.verdict() == Verdict::Valid;
         let text = if args.json {
             format!("{}\n", report.to_json())
@@ -103,22 +117,26 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     Ok(all_valid)
 }
 
+/// True for an argument that is a web address rather than a file name.
+fn is_link(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 /// Verifies one input, answering the core's requests from `resources`
-/// (shared by the whole batch, so a status list is checked once).
+/// (shared by the whole batch, so a status list is fetched and checked
+/// once) and from the network.
 fn verify_one(
     bytes: &[u8],
     options: &Options,
-    resources: &mut mcx_verifier_core::Resources,
+    resources: &mut Resources,
+    fetcher: &Fetcher,
 ) -> Report {
+    let mut budget = FetchBudget::new();
     loop {
-        match verify(bytes, options, resources) {
+        match budget.step(bytes, options, resources) {
             Step::Done(r) => return r,
-            Step::Need(urls) => {
-                for url in urls {
-                    resources
-                        .insert_failure(url, "not supplied (give it with --resource URL=FILE)");
-                }
-            }
+            Step::Need(urls) => fetcher.fetch_all(urls, resources),
         }
     }
 }

@@ -62,4 +62,4 @@ pub mod verify;
 pub use report::{Check, CheckKind, Code, Kind, Outcome, Report, Verdict};
 pub use resources::Resources;
 pub use time::Timestamp;
-pub use verify::{verify, verify_offline, Limits, Options, Step};
+pub use verify::{verify, verify_offline, FetchBudget, Limits, Options, Step};

@@ -16,9 +16,8 @@ use web_sys::{
     Response,
 };
 
-/// Largest document accepted. Real credentials, DID documents and status
-/// lists are a few KB; a baked badge a few MB.
-pub const MAX_BYTES: usize = 12 * 1024 * 1024;
+/// Largest document accepted (the core's bound for every host).
+pub const MAX_BYTES: usize = mcx_verifier_core::verify::MAX_DOCUMENT_BYTES;
 
 /// Why fetching a URL failed.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,14 +9,8 @@ use alloc::vec::Vec;
 use crate::{clock, fetch};
 use mcx_verifier_core::registry::{self, Registry};
 use mcx_verifier_core::report::{CheckKind, Code, Outcome};
-use mcx_verifier_core::{verify, verify_offline, Options, Report, Resources, Step, Timestamp};
+use mcx_verifier_core::{FetchBudget, Options, Report, Resources, Step, Timestamp};
 use web_sys::RequestCache;
-
-/// Rounds of fetching before the remaining documents count as unavailable
-/// (a link to a credential, then its DID document, then its status list…).
-const MAX_ROUNDS: usize = 6;
-/// Documents fetched for one verification at most.
-const MAX_FETCHES: usize = 24;
 
 /// Where the demo network's documents live on the internet. They are not
 /// really published there: a host that serves the demo files itself maps
@@ -133,9 +127,8 @@ impl Config {
 }
 
 /// Verifies `input`, fetching every document the core needs. Failures to
-/// fetch are recorded, in plain words, for the core to report; after
-/// [`MAX_ROUNDS`] rounds or [`MAX_FETCHES`] documents the rest count as
-/// unavailable.
+/// fetch are recorded, in plain words, for the core to report; the core's
+/// [`FetchBudget`] bounds the rounds and documents.
 ///
 /// Only the waiting is `async`; every step in between is a plain function
 /// of [`Session`], kept out of line so that the compiled future stays small
@@ -156,10 +149,8 @@ pub async fn run(input: &[u8], config: &Config) -> Verified {
             Err(why) => registry_problem = Some((source.url.as_str(), why)),
         }
     }
-    let mut round = 0;
     let mut verified = loop {
-        round += 1;
-        match session.round(round >= MAX_ROUNDS) {
+        match session.round() {
             Ok(verified) => break verified,
             Err(urls) => {
                 // Send every request of the round before awaiting any.
@@ -185,7 +176,7 @@ struct Session<'a> {
     input: &'a [u8],
     options: Options,
     resources: Resources,
-    fetched: usize,
+    budget: FetchBudget,
 }
 
 impl<'a> Session<'a> {
@@ -194,34 +185,23 @@ impl<'a> Session<'a> {
             input,
             options: config.options(),
             resources: Resources::new(),
-            fetched: 0,
+            budget: FetchBudget::new(),
         }
     }
 
     /// Verifies with what has been fetched: the result, or the URLs to
-    /// fetch next (those over [`MAX_FETCHES`] are already recorded as
-    /// failures). The `last` round counts whatever is missing as unavailable.
+    /// fetch next.
     #[inline(never)]
-    fn round(&mut self, last: bool) -> Result<Verified, Vec<String>> {
-        let step = if last {
-            Step::Done(verify_offline(self.input, &self.options, &self.resources))
-        } else {
-            verify(self.input, &self.options, &self.resources)
-        };
-        match step {
+    fn round(&mut self) -> Result<Verified, Vec<String>> {
+        match self
+            .budget
+            .step(self.input, &self.options, &mut self.resources)
+        {
             Step::Done(report) => Ok(Verified {
                 report,
                 resources: core::mem::take(&mut self.resources),
             }),
-            Step::Need(mut urls) => {
-                let allowed = MAX_FETCHES.saturating_sub(self.fetched).min(urls.len());
-                for url in urls.split_off(allowed) {
-                    self.resources
-                        .insert_failure(url, "too many documents for one check");
-                }
-                self.fetched += urls.len();
-                Err(urls)
-            }
+            Step::Need(urls) => Err(urls),
         }
     }
 
