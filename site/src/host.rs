@@ -8,6 +8,7 @@ use mcx_verifier_core::registry::Registry;
 use mcx_verifier_core::{json, Resources};
 use mcx_web::fetch;
 use mcx_web::host::{self, Config, Verified};
+use web_sys::RequestCache;
 
 /// The site's host configuration: the network registry of this build, and
 /// the demo network's documents fetched from `demo/` next to the page.
@@ -30,7 +31,11 @@ pub async fn run(input: &[u8]) -> Verified {
 pub async fn registry() -> Option<Registry> {
     let config = config();
     let source = config.registry.clone()?;
-    let bytes = fetch::fetch_bytes(&config.served_url(&source.url))
+    // Verification fetched it a moment ago with the same cache mode, so
+    // this is normally answered from the browser's HTTP cache; it is
+    // checked against the pinned key again all the same.
+    let bytes = fetch::start_with(&config.served_url(&source.url), RequestCache::Default)
+        .finish()
         .await
         .ok()?;
     Registry::from_signed(&bytes, source.pinned_key(), config.options().now).ok()
