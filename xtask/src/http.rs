@@ -38,6 +38,8 @@ pub struct Request {
     pub method: String,
     /// The decoded path, without query or fragment.
     pub path: String,
+    /// The `If-None-Match` header: the entity tags the client has cached.
+    pub if_none_match: Option<String>,
 }
 
 /// Why a request head was refused.
@@ -66,9 +68,35 @@ pub fn parse_request(head: &str) -> Result<Request, RequestError> {
     if !path.starts_with('/') || !safe_segments(&path) {
         return Err(RequestError::BadPath);
     }
+    let if_none_match = head.lines().skip(1).find_map(|h| {
+        let (name, value) = h.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("if-none-match")
+            .then(|| value.trim().to_string())
+    });
     Ok(Request {
         method: method.to_string(),
         path,
+        if_none_match,
+    })
+}
+
+/// A strong entity tag for a file's bytes, so that the browser's
+/// revalidation of a `no-cache` response (the registry, the wasm) is a
+/// `304 Not Modified` instead of a second download.
+pub fn etag(body: &[u8]) -> String {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut h = DefaultHasher::new();
+    h.write(body);
+    format!("\"{:016x}-{:x}\"", h.finish(), body.len())
+}
+
+/// True when `If-None-Match` lists `etag` (or is `*`).
+pub fn etag_matches(if_none_match: Option<&str>, etag: &str) -> bool {
+    if_none_match.is_some_and(|v| {
+        v.split(',')
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == "*" || t == etag)
     })
 }
 
@@ -212,6 +240,20 @@ mod tests {
             Err(RequestError::Malformed)
         );
         assert_eq!(parse_request(""), Err(RequestError::Malformed));
+    }
+
+    #[test]
+    fn revalidation_by_entity_tag() {
+        let request =
+            parse_request("GET /demo/registry.json HTTP/1.1\r\nIf-None-Match: \"abc\"\r\n")
+                .unwrap();
+        assert_eq!(request.if_none_match.as_deref(), Some("\"abc\""));
+        let tag = etag(b"registry");
+        assert_eq!(tag, etag(b"registry"));
+        assert_ne!(tag, etag(b"registrY"));
+        assert!(etag_matches(Some(&format!("\"x\", W/{tag}")), &tag));
+        assert!(!etag_matches(Some("\"x\""), &tag));
+        assert!(!etag_matches(None, &tag));
     }
 
     #[test]

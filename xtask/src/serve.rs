@@ -138,7 +138,24 @@ fn handle(mut stream: TcpStream, config: &Config) -> std::io::Result<()> {
     let (status, body, kind, extra): (&str, Vec<u8>, &str, Vec<(&str, String)>) =
         match http::resolve(&config.mounts, &request.path) {
             Target::File(file) => match std::fs::read(&file) {
-                Ok(bytes) => ("200 OK", bytes, http::content_type(&file), vec![]),
+                Ok(bytes) => {
+                    let tag = http::etag(&bytes);
+                    if http::etag_matches(request.if_none_match.as_deref(), &tag) {
+                        (
+                            "304 Not Modified",
+                            Vec::new(),
+                            http::content_type(&file),
+                            vec![("ETag", tag)],
+                        )
+                    } else {
+                        (
+                            "200 OK",
+                            bytes,
+                            http::content_type(&file),
+                            vec![("ETag", tag)],
+                        )
+                    }
+                }
                 Err(_) => (
                     "404 Not Found",
                     b"not found\n".to_vec(),
