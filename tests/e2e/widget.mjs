@@ -279,7 +279,7 @@ function shot(name) {
 
 /** `mcx verify --json` for these files, one report per file (JSON Lines). */
 function cliReports(files) {
-  const args = ['verify', '--json', '--now', NOW, '--registry', path.join(DEMO, MANIFEST.registry)];
+  const args = ['verify', '--json', '--offline', '--now', NOW, '--registry', path.join(DEMO, MANIFEST.registry)];
   for (const [url, file] of Object.entries(MANIFEST.resources)) args.push('--resource', `${url}=${path.join(DEMO, file)}`);
   args.push(...files.map((f) => path.join(DEMO, f)));
   const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');

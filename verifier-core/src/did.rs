@@ -1,5 +1,12 @@
 //! Resolving a proof's verification method to an Ed25519 public key:
-//! `did:key`, `did:jwk` and `did:web` (whose document the host supplies).
+//! `did:key`, `did:jwk`, `did:web`, and `https:` URLs of controller
+//! documents (W3C Controlled Identifiers v1.0, as Open Badges issuers
+//! with an https `id` use them); the host supplies the fetched documents.
+//!
+//! A key is never taken from the method's URL itself: an `https:` method
+//! such as `https://uni.example/issuer#z6Mk…` names a key, but only the
+//! document at `https://uni.example/issuer` can say that the key is the
+//! issuer's (anyone can write a URL).
 //!
 //! Resolution also answers "may this key be used for this purpose?": a key
 //! listed only under `authentication` cannot sign credentials.
@@ -44,9 +51,9 @@ impl Purpose {
 /// A verification method resolved to an Ed25519 key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Method {
-    /// Absolute id of the method (`did:…#…`).
+    /// Absolute id of the method (`did:…#…`, `https://…#…`).
     pub id: String,
-    /// The DID that controls it.
+    /// The DID (or controller document URL) that controls it.
     pub controller: String,
     /// The raw Ed25519 public key.
     pub key: [u8; 32],
@@ -59,9 +66,10 @@ pub enum DidError {
     Malformed(String),
     /// A DID method or key type this verifier does not support.
     Unsupported(String),
-    /// The DID document must be fetched from this URL (host has not supplied it yet).
+    /// The DID or controller document must be fetched from this URL (host
+    /// has not supplied it yet).
     Missing(String),
-    /// The host could not fetch the DID document.
+    /// The host could not fetch the DID or controller document.
     Unavailable {
         /// The document URL.
         url: String,
@@ -84,12 +92,12 @@ impl fmt::Display for DidError {
         match self {
             DidError::Malformed(m) => write!(f, "malformed key reference: {m}"),
             DidError::Unsupported(m) => write!(f, "unsupported: {m}"),
-            DidError::Missing(u) => write!(f, "the DID document at {u} is needed"),
+            DidError::Missing(u) => write!(f, "the key document at {u} is needed"),
             DidError::Unavailable { url, reason } => write!(
                 f,
-                "the DID document at {url} could not be fetched ({reason})"
+                "the key document at {url} could not be fetched ({reason})"
             ),
-            DidError::NotFound(m) => write!(f, "the key {m} is not in its DID document"),
+            DidError::NotFound(m) => write!(f, "the key {m} is not in its key document"),
             DidError::NotAuthorized { method, purpose } => {
                 write!(
                     f,
@@ -151,37 +159,47 @@ pub fn resolve(
             key,
         });
     }
-    if did.starts_with("did:web:") {
-        let url = web_document_url(did)?;
-        let bytes = match resources.get(&url) {
-            Lookup::Found(b) => b,
-            Lookup::Failed(reason) => {
-                return Err(DidError::Unavailable {
-                    url,
-                    reason: reason.to_string(),
-                })
-            }
-            Lookup::Missing => return Err(DidError::Missing(url)),
-        };
-        let doc = json::parse(
-            bytes,
-            json::Limits {
-                max_bytes: 256 * 1024,
-                max_depth: 16,
-            },
-        )
-        .map_err(|e| DidError::Malformed(format!("DID document {url}: {e}")))?;
-        return from_document(&doc, did, method_url, purpose);
-    }
+    let url = if did.starts_with("did:web:") {
+        web_document_url(did)?
+    } else if did
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("https://"))
+    {
+        // A controller document, identified by the URL it is served at.
+        did.to_string()
+    } else {
+        return Err(unsupported(did, method_url));
+    };
+    let bytes = match resources.get(&url) {
+        Lookup::Found(b) => b,
+        Lookup::Failed(reason) => {
+            return Err(DidError::Unavailable {
+                url,
+                reason: reason.to_string(),
+            })
+        }
+        Lookup::Missing => return Err(DidError::Missing(url)),
+    };
+    let doc = json::parse(
+        bytes,
+        json::Limits {
+            max_bytes: 256 * 1024,
+            max_depth: 16,
+        },
+    )
+    .map_err(|e| DidError::Malformed(format!("key document {url}: {e}")))?;
+    from_document(&doc, did, method_url, purpose)
+}
+
+/// Why `method_url` (whose DID or document part is `did`) cannot be resolved.
+fn unsupported(did: &str, method_url: &str) -> DidError {
     if did.starts_with("did:") {
         let method = did.split(':').nth(1).unwrap_or("");
-        return Err(DidError::Unsupported(format!(
-            "the DID method did:{method}"
-        )));
+        return DidError::Unsupported(format!("the DID method did:{method}"));
     }
-    Err(DidError::Unsupported(format!(
-        "key reference {method_url} (only DIDs are supported)"
-    )))
+    DidError::Unsupported(format!(
+        "key reference {method_url} (only did:key, did:jwk, did:web and https key documents are supported)"
+    ))
 }
 
 /// The HTTPS URL of a `did:web` document (did:web method spec §3.2).
@@ -225,7 +243,7 @@ fn from_document(
 ) -> Result<Method, DidError> {
     if doc.get("id").and_then(Value::as_str) != Some(did) {
         return Err(DidError::Malformed(format!(
-            "the DID document's id is not {did}"
+            "the key document's id is not {did}"
         )));
     }
     let absolute = |id: &str| {
@@ -412,6 +430,55 @@ mod tests {
             resolve("did:example:123#k", Purpose::AssertionMethod, &r),
             Err(DidError::Unsupported(_))
         ));
+    }
+
+    #[test]
+    fn https_controller_documents() {
+        const KEY: &str = "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
+        let issuer = "https://uni.example/issuers/1";
+        let vm = format!("{issuer}#{KEY}");
+        let mut r = Resources::new();
+        // The key in the URL is not trusted on its own: the document is asked for.
+        assert_eq!(
+            resolve(&vm, Purpose::AssertionMethod, &r),
+            Err(DidError::Missing(issuer.into()))
+        );
+        assert_eq!(r.take_missing(), [issuer]);
+        let doc = format!(
+            r##"{{"@context":"https://www.w3.org/ns/cid/v1","id":"{issuer}","verificationMethod":[{{"id":"#{KEY}","type":"Multikey","controller":"{issuer}","publicKeyMultibase":"{KEY}"}}],"assertionMethod":["#{KEY}"]}}"##
+        );
+        r.insert(issuer, doc.clone().into_bytes());
+        let m = resolve(&vm, Purpose::AssertionMethod, &r).unwrap();
+        assert_eq!(m.controller, issuer);
+        assert_eq!(m.id, vm);
+        // A document served at another address does not vouch for the key.
+        let elsewhere = "https://evil.example/issuers/1";
+        r.insert(elsewhere, doc.into_bytes());
+        assert!(matches!(
+            resolve(&format!("{elsewhere}#{KEY}"), Purpose::AssertionMethod, &r),
+            Err(DidError::Malformed(_))
+        ));
+        // A key the document does not list is not the issuer's.
+        assert!(matches!(
+            resolve(
+                &format!("{issuer}#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"),
+                Purpose::AssertionMethod,
+                &r
+            ),
+            Err(DidError::NotFound(_))
+        ));
+        // Plain http and other schemes are not key documents.
+        for bad in [
+            "http://uni.example/i#k",
+            "urn:uuid:1234#k",
+            "z6Mk",
+            "xxx:z6Mk",
+        ] {
+            assert!(matches!(
+                resolve(bad, Purpose::AssertionMethod, &r),
+                Err(DidError::Unsupported(_))
+            ));
+        }
     }
 
     #[test]

@@ -71,14 +71,6 @@ impl Jws {
         };
         let header = segment("header", h)?;
         let payload = segment("payload", p)?;
-        let sig = base64url_decode(s)
-            .ok_or_else(|| JwsError::Malformed(String::from("the signature is not base64url")))?;
-        let signature: [u8; 64] = sig.as_slice().try_into().map_err(|_| {
-            JwsError::Malformed(format!(
-                "an Ed25519 signature is 64 bytes, this one is {}",
-                sig.len()
-            ))
-        })?;
         match header.get("alg").and_then(Value::as_str) {
             Some("EdDSA" | "Ed25519") => {}
             Some(other) => {
@@ -88,6 +80,14 @@ impl Jws {
             }
             None => return Err(JwsError::Malformed(String::from("the header has no alg"))),
         }
+        let sig = base64url_decode(s)
+            .ok_or_else(|| JwsError::Malformed(String::from("the signature is not base64url")))?;
+        let signature: [u8; 64] = sig.as_slice().try_into().map_err(|_| {
+            JwsError::Malformed(format!(
+                "an Ed25519 signature is 64 bytes, this one is {}",
+                sig.len()
+            ))
+        })?;
         if header.contains_key("crit") {
             return Err(JwsError::Unsupported(String::from(
                 "critical header parameters",

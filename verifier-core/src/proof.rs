@@ -27,6 +27,10 @@ pub enum Suite {
     EddsaRdfc2022,
     /// The VC 1.1-era `Ed25519Signature2020` (RDFC canonicalization).
     Ed25519Signature2020,
+    /// `DataIntegrityProof` with cryptosuite `eddsa-2022`: the name of
+    /// `eddsa-rdfc-2022` in the 2022–2023 drafts, with the same algorithm,
+    /// still in use by early Open Badges 3.0 issuers. Verified, never made.
+    Eddsa2022,
 }
 
 impl Suite {
@@ -40,6 +44,7 @@ impl Suite {
             "DataIntegrityProof" => match proof.get("cryptosuite").and_then(Value::as_str) {
                 Some("eddsa-jcs-2022") => Ok(Suite::EddsaJcs2022),
                 Some("eddsa-rdfc-2022") => Ok(Suite::EddsaRdfc2022),
+                Some("eddsa-2022") => Ok(Suite::Eddsa2022),
                 Some(other) => Err(ProofError::Unsupported(format!(
                     "the cryptosuite {other:?}"
                 ))),
@@ -58,6 +63,7 @@ impl Suite {
             Suite::EddsaJcs2022 => "eddsa-jcs-2022",
             Suite::EddsaRdfc2022 => "eddsa-rdfc-2022",
             Suite::Ed25519Signature2020 => "Ed25519Signature2020",
+            Suite::Eddsa2022 => "eddsa-2022",
         }
     }
 
@@ -161,7 +167,7 @@ fn signing_inputs(
                 unsecured.insert("@context", ctx.clone());
             }
         }
-        Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => {
+        Suite::EddsaRdfc2022 | Suite::Eddsa2022 | Suite::Ed25519Signature2020 => {
             let ctx = doc
                 .get("@context")
                 .ok_or(ProofError::Malformed("the document has no @context"))?;
@@ -301,6 +307,11 @@ pub fn sign(
             proof.insert("cryptosuite", Value::from(options.suite.name()));
         }
         Suite::Ed25519Signature2020 => proof.insert("type", Value::from("Ed25519Signature2020")),
+        Suite::Eddsa2022 => {
+            return Err(ProofError::Unsupported(
+                "signing with the draft cryptosuite eddsa-2022".to_string(),
+            ))
+        }
     }
     proof.insert("created", Value::from(options.created.to_rfc3339()));
     proof.insert(

@@ -488,6 +488,15 @@ fn check_proofs(
             );
             return None;
         };
+        // An unsupported suite is the answer, whatever its key would be.
+        if let Err(e) = proof::Suite::of(p) {
+            r.push(
+                CheckKind::Signature,
+                Outcome::Fail(proof_error_code(&e)),
+                signature_sentence(&e),
+            );
+            return None;
+        }
         let vm = match p.get("verificationMethod") {
             Some(Value::String(s)) => s.as_str(),
             Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or(""),
@@ -536,6 +545,9 @@ fn check_proofs(
         methods.push(Value::from(method.id.as_str()));
         signers.push(method.controller);
     }
+    let draft_suite = suites
+        .iter()
+        .any(|s| s.as_str() == Some(proof::Suite::Eddsa2022.name()));
     r.details.insert("proof", Value::Array(suites));
     // SHA-256 of the canonical document, per proof: what an auditor compares.
     r.details.insert("canonicalHash", Value::Array(hashes));
@@ -546,6 +558,13 @@ fn check_proofs(
         Outcome::Pass,
         "The signature matches: nobody has changed this since it was signed.",
     );
+    if draft_suite {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Warn(None),
+            "It is signed with the draft name of its cryptosuite (eddsa-2022, standardized as eddsa-rdfc-2022); issuers should move to the standard name.",
+        );
+    }
     bind_signer(signers, expected, purpose, r)
 }
 

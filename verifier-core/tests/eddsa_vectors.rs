@@ -307,16 +307,35 @@ fn open_badges_3_spec_vector() {
         Err(proof::ProofError::BadSignature)
     );
     // Its verification method is an https URL with the key in the fragment:
-    // nothing ties that key to the issuer, so the pipeline does not trust it.
+    // nothing ties that key to the issuer until the issuer's key document
+    // (at the URL without the fragment) lists it.
+    let options = Options::new(Timestamp::parse_rfc3339("2025-01-01T00:00:00Z").unwrap());
     let r = verify_offline(
         read_ob("signed.json").as_bytes(),
-        &Options::new(Timestamp::parse_rfc3339("2025-01-01T00:00:00Z").unwrap()),
+        &options,
         &Resources::new(),
     );
-    assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Invalid);
+    assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Unverifiable);
     assert_eq!(
         r.headline().and_then(|c| c.outcome.code()),
-        Some(Code::Unsupported)
+        Some(Code::ResourceUnavailable)
+    );
+    let vm = p.get("verificationMethod").unwrap().as_str().unwrap();
+    let (issuer, key) = vm.split_once('#').unwrap();
+    let mut resources = Resources::new();
+    resources.insert(
+        issuer,
+        format!(
+            r#"{{"id":"{issuer}","verificationMethod":[{{"id":"{vm}","type":"Multikey","controller":"{issuer}","publicKeyMultibase":"{key}"}}],"assertionMethod":["{vm}"]}}"#
+        )
+        .into_bytes(),
+    );
+    let r = verify_offline(read_ob("signed.json").as_bytes(), &options, &resources);
+    assert_eq!(
+        r.verdict(),
+        mcx_verifier_core::Verdict::Valid,
+        "{}",
+        r.to_json()
     );
 }
 
