@@ -32,7 +32,7 @@ pub const TEXTS: Texts = Texts {
     detail_label,
 
     credential_heading: "Was der Nachweis aussagt",
-    content_unverified: "Die Signatur ist nicht gültig: Was folgt, kann jeder geschrieben haben. Verlassen Sie sich nicht darauf.",
+    content_unverified: "Die Signatur wurde nicht bestätigt: Was folgt, kann jeder geschrieben haben. Verlassen Sie sich nicht darauf.",
     presentation_heading: "Präsentation",
     credentials_heading: "Nachweise in dieser Präsentation",
     field_issuer: "Ausgestellt von",
@@ -211,6 +211,10 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         }
         (CheckKind::Credentials, Mark::Fail, _) => {
             "Mindestens ein Nachweis der Präsentation ist nicht gültig; siehe unten.".into()
+        }
+        (CheckKind::Key, _, Some(Code::ResourceUnavailable)) => {
+            "Der öffentliche Schlüssel des Ausstellers ließ sich nicht von der Stelle laden, an der er ihn veröffentlicht; die Signatur blieb ungeprüft. Versuchen Sie es später erneut."
+                .into()
         }
         (CheckKind::Signature, _, Some(Code::ResourceUnavailable)) => {
             "Der öffentliche Schlüssel des Ausstellers ließ sich nicht laden; die Signatur blieb ungeprüft.".into()

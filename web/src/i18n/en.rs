@@ -32,7 +32,7 @@ pub const TEXTS: Texts = Texts {
     detail_label,
 
     credential_heading: "What the credential says",
-    content_unverified: "Its signature did not verify, so anyone may have written what follows. Do not rely on it.",
+    content_unverified: "Its signature was not confirmed, so anyone may have written what follows. Do not rely on it.",
     presentation_heading: "Presentation",
     credentials_heading: "Credentials in this presentation",
     field_issuer: "Issued by",
@@ -207,6 +207,10 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         }
         (CheckKind::Credentials, Mark::Fail, _) => {
             "At least one credential in the presentation is not valid; see below.".into()
+        }
+        (CheckKind::Key, _, Some(Code::ResourceUnavailable)) => {
+            "The issuer’s public key could not be loaded from where the issuer publishes it, so the signature could not be checked. Try again later."
+                .into()
         }
         (CheckKind::Signature, _, Some(Code::ResourceUnavailable)) => {
             "The issuer’s public key could not be loaded, so the signature could not be checked.".into()

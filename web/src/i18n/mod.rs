@@ -157,7 +157,8 @@ pub struct Texts {
 
     /// Heading of the credential contents.
     pub credential_heading: &'static str,
-    /// Shown above the contents when the signature did not verify: the
+    /// Shown above the contents when the signature was not confirmed (it
+    /// failed, or could not be checked): the
     /// fields may have been changed by anyone.
     pub content_unverified: &'static str,
     /// Heading for a presentation's holder.
