@@ -597,8 +597,12 @@ fn obj<'a>(v: &'a Value, what: &str) -> Result<&'a Object, RegistryError> {
         .ok_or_else(|| malformed(format!("{what} is not an object")))
 }
 
-fn is_did(s: &str) -> bool {
-    s.starts_with("did:") && s.len() <= 2048 && !s.contains(['#', '?', ' '])
+/// A member identifier: a DID, or the `https:` URL of a key document
+/// (what an issuer with an https `id` signs with, see [`crate::did`]).
+fn is_identifier(s: &str) -> bool {
+    (s.starts_with("did:") || s.starts_with("https://"))
+        && s.len() <= 2048
+        && !s.contains(['#', '?', ' '])
 }
 
 fn ects(o: &Object, what: &str) -> Result<f64, RegistryError> {
@@ -618,15 +622,18 @@ fn parse_member(v: &Value) -> Result<Member, RegistryError> {
     let o = obj(v, "a member")?;
     let id = req_str(o, "id", "a member")?;
     let what = format!("member {id}");
-    if !is_did(id) {
-        return Err(malformed(format!("{what}: id is not a DID")));
+    if !is_identifier(id) {
+        return Err(malformed(format!(
+            "{what}: id is not a DID or an https key-document URL"
+        )));
     }
     let mut also = Vec::new();
     for d in list(o, "alsoKnownAs", MAX_ITEMS)? {
-        let d = d
-            .as_str()
-            .filter(|d| is_did(d))
-            .ok_or_else(|| malformed(format!("{what}: alsoKnownAs must be DIDs")))?;
+        let d = d.as_str().filter(|d| is_identifier(d)).ok_or_else(|| {
+            malformed(format!(
+                "{what}: alsoKnownAs must be DIDs or https key-document URLs"
+            ))
+        })?;
         also.push(d.to_string());
     }
     let name = LangText::parse(o.get("name"), &what)?;
@@ -1207,7 +1214,7 @@ mod tests {
                              {"status": "suspended", "date": "2025-01-01T00:00:00Z"},
                              {"status": "reinstated", "date": "2025-06-01T00:00:00Z"},
                              {"status": "withdrawn", "date": "2026-06-01T00:00:00Z"}]},
-          {"id": "did:web:b.example", "alsoKnownAs": ["did:key:b"], "name": "B", "country": "IT",
+          {"id": "did:web:b.example", "alsoKnownAs": ["https://b.example/issuer", "did:key:b"], "name": "B", "country": "IT",
            "qualityAssurance": {"name": "ANVUR"},
            "statusHistory": [{"status": "joined", "date": "2024-01-01T00:00:00Z"}]}
         ],
@@ -1256,6 +1263,13 @@ mod tests {
             Standing::Withdrawn
         );
         assert_eq!(r.member("did:key:b").unwrap().id, "did:web:b.example");
+        // An issuer with an https id, signing with a key of its key document.
+        assert_eq!(
+            r.member("https://b.example/issuer#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp")
+                .unwrap()
+                .id,
+            "did:web:b.example"
+        );
         assert!(r.member("did:key:c").is_none());
         assert_eq!(r.sequence, 2);
         assert_eq!(r.name.best(&["de"]), "Testnetz");
