@@ -11,6 +11,10 @@ use crate::json::{self, Object, Value};
 use crate::multibase::{base64url_decode, base64url_encode};
 
 /// A decoded compact JWS whose signature has not been checked yet.
+///
+/// A JWS signed with an algorithm this verifier does not support still
+/// decodes, so that a report can show what it claims (marked unverified)
+/// and say precisely why its signature cannot be checked.
 #[derive(Clone, Debug)]
 pub struct Jws {
     /// The protected header.
@@ -18,7 +22,7 @@ pub struct Jws {
     /// The payload, parsed as JSON.
     pub payload: Object,
     signing_input: String,
-    signature: [u8; 64],
+    signature: Result<[u8; 64], JwsError>,
 }
 
 /// Why a JWS was rejected.
@@ -71,23 +75,23 @@ impl Jws {
         };
         let header = segment("header", h)?;
         let payload = segment("payload", p)?;
-        match header.get("alg").and_then(Value::as_str) {
-            Some("EdDSA" | "Ed25519") => {}
-            Some(other) => {
-                return Err(JwsError::Unsupported(format!(
-                    "algorithm {other:?} (only EdDSA with Ed25519)"
-                )))
+        let signature = match header.get("alg").and_then(Value::as_str) {
+            Some("EdDSA" | "Ed25519") => {
+                let sig = base64url_decode(s).ok_or_else(|| {
+                    JwsError::Malformed(String::from("the signature is not base64url"))
+                })?;
+                <[u8; 64]>::try_from(sig.as_slice()).map_err(|_| {
+                    JwsError::Malformed(format!(
+                        "an Ed25519 signature is 64 bytes, this one is {}",
+                        sig.len()
+                    ))
+                })
             }
+            Some(other) => Err(JwsError::Unsupported(format!(
+                "algorithm {other:?} (only EdDSA with Ed25519)"
+            ))),
             None => return Err(JwsError::Malformed(String::from("the header has no alg"))),
-        }
-        let sig = base64url_decode(s)
-            .ok_or_else(|| JwsError::Malformed(String::from("the signature is not base64url")))?;
-        let signature: [u8; 64] = sig.as_slice().try_into().map_err(|_| {
-            JwsError::Malformed(format!(
-                "an Ed25519 signature is 64 bytes, this one is {}",
-                sig.len()
-            ))
-        })?;
+        };
         if header.contains_key("crit") {
             return Err(JwsError::Unsupported(String::from(
                 "critical header parameters",
@@ -111,12 +115,22 @@ impl Jws {
         self.header.get("kid").and_then(Value::as_str)
     }
 
+    /// Whether the signature can be checked at all: an EdDSA signature of
+    /// the right length, not another algorithm's.
+    pub fn usable(&self) -> Result<(), &JwsError> {
+        self.signature.as_ref().map(|_| ())
+    }
+
     /// Checks the signature with `key` (strict Ed25519).
     pub fn verify(&self, key: &[u8; 32]) -> Result<(), crate::proof::ProofError> {
+        let signature = self
+            .signature
+            .as_ref()
+            .map_err(|_| crate::proof::ProofError::Malformed("the JWS signature is unusable"))?;
         crate::proof::verify_ed25519(
             key,
             self.signing_input.as_bytes(),
-            &Signature::from_bytes(&self.signature),
+            &Signature::from_bytes(signature),
         )
     }
 }

@@ -979,6 +979,19 @@ fn check_jwt_signature(
     r: &mut Report,
     ctx: &Ctx<'_>,
 ) -> Option<String> {
+    // An algorithm we do not support is the answer, whatever its key would be.
+    if let Err(e) = jws.usable() {
+        let code = match e {
+            crate::jws::JwsError::Malformed(_) => Code::Malformed,
+            crate::jws::JwsError::Unsupported(_) => Code::Unsupported,
+        };
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(code),
+            format!("The signature could not be checked: {e}."),
+        );
+        return None;
+    }
     let iss = jws.payload.get("iss").and_then(Value::as_str);
     if let Some(iss) = iss {
         if iss != expected {

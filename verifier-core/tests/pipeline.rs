@@ -349,7 +349,18 @@ fn malformed_inputs_get_clear_codes() {
         ("{\"@context\":\"https://www.w3.org/ns/credentials/v2\",\"type\":\"VerifiableCredential\"}".into(), Code::Malformed),
         ("eyJhbGciOiJFZERTQSJ9.e30.AAAA".into(), Code::Malformed),
         ("eyJhbGciOiJFZERTQSJ9.!!!.AAAA".into(), Code::Malformed),
-        ("eyJhbGciOiJIUzI1NiJ9.e30.".to_string() + &"A".repeat(86), Code::Unsupported),
+        // Another algorithm over a payload that is no credential: malformed.
+        ("eyJhbGciOiJIUzI1NiJ9.e30.".to_string() + &"A".repeat(86), Code::Malformed),
+        // Over a credential: decoded, shown, and its signature unsupported.
+        (
+            format!(
+                "{}.{}.{}",
+                multibase::base64url_encode(br#"{"alg":"RS256"}"#),
+                multibase::base64url_encode(text(&unsigned(&ISSUER_SK, false)).as_bytes()),
+                "A".repeat(342)
+            ),
+            Code::Unsupported,
+        ),
         ("eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.".to_string() + &"A".repeat(86), Code::Malformed),
         ("https://verify.example/#vc=%%%".into(), Code::Malformed),
         ("#vc=".to_string() + &input::encode_fragment(&good.as_bytes()[..100]), Code::Malformed),
