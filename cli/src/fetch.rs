@@ -116,7 +116,7 @@ fn describe(e: &ureq::Error) -> String {
     match e {
         ureq::Error::Timeout(_) => format!("no answer within {} s", TIMEOUT.as_secs()),
         ureq::Error::HostNotFound => "host not found".into(),
-        ureq::Error::Io(io) => format!("network error ({})", io.kind()),
+        ureq::Error::Io(io) => format!("network error: {io}"),
         e => e.to_string(),
     }
 }

@@ -34,7 +34,8 @@ pub struct VerifyArgs {
     /// The pinned governance DID for --registry (default: the demo network's).
     #[arg(long, value_name = "DID", requires = "registry")]
     registry_key: Option<String>,
-    /// Answer URL from a local file instead of the network (repeatable).
+    /// Answer URL from a local file instead of the network (repeatable);
+    /// `PREFIX/=DIR` answers every URL under PREFIX from the files under DIR.
     #[arg(long = "resource", value_name = "URL=FILE", value_parser = host::parse_resource)]
     resources: Vec<(String, PathBuf)>,
     /// Fetch nothing: documents not given with --resource count as
@@ -73,7 +74,8 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
             .map_err(|e| format!("--registry {}: [{}] {e}", path.display(), e.code().as_str()))?;
         options = options.with_registry(reg);
     }
-    let mut resources = host::load_resources(&args.resources)?;
+    let local = host::load_resources(&args.resources)?;
+    let mut resources = local.resources.clone();
     let fetcher = Fetcher::new(args.offline);
     // Read every input first, so that a missing file is a usage error
     // before any report is printed.
@@ -97,7 +99,7 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     let mut all_valid = true;
     let mut out = std::io::stdout().lock();
     for (name, bytes) in inputs {
-        let report = verify_one(&bytes, &options, &mut resources, &fetcher);
+        let report = verify_one(&bytes, &options, &mut resources, &local, &fetcher);
         all_valid &= report.verdict() == Verdict::Valid;
         let text = if args.json {
             format!("{}\n", report.to_json())
@@ -130,13 +132,17 @@ fn verify_one(
     bytes: &[u8],
     options: &Options,
     resources: &mut Resources,
+    local: &host::Local,
     fetcher: &Fetcher,
 ) -> Report {
     let mut budget = FetchBudget::new();
     loop {
         match budget.step(bytes, options, resources) {
             Step::Done(r) => return r,
-            Step::Need(urls) => fetcher.fetch_all(urls, resources),
+            Step::Need(urls) => {
+                let remote = local.answer(urls, resources);
+                fetcher.fetch_all(remote, resources);
+            }
         }
     }
 }

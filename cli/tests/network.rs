@@ -131,6 +131,32 @@ fn every_demo_sample_through_the_cli_contract() {
 }
 
 #[test]
+fn a_mounted_copy_of_the_site_answers_like_single_files() {
+    let m = manifest();
+    let files: Vec<PathBuf> = m
+        .get("samples")
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .map(|s| demo().join(s.get("file").and_then(Value::as_str).unwrap()))
+        .collect();
+    let (_, one_by_one) = verify(&resource_args(&[]), &files);
+    let mount = vec![
+        "--resource".to_string(),
+        format!("https://demo.microcredx.eu/={}", demo().display()),
+    ];
+    let (_, mounted) = verify(&mount, &files);
+    let verdicts = |reports: &[Value]| -> Vec<(String, Option<String>)> {
+        reports
+            .iter()
+            .map(|r| (verdict(r).to_string(), headline(r).map(str::to_string)))
+            .collect()
+    };
+    assert_eq!(verdicts(&mounted), verdicts(&one_by_one));
+    assert!(verdicts(&mounted).iter().any(|(v, _)| v == "valid"));
+}
+
+#[test]
 fn a_missing_resource_is_unverifiable_not_valid() {
     let (out, reports) = verify(&[], &[demo().join("credentials/valid-plc-thn.json")]);
     assert_eq!(out.status.code(), Some(1));
