@@ -34,6 +34,16 @@ pub enum JwsError {
     Unsupported(String),
 }
 
+impl JwsError {
+    /// The report's failure code for this error.
+    pub fn code(&self) -> crate::report::Code {
+        match self {
+            JwsError::Malformed(_) => crate::report::Code::Malformed,
+            JwsError::Unsupported(_) => crate::report::Code::Unsupported,
+        }
+    }
+}
+
 impl fmt::Display for JwsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -874,11 +874,7 @@ fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
     let jws = match Jws::decode(text, ctx.options.limits.json) {
         Ok(j) => j,
         Err(e) => {
-            let code = match e {
-                crate::jws::JwsError::Malformed(_) => Code::Malformed,
-                crate::jws::JwsError::Unsupported(_) => Code::Unsupported,
-            };
-            return format_failure(code, &e.to_string());
+            return format_failure(e.code(), &e.to_string());
         }
     };
     let claims = &jws.payload;
@@ -981,13 +977,9 @@ fn check_jwt_signature(
 ) -> Option<String> {
     // An algorithm we do not support is the answer, whatever its key would be.
     if let Err(e) = jws.usable() {
-        let code = match e {
-            crate::jws::JwsError::Malformed(_) => Code::Malformed,
-            crate::jws::JwsError::Unsupported(_) => Code::Unsupported,
-        };
         r.push(
             CheckKind::Signature,
-            Outcome::Fail(code),
+            Outcome::Fail(e.code()),
             format!("The signature could not be checked: {e}."),
         );
         return None;
