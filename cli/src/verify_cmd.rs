@@ -9,7 +9,7 @@ use mcx_verifier_core::{
     registry, FetchBudget, Options, Outcome, Report, Resources, Step, Verdict,
 };
 
-use crate::fetch::Fetcher;
+use crate::fetch::{Fetcher, Policy};
 use crate::host;
 
 /// Arguments of `mcx verify` (the CLI contract of DESIGN.md).
@@ -43,6 +43,13 @@ pub struct VerifyArgs {
     /// documents and hosted credentials are fetched over https.
     #[arg(long)]
     offline: bool,
+    /// For local testing only: also fetch from this machine and private
+    /// networks (loopback, 10/8, 172.16/12, 192.168/16, fc00::/7,
+    /// link-local, …), over https or plain http. Without it only https to
+    /// public internet addresses is fetched, so that a credential's links
+    /// cannot reach services behind your firewall.
+    #[arg(long)]
+    allow_private_network: bool,
     /// Files to verify; `-` reads standard input; an `https://` address
     /// (of a hosted credential or a verification link) is verified as is.
     #[arg(required = true, value_name = "FILE|URL|-")]
@@ -76,7 +83,10 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     }
     let local = host::load_resources(&args.resources)?;
     let mut resources = local.resources.clone();
-    let fetcher = Fetcher::new(args.offline);
+    let policy = Policy {
+        allow_private_network: args.allow_private_network,
+    };
+    let fetcher = Fetcher::new(args.offline, policy);
     // Read every input first, so that a missing file is a usage error
     // before any report is printed.
     let mut inputs = Vec::with_capacity(args.inputs.len());

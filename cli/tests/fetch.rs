@@ -1,12 +1,18 @@
 //! `mcx verify` fetching what the core asks for from a real HTTP server on
-//! this machine: status lists, hosted credentials, redirects, failures and
-//! the size bound, and `--offline` fetching nothing.
+//! this machine (with `--allow-private-network`): status lists, hosted
+//! credentials, redirects, failures and the size bound, `--offline`
+//! fetching nothing; and without the option, nothing on this machine
+//! connected to.
+//!
+//! Every test talks to loopback only: refusals of other private or public
+//! addresses are the resolver's unit tests, which open no socket.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use mcx_verifier_core::json::{self, Value};
@@ -17,23 +23,28 @@ const NOW: &str = "2026-11-28T12:00:00Z";
 type Route = (u16, Vec<(String, String)>, Vec<u8>);
 
 /// A minimal HTTP/1.1 server (one request per connection) that records
-/// every path asked for.
+/// every path asked for and counts the connections it accepts.
 struct Server {
     base: String,
+    port: u16,
     routes: Arc<Mutex<HashMap<String, Route>>>,
     log: Arc<Mutex<Vec<String>>>,
+    connections: Arc<AtomicUsize>,
 }
 
 impl Server {
     fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
+        let port = listener.local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}");
         let routes: Arc<Mutex<HashMap<String, Route>>> = Arc::default();
         let log: Arc<Mutex<Vec<String>>> = Arc::default();
-        let (r, l) = (routes.clone(), log.clone());
+        let connections: Arc<AtomicUsize> = Arc::default();
+        let (r, l, c) = (routes.clone(), log.clone(), connections.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(mut stream) = stream else { continue };
+                c.fetch_add(1, Ordering::SeqCst);
                 let mut reader = BufReader::new(stream.try_clone().unwrap());
                 let mut request_line = String::new();
                 if reader.read_line(&mut request_line).is_err() {
@@ -68,7 +79,13 @@ impl Server {
                 let _ = stream.write_all(&body);
             }
         });
-        Server { base, routes, log }
+        Server {
+            base,
+            port,
+            routes,
+            log,
+            connections,
+        }
     }
 
     fn url(&self, path: &str) -> String {
@@ -87,6 +104,10 @@ impl Server {
             path.into(),
             (status, vec![("Location".into(), location.into())], vec![]),
         );
+    }
+
+    fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
     }
 
     fn requests(&self, path: &str) -> usize {
@@ -116,8 +137,16 @@ fn run_ok(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// Reports of `mcx verify --json --now NOW <args>`, and the exit code.
+/// Reports of `mcx verify --json --now NOW --allow-private-network <args>`
+/// (the test server is on this machine), and the exit code.
 fn verify(args: &[&str]) -> (Option<i32>, Vec<Value>) {
+    let mut all = vec!["--allow-private-network"];
+    all.extend_from_slice(args);
+    verify_by_default(&all)
+}
+
+/// Reports of `mcx verify --json --now NOW <args>`, and the exit code.
+fn verify_by_default(args: &[&str]) -> (Option<i32>, Vec<Value>) {
     let mut all = vec!["verify", "--json", "--now", NOW];
     all.extend_from_slice(args);
     let out = mcx(&all);
@@ -151,6 +180,12 @@ struct Issued {
 
 impl Issued {
     fn new(server: &Server, list_path: &str) -> Issued {
+        Issued::at(&server.url(list_path))
+    }
+
+    /// The list published at `list_url` (any address: it is only written
+    /// into the credential).
+    fn at(list_url: &str) -> Issued {
         let dir = tempfile::tempdir().unwrap();
         let issued = Issued { dir };
         let p = |n: &str| issued.path(n);
@@ -159,18 +194,24 @@ impl Issued {
             "status",
             "new",
             "--url",
-            &server.url(list_path),
+            list_url,
             "--purpose",
             "revocation",
             "--out",
             &p("rev.json"),
         ]);
         let entry = run_ok(&["status", "entry", &p("rev.json"), "--index", "7"]);
+        issued.issue("cred", entry.trim());
+        issued
+    }
+
+    /// Signs a credential with this `credentialStatus` (JSON) as NAME.json.
+    fn issue(&self, name: &str, status: &str) -> String {
+        let p = |n: &str| self.path(n);
         let unsigned = format!(
-            r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"validFrom":"2026-01-01T00:00:00Z","credentialSubject":{{"id":"did:example:learner"}},"credentialStatus":{}}}"#,
-            entry.trim()
+            r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"validFrom":"2026-01-01T00:00:00Z","credentialSubject":{{"id":"did:example:learner"}},"credentialStatus":{status}}}"#
         );
-        std::fs::write(p("cred.unsigned.json"), unsigned).unwrap();
+        std::fs::write(p(&format!("{name}.unsigned.json")), unsigned).unwrap();
         run_ok(&[
             "issue",
             "--key",
@@ -180,10 +221,10 @@ impl Issued {
             "--now",
             NOW,
             "--out",
-            &p("cred.json"),
-            &p("cred.unsigned.json"),
+            &p(&format!("{name}.json")),
+            &p(&format!("{name}.unsigned.json")),
         ]);
-        issued
+        p(&format!("{name}.json"))
     }
 
     fn path(&self, name: &str) -> String {
@@ -250,8 +291,12 @@ fn offline_fetches_nothing_and_is_unverifiable() {
     assert_eq!(server.requests("/status/rev.json"), 0);
 }
 
+/// What a fetch failure reads as, whatever happened on the other side (the
+/// core puts it after "could not be fetched").
+const UNAVAILABLE: &str = "unreachable, not allowed, or no usable answer";
+
 #[test]
-fn http_failures_are_unverifiable_with_the_reason() {
+fn http_failures_are_unverifiable() {
     let server = Server::start();
     let issued = Issued::new(&server, "/status/missing.json");
     let cred = issued.credential().display().to_string();
@@ -260,7 +305,8 @@ fn http_failures_are_unverifiable_with_the_reason() {
     assert_eq!(verdict(&reports[0]), "unverifiable");
     let (code, detail) = headline(&reports[0]);
     assert_eq!(code, Some("status_unavailable"));
-    assert!(detail.contains("HTTP status 404"), "{detail}");
+    assert!(detail.contains(UNAVAILABLE), "{detail}");
+    assert!(!detail.contains("404"), "{detail}");
 }
 
 #[test]
@@ -278,15 +324,25 @@ fn redirects_are_followed_but_each_hop_is_checked() {
     server.redirect("/status/old.json", 302, "http://status.example/rev.json");
     let (_, reports) = verify(&[&cred]);
     assert_eq!(verdict(&reports[0]), "unverifiable");
-    assert!(
-        headline(&reports[0]).1.contains("plain http"),
-        "{reports:?}"
-    );
+    assert!(headline(&reports[0]).1.contains(UNAVAILABLE), "{reports:?}");
+
+    // A redirect to an address that is never a destination (0.0.0.0 is
+    // this machine on Linux) is refused before connecting, even with
+    // --allow-private-network.
+    let target = Server::start();
+    target.serve("/status/rev.json", issued.signed_list());
+    let location = format!("https://0.0.0.0:{}/status/rev.json", target.port);
+    server.redirect("/status/old.json", 302, &location);
+    let (_, reports) = verify(&[&cred]);
+    assert_eq!(verdict(&reports[0]), "unverifiable");
+    assert!(headline(&reports[0]).1.contains(UNAVAILABLE), "{reports:?}");
+    assert_eq!(target.connections(), 0);
 
     // A redirect loop ends.
     server.redirect("/status/old.json", 302, "/status/old.json");
     let (_, reports) = verify(&[&cred]);
-    assert!(headline(&reports[0]).1.contains("redirects"), "{reports:?}");
+    assert_eq!(verdict(&reports[0]), "unverifiable");
+    assert!(headline(&reports[0]).1.contains(UNAVAILABLE), "{reports:?}");
 }
 
 #[test]
@@ -299,10 +355,7 @@ fn oversized_documents_are_refused() {
     );
     let (_, reports) = verify(&[&issued.credential().display().to_string()]);
     assert_eq!(verdict(&reports[0]), "unverifiable");
-    assert!(
-        headline(&reports[0]).1.contains("larger than"),
-        "{reports:?}"
-    );
+    assert!(headline(&reports[0]).1.contains(UNAVAILABLE), "{reports:?}");
 }
 
 #[test]
@@ -322,11 +375,157 @@ fn hosted_credentials_and_verifier_links_are_fetched() {
     assert!(reports.iter().all(|r| verdict(r) == "valid"));
     assert_eq!(server.requests("/c/1.json"), 1);
 
-    // Plain http to another machine is never fetched.
-    let (code, reports) = verify(&["http://uni.example/c/1.json"]);
+    // Plain http to another machine is never fetched (refused before any
+    // lookup: this test sends nothing anywhere but loopback).
+    let (code, reports) = verify_by_default(&["http://uni.example/c/1.json"]);
     assert_eq!(code, Some(1));
     assert!(
         headline(&reports[0]).1.contains("plain http"),
         "{reports:?}"
     );
+}
+
+/// A local service with something worth hiding, as an attacker's link
+/// would find it: answers every path with `SECRET` (JSON), a credential
+/// and a status list at the paths a credential points to.
+fn local_service() -> (Server, Issued) {
+    let server = Server::start();
+    let issued = Issued::new(&server, "/status/rev.json");
+    server.serve("/status/rev.json", issued.signed_list());
+    server.serve("/c/1.json", std::fs::read(issued.credential()).unwrap());
+    server.serve("/admin", SECRET.as_bytes().to_vec());
+    (server, issued)
+}
+
+const SECRET: &str = r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:example:local-secret-4711","credentialSubject":{"id":"local-secret-4711"}}"#;
+
+/// Asserts that `reports` is one unverifiable report per input that shows
+/// nothing of the local service.
+fn refused(reports: &[Value], inputs: usize) {
+    assert_eq!(reports.len(), inputs);
+    for r in reports {
+        assert_eq!(verdict(r), "unverifiable", "{r:?}");
+        let text = json::to_string(r);
+        assert!(!text.contains("local-secret-4711"), "{text}");
+    }
+}
+
+#[test]
+fn without_the_option_status_lists_on_this_machine_are_not_fetched() {
+    let (server, issued) = local_service();
+    let cred = issued.credential().display().to_string();
+    let (code, reports) = verify_by_default(&[&cred]);
+    assert_eq!(code, Some(1));
+    refused(&reports, 1);
+    let (code, detail) = headline(&reports[0]);
+    assert_eq!(code, Some("status_unavailable"));
+    assert!(detail.contains("plain http"), "{detail}");
+
+    // The same list over https, at loopback written every way a URL can.
+    for host in [
+        "127.0.0.1",
+        "127.1",
+        "2130706433",
+        "0x7f.1",
+        "017700000001",
+        "[::ffff:127.0.0.1]",
+        "[::1]",
+    ] {
+        let issued = Issued::at(&format!("https://{host}:{}/status/rev.json", server.port));
+        let cred = issued.credential().display().to_string();
+        let (_, reports) = verify_by_default(&[&cred]);
+        refused(&reports, 1);
+        let (code, detail) = headline(&reports[0]);
+        assert_eq!(code, Some("status_unavailable"), "{host}");
+        assert!(detail.contains(UNAVAILABLE), "{host}: {detail}");
+    }
+    assert_eq!(
+        server.connections(),
+        0,
+        "nothing connected to the local service"
+    );
+}
+
+#[test]
+fn without_the_option_hosted_credentials_on_this_machine_are_not_fetched() {
+    let (server, _issued) = local_service();
+    let port = server.port;
+    let inputs = [
+        format!("http://127.0.0.1:{port}/admin"),
+        format!("https://127.0.0.1:{port}/admin"),
+        format!("https://127.1:{port}/admin"),
+        format!("https://2130706433:{port}/admin"),
+        format!("https://0x7f.1:{port}/admin"),
+        format!("https://017700000001:{port}/admin"),
+        format!("https://[::ffff:127.0.0.1]:{port}/admin"),
+        format!("https://[::ffff:7f00:1]:{port}/admin"),
+        format!("https://[::127.0.0.1]:{port}/admin"),
+        format!("https://0.0.0.0:{port}/admin"),
+        format!("https://verify.microcredx.eu/?url=https%3A%2F%2F127.0.0.1%3A{port}%2Fc%2F1.json"),
+    ];
+    let args: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let (code, reports) = verify_by_default(&args);
+    assert_eq!(code, Some(1));
+    refused(&reports, inputs.len());
+    assert_eq!(
+        server.connections(),
+        0,
+        "nothing connected to the local service"
+    );
+    // With the option, the same service answers (the test server works).
+    let (_, reports) = verify(&[&inputs[0]]);
+    assert!(json::to_string(&reports[0]).contains("local-secret-4711"));
+}
+
+#[test]
+fn every_failure_reads_the_same() {
+    let server = Server::start();
+    server.serve(
+        "/huge",
+        vec![b' '; mcx_verifier_core::verify::MAX_DOCUMENT_BYTES + 1],
+    );
+    server.redirect("/loop", 302, "/loop");
+    server.redirect("/elsewhere", 302, "https://0.0.0.0:1/");
+    let closed = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    // Speaks plain HTTP to a TLS client: the handshake fails.
+    let not_tls = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for mut stream in listener.incoming().flatten() {
+                let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+            }
+        });
+        port
+    };
+    let port = server.port;
+    let with_option = [
+        format!("http://127.0.0.1:{port}/missing"),
+        format!("http://127.0.0.1:{port}/huge"),
+        format!("http://127.0.0.1:{port}/loop"),
+        format!("http://127.0.0.1:{port}/elsewhere"),
+        format!("http://127.0.0.1:{closed}/closed"),
+        format!("https://127.0.0.1:{not_tls}/tls"),
+        format!("https://0.0.0.0:{port}/never"),
+    ];
+    let args: Vec<&str> = with_option.iter().map(String::as_str).collect();
+    let (_, mut reports) = verify(&args);
+    let (_, default) = verify_by_default(&[&format!("https://127.0.0.1:{port}/refused")]);
+    reports.extend(default);
+    let details: Vec<String> = reports
+        .iter()
+        .map(|r| {
+            let detail = headline(r).1;
+            // The URL is the input's own; the rest must not differ.
+            let start = detail.find("http").unwrap();
+            let end = start + detail[start..].find(' ').unwrap();
+            format!("{}<url>{}", &detail[..start], &detail[end..])
+        })
+        .collect();
+    assert_eq!(details.len(), 8);
+    assert!(details[0].contains(UNAVAILABLE), "{details:?}");
+    assert!(details.iter().all(|d| *d == details[0]), "{details:#?}");
 }
