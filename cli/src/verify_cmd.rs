@@ -135,26 +135,38 @@ fn is_link(arg: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-/// Verifies one input, answering the core's requests from `resources`
-/// (shared by the whole batch, so a status list is fetched and checked
-/// once) and from the network.
+/// Verifies one input, answering the core's requests from `batch` (the
+/// documents of the whole batch, so that a status list is fetched and
+/// checked once) and from the network.
+///
+/// The input works on its own copy of `batch`: its [`FetchBudget`]
+/// records the URLs past its budget as failures, and those must stay
+/// this input's, or one input could spend the budget so that every later
+/// input of the batch finds those URLs failed (issue 10). What the host
+/// actually fetched goes into both.
 fn verify_one(
     bytes: &[u8],
     options: &Options,
-    resources: &mut Resources,
+    batch: &mut Resources,
     local: &host::Local,
     fetcher: &Fetcher,
 ) -> Report {
+    let mut mine = batch.clone();
     let mut budget = FetchBudget::new();
-    loop {
-        match budget.step(bytes, options, resources) {
-            Step::Done(r) => return r,
+    let report = loop {
+        match budget.step(bytes, options, &mut mine) {
+            Step::Done(r) => break r,
             Step::Need(urls) => {
-                let remote = local.answer(urls, resources);
-                fetcher.fetch_all(remote, resources);
+                let mut fetched = Resources::new();
+                let remote = local.answer(urls, &mut fetched);
+                fetcher.fetch_all(remote, &mut fetched);
+                mine.supply_from(&fetched);
+                batch.supply_from(&fetched);
             }
         }
-    }
+    };
+    batch.keep_work_from(&mine);
+    report
 }
 
 /// Plain, colour-free text for people (and for logs).

@@ -1,8 +1,8 @@
 //! `mcx verify` fetching what the core asks for from a real HTTP server on
 //! this machine (with `--allow-private-network`): status lists, hosted
 //! credentials, redirects, failures and the size bound, `--offline`
-//! fetching nothing; and without the option, nothing on this machine
-//! connected to.
+//! fetching nothing, each input of a batch with its own fetch budget; and
+//! without the option, nothing on this machine connected to.
 //!
 //! Every test talks to loopback only: refusals of other private or public
 //! addresses are the resolver's unit tests, which open no socket.
@@ -528,4 +528,64 @@ fn every_failure_reads_the_same() {
     assert_eq!(details.len(), 8);
     assert!(details[0].contains(UNAVAILABLE), "{details:?}");
     assert!(details.iter().all(|d| *d == details[0]), "{details:#?}");
+}
+
+/// One input spending its whole fetch budget must not spend another's: the
+/// URLs over the first input's budget are still fetched for the second.
+#[test]
+fn each_input_of_a_batch_has_its_own_fetch_budget() {
+    let server = Server::start();
+    // The second input: a credential whose list sorts after every other.
+    let issued = Issued::new(&server, "/status/z.json");
+    server.serve("/status/z.json", issued.signed_list());
+    let second = issued.credential().display().to_string();
+    // The first input: two credentials of the same issuer with 16 status
+    // entries each (the most a credential may have), 32 lists in all, so
+    // more than its budget of 24; z.json is among the last, over budget.
+    let entry = |path: &str| {
+        let url = server.url(path);
+        format!(
+            r#"{{"id":"{url}#7","type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"7","statusListCredential":"{url}"}}"#
+        )
+    };
+    let mut paths: Vec<String> = (0..31).map(|i| format!("/status/a{i:02}.json")).collect();
+    paths.push("/status/z.json".into());
+    let statuses: Vec<String> = paths
+        .chunks(16)
+        .map(|c| {
+            format!(
+                "[{}]",
+                c.iter().map(|p| entry(p)).collect::<Vec<_>>().join(",")
+            )
+        })
+        .collect();
+    let a = issued.issue("a", &statuses[0]);
+    let b = issued.issue("b", &statuses[1]);
+    run_ok(&["key", "new", "--out", &issued.path("holder.json")]);
+    let vp = issued.path("vp.json");
+    run_ok(&[
+        "present",
+        "--key",
+        &issued.path("holder.json"),
+        "--now",
+        NOW,
+        "--out",
+        &vp,
+        &a,
+        &b,
+    ]);
+
+    let (_, reports) = verify(&[&vp, &second]);
+    assert_eq!(reports.len(), 2);
+    let first_text = json::to_string(&reports[0]);
+    assert!(
+        first_text.contains("too many documents"),
+        "the first input did exhaust its budget: {first_text}"
+    );
+    assert_eq!(verdict(&reports[1]), "valid", "{:?}", reports[1]);
+    assert_eq!(
+        server.requests("/status/z.json"),
+        1,
+        "fetched for the second input"
+    );
 }

@@ -5,6 +5,45 @@
 //! records the URL as missing and finishes the rest; [`crate::verify`] then
 //! returns [`crate::Step::Need`] with every missing URL at once, so the host
 //! can fetch them in parallel and call again.
+//!
+//! # Batches
+//!
+//! A host verifying several inputs shares one [`Resources`] between them,
+//! so that each document is fetched, and each status list verified, once.
+//! But each input's [`FetchBudget`](crate::FetchBudget) records the URLs
+//! past *its* budget as failures, and those are that input's limit, not
+//! facts about the URLs: another input must not see them, or one input
+//! could spend the budget so that the next is unverifiable. So each input
+//! works on its own copy (cheap: the documents are shared, not copied),
+//! the host supplies what it fetched to the copy and to the batch, and the
+//! batch keeps the copy's derived work:
+//!
+//! ```
+//! use mcx_verifier_core::{FetchBudget, Options, Resources, Step, Timestamp};
+//!
+//! let options = Options::new(Timestamp::from_unix_seconds(1_800_000_000));
+//! let mut batch = Resources::new();
+//! for input in [&b"{}"[..], b"https://uni.example/c/1.json"] {
+//!     let mut mine = batch.clone();
+//!     let mut budget = FetchBudget::new();
+//!     let report = loop {
+//!         match budget.step(input, &options, &mut mine) {
+//!             Step::Done(report) => break report,
+//!             Step::Need(urls) => {
+//!                 let mut fetched = Resources::new();
+//!                 for url in urls {
+//!                     // A real host fetches `url` here.
+//!                     fetched.insert_failure(url, "no network in this example");
+//!                 }
+//!                 mine.supply_from(&fetched);
+//!                 batch.supply_from(&fetched);
+//!             }
+//!         }
+//!     };
+//!     batch.keep_work_from(&mine);
+//!     # let _ = report;
+//! }
+//! ```
 
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::rc::Rc;
@@ -19,12 +58,19 @@ use core::fmt;
 /// It also remembers work derived from those documents (a verified and
 /// inflated status list, say), so that checking many credentials against
 /// the same list — a presentation, a batch run — does that work once.
+///
+/// `Clone` shares the documents rather than copying them (see the module
+/// documentation on batches).
 #[derive(Clone, Default)]
 pub struct Resources {
-    docs: BTreeMap<String, Result<Vec<u8>, String>>,
+    docs: BTreeMap<String, Doc>,
     missing: RefCell<BTreeSet<String>>,
     memo: RefCell<BTreeMap<String, Rc<dyn Any>>>,
 }
+
+/// A document's bytes, or why it could not be had; reference-counted so
+/// that a copy of [`Resources`] for one input of a batch is cheap.
+type Doc = Result<Rc<[u8]>, Rc<str>>;
 
 impl fmt::Debug for Resources {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -55,24 +101,53 @@ impl Resources {
 
     /// Supplies the bytes fetched from `url`.
     pub fn insert(&mut self, url: impl Into<String>, bytes: Vec<u8>) {
-        self.docs.insert(url.into(), Ok(bytes));
+        self.docs.insert(url.into(), Ok(Rc::from(bytes)));
     }
 
     /// Records that fetching `url` failed (network error, HTTP status, CORS…),
     /// so the core reports it instead of asking again.
     pub fn insert_failure(&mut self, url: impl Into<String>, reason: impl Into<String>) {
-        self.docs.insert(url.into(), Err(reason.into()));
+        self.docs.insert(url.into(), Err(Rc::from(reason.into())));
     }
 
     /// Looks `url` up, remembering it as needed when absent.
     pub fn get(&self, url: &str) -> Lookup<'_> {
         match self.docs.get(url) {
-            Some(Ok(b)) => Lookup::Found(b),
-            Some(Err(e)) => Lookup::Failed(e),
+            Some(Ok(b)) => Lookup::Found(&b[..]),
+            Some(Err(e)) => Lookup::Failed(&e[..]),
             None => {
                 self.missing.borrow_mut().insert(String::from(url));
                 Lookup::Missing
             }
+        }
+    }
+
+    /// Supplies every document and failure `other` holds, replacing what
+    /// is here for the same URLs. The documents are shared, not copied.
+    ///
+    /// For a batch: pass what the host fetched to every input's copy and
+    /// to the batch; never pass an input's copy itself, which holds the
+    /// failures of that input's budget.
+    pub fn supply_from(&mut self, other: &Resources) {
+        for (url, doc) in &other.docs {
+            self.docs.insert(url.clone(), doc.clone());
+        }
+    }
+
+    /// Keeps the work `other` derived from its documents (a verified,
+    /// inflated status list…) that is not here yet, so that what one
+    /// input of a batch verified the next one reads. `other` is a copy of
+    /// these resources, used for one input: derived work only ever comes
+    /// from documents that were found (see [`Resources::memoize`]), so it
+    /// holds for every input, whatever failures that copy also recorded.
+    pub fn keep_work_from(&self, other: &Resources) {
+        if core::ptr::eq(self, other) {
+            return;
+        }
+        let theirs = other.memo.borrow();
+        let mut ours = self.memo.borrow_mut();
+        for (key, value) in theirs.iter() {
+            ours.entry(key.clone()).or_insert_with(|| value.clone());
         }
     }
 
@@ -92,6 +167,10 @@ impl Resources {
 
     /// Remembers `value` under `key`. Documents supplied later do not
     /// invalidate it: memoize only what depends on documents already present.
+    /// And memoize only what documents that were *found* establish, never a
+    /// conclusion drawn from a failure: a failure may be one input's own
+    /// (past its fetch budget), while [`Resources::keep_work_from`] hands
+    /// memoized work to the other inputs of a batch.
     pub(crate) fn memoize<T: 'static>(&self, key: String, value: T) -> Rc<T> {
         let rc = Rc::new(value);
         self.memo.borrow_mut().insert(key, rc.clone());
@@ -101,5 +180,52 @@ impl Resources {
     /// True when no document has been supplied.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_inputs_copy_keeps_its_failures_and_the_batch_its_documents() {
+        let mut batch = Resources::new();
+        batch.insert("https://a.example/1", b"one".to_vec());
+
+        // One input's copy: what its budget refused stays in the copy.
+        let mut mine = batch.clone();
+        mine.insert_failure("https://a.example/2", "too many documents for one check");
+        let mut fetched = Resources::new();
+        fetched.insert("https://a.example/3", b"three".to_vec());
+        fetched.insert_failure("https://a.example/4", "unreachable");
+        mine.supply_from(&fetched);
+        batch.supply_from(&fetched);
+        let list = mine.memoize(String::from("status-list x"), 42u32);
+        batch.keep_work_from(&mine);
+
+        assert_eq!(batch.get("https://a.example/1"), Lookup::Found(b"one"));
+        assert_eq!(batch.get("https://a.example/2"), Lookup::Missing);
+        assert_eq!(batch.get("https://a.example/3"), Lookup::Found(b"three"));
+        assert_eq!(
+            batch.get("https://a.example/4"),
+            Lookup::Failed("unreachable")
+        );
+        assert_eq!(batch.memoized::<u32>("status-list x"), Some(list));
+        // The next input's copy starts from the batch.
+        let next = batch.clone();
+        assert_eq!(next.get("https://a.example/2"), Lookup::Missing);
+        assert_eq!(
+            mine.get("https://a.example/2"),
+            Lookup::Failed("too many documents for one check")
+        );
+        // Documents are shared between copies, not copied.
+        match (
+            batch.docs.get("https://a.example/3"),
+            next.docs.get("https://a.example/3"),
+        ) {
+            (Some(Ok(a)), Some(Ok(b))) => assert!(Rc::ptr_eq(a, b)),
+            other => panic!("{other:?}"),
+        }
+        batch.keep_work_from(&batch);
     }
 }
