@@ -54,6 +54,7 @@ pub mod rdfc;
 pub mod registry;
 pub mod report;
 pub mod resources;
+pub mod signed_view;
 pub mod status;
 pub mod summary;
 pub mod time;

@@ -129,12 +129,32 @@ pub fn hash_data(
     unsecured: &Object,
     proof_config: &Object,
 ) -> Result<Vec<u8>, ProofError> {
+    hash_canonical(suite, unsecured, proof_config).map(|(hash, _)| hash)
+}
+
+/// The signing input and the two canonical forms it hashes (proof
+/// configuration, then document).
+fn hash_canonical(
+    suite: Suite,
+    unsecured: &Object,
+    proof_config: &Object,
+) -> Result<(Vec<u8>, Signed), ProofError> {
     let config = canonical(suite, &Value::Object(proof_config.clone()))?;
-    let doc = canonical(suite, &Value::Object(unsecured.clone()))?;
+    let document = canonical(suite, &Value::Object(unsecured.clone()))?;
     let mut out = Vec::with_capacity(64);
     out.extend_from_slice(&Sha256::digest(config.as_bytes()));
-    out.extend_from_slice(&Sha256::digest(doc.as_bytes()));
-    Ok(out)
+    out.extend_from_slice(&Sha256::digest(document.as_bytes()));
+    Ok((out, Signed { config, document }))
+}
+
+/// The canonical texts a proof's signature covers: JCS JSON, or RDFC-1.0
+/// N-Quads for the RDF suites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signed {
+    /// The canonical proof configuration.
+    pub config: String,
+    /// The canonical document.
+    pub document: String,
 }
 
 /// The document each proof signs, and the proof configuration, as the
@@ -251,6 +271,17 @@ pub struct Verified {
     /// The 64 signed bytes: SHA-256 of the canonical proof configuration,
     /// then SHA-256 of the canonical document.
     pub signed_hash: [u8; 64],
+    /// What was hashed. For the RDF suites this, not the JSON, is what the
+    /// signer vouches for (see [`crate::signed_view`]).
+    pub signed: Signed,
+}
+
+impl Suite {
+    /// True when the suite signs an RDF graph rather than the JSON itself,
+    /// so the JSON keys are not pinned by the signature.
+    pub fn signs_graph(self) -> bool {
+        self.uses_rdfc()
+    }
 }
 
 /// [`verify`], also returning the signed hashes.
@@ -263,13 +294,17 @@ pub fn verify_detailed(
     let suite = Suite::of(proof)?;
     let signature = signature_of(proof)?;
     let (unsecured, config) = signing_inputs(suite, doc, proof, all_proofs)?;
-    let data = hash_data(suite, &unsecured, &config)?;
+    let (data, signed) = hash_canonical(suite, &unsecured, &config)?;
     verify_ed25519(key, &data, &signature)?;
     let signed_hash = data
         .as_slice()
         .try_into()
         .map_err(|_| ProofError::Malformed("hash length"))?;
-    Ok(Verified { suite, signed_hash })
+    Ok(Verified {
+        suite,
+        signed_hash,
+        signed,
+    })
 }
 
 /// What a new proof says besides its signature.

@@ -814,7 +814,9 @@ impl Registry {
                 )));
             }
         }
-        let report = verify::verify_fetched_credential(doc, &Options::new(now), &Resources::new());
+        // eddsa-jcs-2022 signs the JSON itself, so the registry is read as it is.
+        let (report, _) =
+            verify::verify_fetched_credential(doc, &Options::new(now), &Resources::new());
         if report.verdict() != Verdict::Valid {
             let (code, detail) = report
                 .headline()
@@ -1137,6 +1139,8 @@ pub fn check(doc: &Object, issuer: &str, r: &mut Report, options: &Options) {
         _ => Object::new(),
     };
     n.insert("member", Value::Bool(true));
+    // The name the network vouches for: the only issuer name that is a fact.
+    n.insert("name", member.name.to_value());
     n.insert("standingAtIssuance", Value::from(at_issue.as_str()));
     n.insert("standingNow", Value::from(now_standing.as_str()));
     n.insert("recognizedBy", Value::Array(recognized_by));

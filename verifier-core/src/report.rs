@@ -38,6 +38,13 @@ pub enum Code {
     /// A document other than a status list (a `did:web` DID document, a
     /// hosted credential) could not be obtained.
     ResourceUnavailable,
+    /// The document is not in the form its signer signed: its JSON says
+    /// something the signed data does not (RDF-signed documents, whose
+    /// signature covers the graph and not the JSON keys).
+    NotAsSigned,
+    /// A presentation's holder is not the subject of a credential in it:
+    /// the presenter may have copied someone else's credential.
+    HolderMismatch,
 }
 
 impl Code {
@@ -55,6 +62,8 @@ impl Code {
             Code::UntrustedIssuer => "untrusted_issuer",
             Code::StatusUnavailable => "status_unavailable",
             Code::ResourceUnavailable => "resource_unavailable",
+            Code::NotAsSigned => "not_as_signed",
+            Code::HolderMismatch => "holder_mismatch",
         }
     }
 
@@ -75,26 +84,30 @@ impl Code {
     pub(crate) fn rank(self) -> u8 {
         match self {
             Code::Malformed => 0,
-            Code::Unsupported => 1,
-            Code::InvalidSignature => 2,
-            Code::WrongKey => 3,
-            Code::Revoked => 4,
-            Code::Suspended => 5,
-            Code::UntrustedIssuer => 6,
-            Code::Expired => 7,
-            Code::NotYetValid => 8,
-            Code::ResourceUnavailable => 9,
-            Code::StatusUnavailable => 10,
+            Code::NotAsSigned => 1,
+            Code::Unsupported => 2,
+            Code::InvalidSignature => 3,
+            Code::WrongKey => 4,
+            Code::HolderMismatch => 5,
+            Code::Revoked => 6,
+            Code::Suspended => 7,
+            Code::UntrustedIssuer => 8,
+            Code::Expired => 9,
+            Code::NotYetValid => 10,
+            Code::ResourceUnavailable => 11,
+            Code::StatusUnavailable => 12,
         }
     }
 }
 
 /// Every code, in headline rank order.
-pub const ALL_CODES: [Code; 11] = [
+pub const ALL_CODES: [Code; 13] = [
     Code::Malformed,
+    Code::NotAsSigned,
     Code::Unsupported,
     Code::InvalidSignature,
     Code::WrongKey,
+    Code::HolderMismatch,
     Code::Revoked,
     Code::Suspended,
     Code::UntrustedIssuer,
@@ -123,6 +136,9 @@ pub enum CheckKind {
     Challenge,
     /// The credentials embedded in a presentation.
     Credentials,
+    /// For a credential in a signed presentation: the holder who signed
+    /// it is the credential's subject.
+    Holder,
 }
 
 impl CheckKind {
@@ -137,6 +153,7 @@ impl CheckKind {
             CheckKind::Issuer => "issuer",
             CheckKind::Challenge => "challenge",
             CheckKind::Credentials => "credentials",
+            CheckKind::Holder => "holder",
         }
     }
 }

@@ -633,7 +633,21 @@ pub fn load_list_object(
     options: &Options,
     resources: &Resources,
 ) -> Result<LoadedList, Unavailable> {
-    let nested = verify::verify_fetched_credential(list, options, resources);
+    // Everything below is read from what the list's issuer signed.
+    let (nested, reading) = verify::verify_fetched_credential(list, options, resources);
+    let list = match reading {
+        Some(reading) if nested.verdict() == crate::Verdict::Valid => reading,
+        _ => {
+            let why = nested
+                .headline()
+                .map(|c| c.detail.as_str())
+                .unwrap_or("it could not be verified");
+            return Err(Unavailable(format!(
+                "The status list at {url} cannot be trusted: {why}"
+            )));
+        }
+    };
+    let list = &list;
     if nested.verdict() != crate::Verdict::Valid {
         let why = nested
             .headline()

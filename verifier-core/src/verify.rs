@@ -17,7 +17,7 @@ use crate::proof::{self, ProofError};
 use crate::report::{CheckKind, Code, Kind, Outcome, Report, Verdict};
 use crate::resources::Resources;
 use crate::time::Timestamp;
-use crate::{registry, status, summary};
+use crate::{registry, signed_view, status, summary};
 
 /// The VC Data Model 1.1 base context.
 pub const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
@@ -209,18 +209,19 @@ struct Ctx<'a> {
 
 /// Verifies a credential object that the core needs for another check (a
 /// status-list credential, the network registry): format, signature, key
-/// and validity only.
+/// and validity only. Also returns, when it verified, the reading to take
+/// its contents from: for an RDF-signed list, its signed data, not its JSON.
 pub(crate) fn verify_fetched_credential(
     doc: &Object,
     options: &Options,
     resources: &Resources,
-) -> Report {
+) -> (Report, Option<Object>) {
     let ctx = Ctx {
         options,
         resources,
         nested: true,
     };
-    verify_credential(doc, None, &ctx)
+    check_credential(doc, None, &ctx)
 }
 
 fn verify_input(input: &[u8], options: &Options, resources: &Resources) -> Report {
@@ -370,42 +371,114 @@ struct JwtEnvelope<'a> {
 }
 
 fn verify_credential(doc: &Object, jwt: Option<JwtEnvelope<'_>>, ctx: &Ctx<'_>) -> Report {
+    check_credential(doc, jwt, ctx).0
+}
+
+/// What the signatures of a document established.
+struct Proven {
+    /// The controllers of the keys that signed.
+    signers: Vec<String>,
+    /// For a document signed only by RDF suites: its signed reading
+    /// ([`signed_view`]), which replaces the JSON for every later check and
+    /// for the summary. `None` when the signature pins the JSON itself
+    /// (JCS, JWT).
+    reading: Option<Object>,
+}
+
+/// The reading every check after the signature uses: the signed reading of
+/// an RDF-signed document (with the JSON's `@context`, which names the
+/// data model), else the JSON itself.
+fn reading_of(doc: &Object, proven: &mut Proven) -> Object {
+    match proven.reading.take() {
+        Some(mut view) => {
+            if let Some(c) = doc.get("@context") {
+                view.insert("@context", c.clone());
+            }
+            view
+        }
+        None => doc.clone(),
+    }
+}
+
+/// Reports a document whose JSON names `what` differently from its signed data.
+fn not_as_signed(r: &mut Report, what: &str, json: Option<&str>, signed: Option<&str>) {
+    r.push(
+        CheckKind::Signature,
+        Outcome::Fail(Code::NotAsSigned),
+        format!(
+            "This document is not in the form its signer signed: its {what} reads {} in the text, but {} in the signed data. Ask the issuer for the original.",
+            json.map_or("nothing".to_string(), |s| format!("{s:?}")),
+            signed.map_or("nothing".to_string(), |s| format!("{s:?}")),
+        ),
+    );
+}
+
+/// Verifies a credential; also returns, when its signature verified, the
+/// reading the checks used (see [`Proven::reading`]).
+fn check_credential(
+    doc: &Object,
+    jwt: Option<JwtEnvelope<'_>>,
+    ctx: &Ctx<'_>,
+) -> (Report, Option<Object>) {
     let mut r = Report::new(Kind::Credential);
     r.credential = summary::credential(doc);
     let version = match credential_shape(doc) {
         Ok(v) => v,
         Err(m) => {
             r.push(CheckKind::Format, Outcome::Fail(Code::Malformed), m);
-            return r;
+            return (r, None);
         }
     };
     r.details.insert("dataModel", Value::from(version));
     // Safe: credential_shape checked the issuer.
     let issuer = issuer_id(doc).unwrap_or_default();
-    let signer = match jwt {
+    let proven = match jwt {
         Some(env) => check_jwt_signature(env.jws, issuer, Purpose::AssertionMethod, &mut r, ctx),
-        None => check_proofs(doc, issuer, Purpose::AssertionMethod, &mut r, ctx),
+        None => check_proofs(doc, Purpose::AssertionMethod, &mut r, ctx),
     };
-    check_validity(doc, version, &mut r, ctx.options.now);
+    let Some(mut proven) = proven else {
+        check_validity(doc, &mut r, ctx.options.now);
+        skip_trust_checks(&mut r);
+        return (r, None);
+    };
+    let reading = reading_of(doc, &mut proven);
+    if let Err(m) = credential_shape(&reading) {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(Code::NotAsSigned),
+            format!("This document is not in the form its signer signed: in the signed data, {m}"),
+        );
+        return (r, None);
+    }
+    let signed_issuer = issuer_id(&reading);
+    if signed_issuer != Some(issuer) {
+        not_as_signed(&mut r, "issuer", Some(issuer), signed_issuer);
+        return (r, None);
+    }
+    r.credential = summary::credential(&reading);
+    let bound = bind_signer(proven.signers, issuer, Purpose::AssertionMethod, &mut r);
+    check_validity(&reading, &mut r, ctx.options.now);
     // Status and membership only mean something for a genuinely signed credential.
     if ctx.nested {
         // Checked by the caller, which knows what the document is for.
-    } else if signer.is_some() {
-        status::check(doc, &mut r, ctx.options, ctx.resources);
-        registry::check(doc, issuer, &mut r, ctx.options);
+    } else if bound.is_some() {
+        status::check(&reading, &mut r, ctx.options, ctx.resources);
+        registry::check(&reading, issuer, &mut r, ctx.options);
     } else {
+        skip_trust_checks(&mut r);
+    }
+    let reading = bound.map(|_| reading);
+    (r, reading)
+}
+
+fn skip_trust_checks(r: &mut Report) {
+    for kind in [CheckKind::Status, CheckKind::Issuer] {
         r.push(
-            CheckKind::Status,
-            Outcome::Skip,
-            "Not checked, because the signature could not be verified.",
-        );
-        r.push(
-            CheckKind::Issuer,
+            kind,
             Outcome::Skip,
             "Not checked, because the signature could not be verified.",
         );
     }
-    r
 }
 
 /// Resolves a verification method, turning failures into report checks.
@@ -443,15 +516,10 @@ fn proof_error_code(e: &ProofError) -> Code {
     }
 }
 
-/// Verifies every Data Integrity proof of `doc`; returns the DID of a
-/// signer that is `expected` (issuer or holder) when all is well.
-fn check_proofs(
-    doc: &Object,
-    expected: &str,
-    purpose: Purpose,
-    r: &mut Report,
-    ctx: &Ctx<'_>,
-) -> Option<String> {
+/// Verifies every Data Integrity proof of `doc` for `purpose`; returns
+/// who signed (binding them to the issuer or holder is the caller's, with
+/// the reading this returns).
+fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -> Option<Proven> {
     let Some(proof_value) = doc.get("proof") else {
         r.push(
             CheckKind::Signature,
@@ -479,6 +547,9 @@ fn check_proofs(
     let mut suites: Vec<Value> = Vec::new();
     let mut hashes: Vec<Value> = Vec::new();
     let mut methods: Vec<Value> = Vec::new();
+    // The signed document of the first proof, while every proof signs a graph.
+    let mut graph_document: Option<Option<String>> = None;
+    let mut warnings: Vec<String> = Vec::new();
     for p in proofs {
         let Some(p) = p.as_object() else {
             r.push(
@@ -497,11 +568,7 @@ fn check_proofs(
             );
             return None;
         }
-        let vm = match p.get("verificationMethod") {
-            Some(Value::String(s)) => s.as_str(),
-            Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or(""),
-            _ => "",
-        };
+        let vm = proof_method(p);
         if vm.is_empty() {
             r.push(
                 CheckKind::Signature,
@@ -528,11 +595,8 @@ fn check_proofs(
             return None;
         }
         let method = resolve_method(vm, purpose, r, ctx)?;
-        match proof::verify_detailed(&unsecured, p, proofs, &method.key) {
-            Ok(v) => {
-                suites.push(Value::from(v.suite.name()));
-                hashes.push(Value::from(hex(&v.signed_hash[32..])));
-            }
+        let verified = match proof::verify_detailed(&unsecured, p, proofs, &method.key) {
+            Ok(v) => v,
             Err(e) => {
                 r.push(
                     CheckKind::Signature,
@@ -541,10 +605,53 @@ fn check_proofs(
                 );
                 return None;
             }
+        };
+        // The proof options that count are the signed ones.
+        let signed_options = if verified.suite.signs_graph() {
+            let view = match signed_reading(&verified.signed.config, p, ctx) {
+                Ok(v) => v,
+                Err(e) => {
+                    r.push(
+                        CheckKind::Signature,
+                        Outcome::Fail(e.code()),
+                        format!("The proof's signed options cannot be read: {e}."),
+                    );
+                    return None;
+                }
+            };
+            if !same_proof_options(p, &view, r) {
+                return None;
+            }
+            if graph_document.is_none() {
+                graph_document = Some(Some(verified.signed.document.clone()));
+            }
+            view
+        } else {
+            graph_document = Some(None);
+            p.clone()
+        };
+        if !check_proof_dates(&signed_options, r, ctx.options.now, &mut warnings) {
+            return None;
         }
+        suites.push(Value::from(verified.suite.name()));
+        hashes.push(Value::from(hex(&verified.signed_hash[32..])));
         methods.push(Value::from(method.id.as_str()));
         signers.push(method.controller);
     }
+    let reading = match graph_document.flatten() {
+        Some(nquads) => match signed_reading(&nquads, doc, ctx) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                r.push(
+                    CheckKind::Signature,
+                    Outcome::Fail(e.code()),
+                    format!("This document is not in a form that can be checked: {e}."),
+                );
+                return None;
+            }
+        },
+        None => None,
+    };
     let draft_suite = suites
         .iter()
         .any(|s| s.as_str() == Some(proof::Suite::Eddsa2022.name()));
@@ -565,7 +672,135 @@ fn check_proofs(
             "It is signed with the draft name of its cryptosuite (eddsa-2022, standardized as eddsa-rdfc-2022); issuers should move to the standard name.",
         );
     }
-    bind_signer(signers, expected, purpose, r)
+    for w in warnings {
+        r.push(CheckKind::Signature, Outcome::Warn(None), w);
+    }
+    Some(Proven { signers, reading })
+}
+
+/// A proof's `verificationMethod` (a string, or an object's `id`).
+fn proof_method(p: &Object) -> &str {
+    match p.get("verificationMethod") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// The signed reading of canonical N-Quads for the JSON object `of`, with
+/// the bundled vocabulary built once per [`Resources`].
+fn signed_reading(
+    nquads: &str,
+    of: &Object,
+    ctx: &Ctx<'_>,
+) -> Result<Object, signed_view::ViewError> {
+    const KEY: &str = "signed-view vocabulary";
+    let vocab = match ctx.resources.memoized::<signed_view::Vocabulary>(KEY) {
+        Some(v) => v,
+        None => ctx
+            .resources
+            .memoize(KEY.to_string(), signed_view::Vocabulary::bundled()?),
+    };
+    // The top level's id is the IRI expansion gave its node (`id` is a
+    // protected alias of `@id`; two keys for it are a JSON-LD error).
+    let root = of
+        .get("id")
+        .or_else(|| of.get("@id"))
+        .and_then(Value::as_str);
+    signed_view::read(nquads, root, &vocab)
+}
+
+/// The proof options the key was chosen by and the challenge was checked
+/// against must be the ones that were signed.
+fn same_proof_options(json: &Object, signed: &Object, r: &mut Report) -> bool {
+    let text = |o: &Object, k: &str| -> Option<String> {
+        match o.get(k) {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Object(n)) => n.get("id").and_then(Value::as_str).map(String::from),
+            Some(other) => Some(json::to_string(other)),
+            None => None,
+        }
+    };
+    for k in [
+        "type",
+        "cryptosuite",
+        "verificationMethod",
+        "proofPurpose",
+        "challenge",
+        "domain",
+        "created",
+        "expires",
+        "nonce",
+    ] {
+        let (a, b) = (text(json, k), text(signed, k));
+        if a != b {
+            not_as_signed(r, &format!("proof's {k}"), a.as_deref(), b.as_deref());
+            return false;
+        }
+    }
+    true
+}
+
+/// Clock skew allowed for a proof `created` in the future.
+const CLOCK_SKEW_SECONDS: i64 = 300;
+
+/// VC Data Integrity: a proof past its `expires` is not valid; one
+/// `created` in the future (beyond clock skew) is suspicious.
+fn check_proof_dates(
+    p: &Object,
+    r: &mut Report,
+    now: Timestamp,
+    warnings: &mut Vec<String>,
+) -> bool {
+    let date = |k: &str| {
+        p.get(k)
+            .and_then(Value::as_str)
+            .map(|s| (s, Timestamp::parse_rfc3339(s)))
+    };
+    if let Some((s, t)) = date("expires") {
+        match t {
+            Ok(t) if now > t => {
+                r.push(
+                    CheckKind::Signature,
+                    Outcome::Fail(Code::Expired),
+                    format!(
+                        "The signature expired on {} (its proof's expires).",
+                        t.to_rfc3339()
+                    ),
+                );
+                return false;
+            }
+            Ok(_) => {}
+            Err(_) => {
+                r.push(
+                    CheckKind::Signature,
+                    Outcome::Fail(Code::Malformed),
+                    format!("The proof's expires {s:?} is not a date."),
+                );
+                return false;
+            }
+        }
+    }
+    if let Some((s, t)) = date("created") {
+        match t {
+            Ok(t) if t.unix_seconds() > now.unix_seconds().saturating_add(CLOCK_SKEW_SECONDS) => {
+                warnings.push(format!(
+                    "The signature says it was made in the future ({}); the issuer's clock may be wrong.",
+                    t.to_rfc3339()
+                ));
+            }
+            Ok(_) => {}
+            Err(_) => {
+                r.push(
+                    CheckKind::Signature,
+                    Outcome::Fail(Code::Malformed),
+                    format!("The proof's created {s:?} is not a date."),
+                );
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn signature_sentence(e: &ProofError) -> String {
@@ -673,18 +908,28 @@ fn parse_date(doc: &Object, field: &str, r: &mut Report) -> Result<Option<Timest
     }
 }
 
-fn check_validity(doc: &Object, version: &str, r: &mut Report, now: Timestamp) {
-    let (from_field, until_field) = if version == "2.0" {
-        ("validFrom", "validUntil")
-    } else {
-        ("issuanceDate", "expirationDate")
-    };
-    let Ok(from) = parse_date(doc, from_field, r) else {
-        return;
-    };
-    let Ok(until) = parse_date(doc, until_field, r) else {
-        return;
-    };
+/// The validity period: `validFrom`/`validUntil` (VC 2.0) and
+/// `issuanceDate`/`expirationDate` (VC 1.1). Whichever of them a credential
+/// has count, whatever its data model: a date the signer wrote is never
+/// ignored because the document names another version.
+fn check_validity(doc: &Object, r: &mut Report, now: Timestamp) {
+    let mut from: Option<Timestamp> = None;
+    let mut until: Option<Timestamp> = None;
+    for field in ["validFrom", "issuanceDate"] {
+        let Ok(t) = parse_date(doc, field, r) else {
+            return;
+        };
+        from = from.max(t);
+    }
+    for field in ["validUntil", "expirationDate"] {
+        let Ok(t) = parse_date(doc, field, r) else {
+            return;
+        };
+        until = match (until, t) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
     if let Some(from) = from {
         if now < from {
             r.push(
@@ -728,41 +973,66 @@ fn verify_presentation(
         );
         return r;
     }
+    let creds = doc
+        .get("verifiableCredential")
+        .map(Value::one_or_many)
+        .unwrap_or(&[]);
     let holder = holder_id(doc);
+    // The holder whose key signed the presentation, once that is proven.
+    let mut proven_holder: Option<String> = None;
     match (jwt, doc.get("proof"), holder) {
         (Some(env), _, _) => {
             let expected = holder
                 .or(env.jws.payload.get("iss").and_then(Value::as_str))
                 .unwrap_or_default()
                 .to_string();
-            if check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx)
-                .is_some()
+            if let Some(p) =
+                check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx)
             {
-                check_challenge(&env.jws.payload, ["nonce", "aud"], &mut r, ctx);
+                proven_holder = bind_signer(p.signers, &expected, Purpose::Authentication, &mut r);
+                if proven_holder.is_some() {
+                    check_challenge(&env.jws.payload, ["nonce", "aud"], &mut r, ctx);
+                }
             }
         }
         (None, Some(_), Some(h)) => {
-            check_proofs(doc, h, Purpose::Authentication, &mut r, ctx);
+            if let Some(mut p) = check_proofs(doc, Purpose::Authentication, &mut r, ctx) {
+                let reading = reading_of(doc, &mut p);
+                let signed_holder = holder_id(&reading);
+                let signed_count = reading
+                    .get("verifiableCredential")
+                    .map_or(0, |v| v.one_or_many().len());
+                if signed_holder != Some(h) {
+                    not_as_signed(&mut r, "holder", Some(h), signed_holder);
+                } else if signed_count != creds.len() {
+                    r.push(
+                        CheckKind::Signature,
+                        Outcome::Fail(Code::NotAsSigned),
+                        format!(
+                            "This presentation is not in the form its holder signed: it shows {} credentials, but {signed_count} were signed.",
+                            creds.len()
+                        ),
+                    );
+                } else {
+                    proven_holder = bind_signer(p.signers, h, Purpose::Authentication, &mut r);
+                }
+            }
         }
         (None, Some(_), None) => {
             r.push(CheckKind::Key, Outcome::Fail(Code::WrongKey), "The presentation is signed but names no holder, so the signer cannot be tied to anyone.");
         }
         (None, None, _) => {
-            if ctx.options.challenge.is_some() {
+            if ctx.options.challenge.is_some() || ctx.options.domain.is_some() {
                 r.push(
                     CheckKind::Challenge,
                     Outcome::Fail(Code::InvalidSignature),
-                    "A challenge was given but the presentation is not signed.",
+                    "A challenge or domain was asked for, but the presentation is not signed, so it cannot answer it.",
                 );
             } else {
-                r.push(CheckKind::Signature, Outcome::Warn(None), "The presentation itself is not signed; each credential in it is checked on its own.");
+                r.push(CheckKind::Signature, Outcome::Warn(None), "The presentation itself is not signed; each credential in it is checked on its own, and nothing ties the presenter to them.");
             }
         }
     }
-    let creds = doc
-        .get("verifiableCredential")
-        .map(Value::one_or_many)
-        .unwrap_or(&[]);
     if creds.len() > ctx.options.limits.max_credentials {
         r.push(
             CheckKind::Credentials,
@@ -776,15 +1046,59 @@ fn verify_presentation(
         return r;
     }
     for c in creds {
-        r.credentials.push(embedded_credential(c, ctx, depth + 1));
+        let (mut cr, reading) = embedded_credential(c, ctx, depth + 1);
+        if let (Some(holder), Some(reading)) = (&proven_holder, &reading) {
+            check_holder(holder, reading, &mut cr);
+        }
+        r.credentials.push(cr);
     }
     summarize_embedded(&mut r);
     r
 }
 
+/// A signed presentation proves something about its holder only for the
+/// credentials whose subject the holder is.
+fn check_holder(holder: &str, credential: &Object, r: &mut Report) {
+    let subjects: Vec<&str> = credential
+        .get("credentialSubject")
+        .map(Value::one_or_many)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|s| match s {
+            Value::String(id) => Some(id.as_str()),
+            Value::Object(o) => o.get("id").and_then(Value::as_str),
+            _ => None,
+        })
+        .collect();
+    let holder_did = did::did_of(holder);
+    if subjects.is_empty() {
+        r.push(
+            CheckKind::Holder,
+            Outcome::Warn(None),
+            "The credential does not identify its subject, so nothing ties the presenter to the person it was issued to.",
+        );
+    } else if subjects.iter().any(|s| did::did_of(s) == holder_did) {
+        r.push(
+            CheckKind::Holder,
+            Outcome::Pass,
+            format!("The presenter ({holder}) is the subject of this credential."),
+        );
+    } else {
+        r.push(
+            CheckKind::Holder,
+            Outcome::Fail(Code::HolderMismatch),
+            format!(
+                "The presenter ({holder}) is not the subject of this credential ({}): it may have been copied from someone else.",
+                subjects.first().copied().unwrap_or_default()
+            ),
+        );
+    }
+}
+
 /// A credential inside a presentation: an object, a JWT string, or a VC 2.0
-/// `EnvelopedVerifiableCredential` (a `data:` URL holding a JWT).
-fn embedded_credential(c: &Value, ctx: &Ctx<'_>, depth: usize) -> Report {
+/// `EnvelopedVerifiableCredential` (a `data:` URL holding a JWT). Also
+/// returns its reading when its signature verified.
+fn embedded_credential(c: &Value, ctx: &Ctx<'_>, depth: usize) -> (Report, Option<Object>) {
     match c {
         Value::Object(o) if types(o).contains(&"EnvelopedVerifiableCredential") => {
             let id = o.get("id").and_then(Value::as_str).unwrap_or("");
@@ -794,34 +1108,46 @@ fn embedded_credential(c: &Value, ctx: &Ctx<'_>, depth: usize) -> Report {
                 {
                     verify_jwt_credential_only(jwt, ctx)
                 }
-                _ => format_failure(
-                    Code::Unsupported,
-                    "An enveloped credential that is not a data: URL with a JWT.",
+                _ => (
+                    format_failure(
+                        Code::Unsupported,
+                        "An enveloped credential that is not a data: URL with a JWT.",
+                    ),
+                    None,
                 ),
             }
         }
-        Value::Object(o) if types(o).contains(&"VerifiablePresentation") => format_failure(
-            Code::Malformed,
-            "A presentation cannot contain another presentation.",
+        Value::Object(o) if types(o).contains(&"VerifiablePresentation") => (
+            format_failure(
+                Code::Malformed,
+                "A presentation cannot contain another presentation.",
+            ),
+            None,
         ),
-        Value::Object(o) => verify_credential(o, None, ctx),
+        Value::Object(o) => check_credential(o, None, ctx),
         Value::String(s) if depth <= 1 => verify_jwt_credential_only(s, ctx),
-        _ => format_failure(
-            Code::Malformed,
-            "An entry of verifiableCredential is neither a credential object nor a JWT.",
+        _ => (
+            format_failure(
+                Code::Malformed,
+                "An entry of verifiableCredential is neither a credential object nor a JWT.",
+            ),
+            None,
         ),
     }
 }
 
-fn verify_jwt_credential_only(text: &str, ctx: &Ctx<'_>) -> Report {
-    let r = verify_jwt(text, ctx, 1);
+fn verify_jwt_credential_only(text: &str, ctx: &Ctx<'_>) -> (Report, Option<Object>) {
+    let (r, reading) = check_jwt(text, ctx, 1);
     if r.kind == Kind::Presentation {
-        format_failure(
-            Code::Malformed,
-            "A presentation cannot contain another presentation.",
+        (
+            format_failure(
+                Code::Malformed,
+                "A presentation cannot contain another presentation.",
+            ),
+            None,
         )
     } else {
-        r
+        (r, reading)
     }
 }
 
@@ -871,10 +1197,15 @@ fn summarize_embedded(r: &mut Report) {
 
 /// Verifies a compact JWS credential or presentation.
 fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
+    check_jwt(text, ctx, depth).0
+}
+
+/// [`verify_jwt`], also returning a credential's reading when it verified.
+fn check_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> (Report, Option<Object>) {
     let jws = match Jws::decode(text, ctx.options.limits.json) {
         Ok(j) => j,
         Err(e) => {
-            return format_failure(e.code(), &e.to_string());
+            return (format_failure(e.code(), &e.to_string()), None);
         }
     };
     let claims = &jws.payload;
@@ -882,9 +1213,9 @@ fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
     // claims stand for some of its members.
     if let Some(Value::Object(vc)) = claims.get("vc") {
         let doc = vc_jwt_credential(vc, claims);
-        let mut r = verify_credential(&doc, Some(JwtEnvelope { jws: &jws }), ctx);
+        let (mut r, reading) = check_credential(&doc, Some(JwtEnvelope { jws: &jws }), ctx);
         check_jwt_times(claims, &mut r, ctx.options.now);
-        return r;
+        return (r, reading);
     }
     if let Some(Value::Object(vp)) = claims.get("vp") {
         let mut doc = vp.clone();
@@ -893,21 +1224,27 @@ fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
         }
         let mut r = verify_presentation(&doc, Some(JwtEnvelope { jws: &jws }), ctx, depth);
         check_jwt_times(claims, &mut r, ctx.options.now);
-        return r;
+        return (r, None);
     }
     // VC-JOSE (VC 2.0): the payload is the credential or presentation.
     if claims.contains_key("@context") {
-        let mut r = if types(claims).contains(&"VerifiablePresentation") {
-            verify_presentation(claims, Some(JwtEnvelope { jws: &jws }), ctx, depth)
+        let (mut r, reading) = if types(claims).contains(&"VerifiablePresentation") {
+            (
+                verify_presentation(claims, Some(JwtEnvelope { jws: &jws }), ctx, depth),
+                None,
+            )
         } else {
-            verify_credential(claims, Some(JwtEnvelope { jws: &jws }), ctx)
+            check_credential(claims, Some(JwtEnvelope { jws: &jws }), ctx)
         };
         check_jwt_times(claims, &mut r, ctx.options.now);
-        return r;
+        return (r, reading);
     }
-    format_failure(
-        Code::Malformed,
-        "The JWT carries neither a vc/vp claim nor a credential.",
+    (
+        format_failure(
+            Code::Malformed,
+            "The JWT carries neither a vc/vp claim nor a credential.",
+        ),
+        None,
     )
 }
 
@@ -974,7 +1311,7 @@ fn check_jwt_signature(
     purpose: Purpose,
     r: &mut Report,
     ctx: &Ctx<'_>,
-) -> Option<String> {
+) -> Option<Proven> {
     // An algorithm we do not support is the answer, whatever its key would be.
     if let Err(e) = jws.usable() {
         r.push(
@@ -1032,5 +1369,8 @@ fn check_jwt_signature(
         Outcome::Pass,
         "The signature matches: nobody has changed this since it was signed.",
     );
-    bind_signer(alloc::vec![method.controller], expected, purpose, r)
+    Some(Proven {
+        signers: alloc::vec![method.controller],
+        reading: None,
+    })
 }

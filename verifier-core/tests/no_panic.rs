@@ -52,7 +52,13 @@ fn text(o: &Object) -> String {
 }
 
 /// An Open Badges 3.0 micro-credential (VC 2.0, or 1.1 with `v1`).
+/// The learner: the holder who presents the credentials.
+fn learner_did() -> String {
+    did::did_key(&proof::public_key(&HOLDER_SK))
+}
+
 fn unsigned(issuer: &str, v1: bool) -> Object {
+    let learner = learner_did();
     let (ctx, from, until) = if v1 {
         (
             "https://www.w3.org/2018/credentials/v1",
@@ -73,7 +79,7 @@ fn unsigned(issuer: &str, v1: bool) -> Object {
         "name":"Robotics Safety",
         "issuer":{{"id":"{issuer}","type":["Profile"],"name":"Demo University"}},
         "{from}":"2026-01-01T00:00:00Z","{until}":"2028-01-01T00:00:00Z",
-        "credentialSubject":{{"type":["AchievementSubject"],"id":"did:example:learner",
+        "credentialSubject":{{"type":["AchievementSubject"],"id":"{learner}",
           "achievement":{{"id":"https://demo.example/a/1","type":["Achievement"],"name":"Robotics Safety",
             "description":"Safe collaboration with industrial robots.","criteria":{{"narrative":"Exam"}},
             "achievementType":"MicroCredential","creditsAvailable":3,
@@ -239,7 +245,7 @@ fn build_samples() -> Vec<Sample> {
     let vc_jwt = {
         let mut claims = Object::new();
         claims.insert("iss", Value::from(issuer_did()));
-        claims.insert("sub", Value::from("did:example:learner"));
+        claims.insert("sub", Value::from(learner_did()));
         claims.insert("nbf", Value::Number(json::Number::from_u64(1_767_225_600)));
         claims.insert(
             "jti",

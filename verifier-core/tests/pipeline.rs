@@ -34,6 +34,8 @@ fn did_of(sk: &[u8; 32]) -> String {
 
 /// An Open Badges 3.0 micro-credential issued by `issuer_sk`'s did:key.
 fn unsigned(issuer_sk: &[u8; 32], v1: bool) -> Object {
+    // The learner is the holder of the presentations below.
+    let learner = did_of(&HOLDER_SK);
     let ctx = if v1 {
         "https://www.w3.org/2018/credentials/v1"
     } else {
@@ -48,7 +50,7 @@ fn unsigned(issuer_sk: &[u8; 32], v1: bool) -> Object {
         "name":"Robotics Safety",
         "issuer":{{"id":"{}","type":["Profile"],"name":"Demo University"}},
         "{date}":"2026-01-01T00:00:00Z","{until}":"2028-01-01T00:00:00Z",
-        "credentialSubject":{{"type":["AchievementSubject"],"id":"did:example:learner",
+        "credentialSubject":{{"type":["AchievementSubject"],"id":"{learner}",
           "achievement":{{"id":"https://demo.example/a/1","type":["Achievement"],"name":"Robotics Safety",
             "description":"Safe collaboration with industrial robots.","criteria":{{"narrative":"Exam"}},
             "achievementType":"MicroCredential","creditsAvailable":3}}}}}}"#,

@@ -34,9 +34,28 @@ pub fn scalar<'a>(value: &'a Value, path: &[&str]) -> Option<&'a str> {
     }
 }
 
-/// The issuer's name for sentences: its name, else its identifier.
+/// The issuer's name as the credential states it, else its identifier:
+/// what the credential *claims*, for places labelled as such.
 pub fn issuer_name(summary: &Value) -> Option<&str> {
     text(summary, &["issuer", "name"]).or_else(|| text(summary, &["issuer", "id"]))
+}
+
+/// The issuer's name as a trust source vouches for it: the member's name in
+/// the network registry (in `lang`, else English, else any). A name the
+/// credential gives itself is never a fact, so sentences use this or a
+/// neutral word, never [`issuer_name`].
+pub fn vouched_issuer_name<'a>(summary: &'a Value, lang: &str) -> Option<&'a str> {
+    let names = summary.get("issuer")?.get("network")?.get("name")?;
+    let pick = |l: &str| names.get(l).and_then(Value::as_str);
+    pick(lang)
+        .or_else(|| pick("en"))
+        .or_else(|| {
+            names
+                .as_object()
+                .and_then(|o| o.iter().find_map(|(_, v)| v.as_str()))
+        })
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// The achievement's name (Open Badges), else the credential's own name.
@@ -99,11 +118,11 @@ pub struct AboutOwned {
 }
 
 impl AboutOwned {
-    /// From a report's summary; the issuer is [`Texts::issuer_fallback`]
-    /// when the credential names none.
+    /// From a report's summary; the issuer is its registry name, or
+    /// [`Texts::issuer_fallback`] when no trust source vouches for one.
     pub fn new(t: &Texts, summary: &Value) -> Self {
         AboutOwned {
-            issuer: issuer_name(summary)
+            issuer: vouched_issuer_name(summary, t.code)
                 .unwrap_or(t.issuer_fallback)
                 .to_string(),
             valid_until: text(summary, &["validUntil"]).map(|d| display_date(t, d)),
@@ -172,13 +191,26 @@ pub fn banner(t: &Texts, report: &Report) -> Banner {
 
 /// A warning to show above a credential's contents when its signature did
 /// not verify (failed, or was never checked): then nothing ties the text to
-/// the issuer, and a reader must not take it at its word.
+/// the issuer, and a reader must not take it at its word. Also when the
+/// signature is good but no trust source vouches for the issuer: anyone can
+/// make a key and call themselves a university.
 pub fn content_warning(t: &Texts, report: &Report) -> Option<&'static str> {
-    let signed = report
-        .checks
-        .iter()
-        .any(|c| c.kind == CheckKind::Signature && matches!(c.outcome, Outcome::Pass));
-    (report.kind == Kind::Credential && !signed).then_some(t.content_unverified)
+    if report.kind != Kind::Credential {
+        return None;
+    }
+    let passed = |kind: CheckKind| {
+        report
+            .checks
+            .iter()
+            .any(|c| c.kind == kind && matches!(c.outcome, Outcome::Pass))
+    };
+    if !passed(CheckKind::Signature) {
+        Some(t.content_unverified)
+    } else if vouched_issuer_name(&report.credential, t.code).is_none() {
+        Some(t.content_unvouched)
+    } else {
+        None
+    }
 }
 
 /// One check, explained.
@@ -506,7 +538,7 @@ pub fn network_confirmed(report: &Report) -> bool {
 /// if the signature verified.
 pub fn badge_parts(t: &Texts, report: &Report) -> Vec<String> {
     let s = &report.credential;
-    let issuer = issuer_name(s).map(str::to_string);
+    let issuer = vouched_issuer_name(s, t.code).map(str::to_string);
     let mut parts = Vec::new();
     match report.verdict() {
         Verdict::Valid => {
@@ -556,8 +588,36 @@ mod tests {
         r
     }
 
-    const SUMMARY: &str = r#"{"issuer":{"id":"did:key:z1","name":"University of X"},
+    const SUMMARY: &str = r#"{"issuer":{"id":"did:key:z1","name":"University of X",
+          "network":{"member":true,"name":{"en":"University of X"}}},
         "achievement":{"name":"Robotics","creditsAvailable":5},"validFrom":"2026-03-01T00:00:00Z"}"#;
+
+    /// A genuine signature by a key no trust source knows, claiming a
+    /// member's name.
+    const CLAIMED: &str = r#"{"issuer":{"id":"did:key:z9","name":"Technische Hochschule Nordstadt"},
+        "achievement":{"name":"PLC Programming"}}"#;
+
+    #[test]
+    fn a_name_no_trust_source_vouches_for_is_never_in_a_sentence() {
+        let en = Lang::En.texts();
+        let r = report(
+            CLAIMED,
+            &[
+                (CheckKind::Signature, Outcome::Pass),
+                (CheckKind::Key, Outcome::Pass),
+                (CheckKind::Issuer, Outcome::Fail(Code::UntrustedIssuer)),
+            ],
+        );
+        for line in check_lines(en, &r) {
+            assert!(!line.text.contains("Nordstadt"), "{}", line.text);
+        }
+        assert!(!banner(en, &r).sentence.contains("Nordstadt"));
+        assert!(!badge_parts(en, &r).join(" ").contains("Nordstadt"));
+        assert_eq!(content_warning(en, &r), Some(en.content_unvouched));
+        // Shown as what the credential claims, under that warning.
+        let fields = credential_fields(en, &r);
+        assert!(fields.iter().any(|f| f.value.contains("Nordstadt")));
+    }
 
     #[test]
     fn reads_summary_text() {
@@ -687,6 +747,7 @@ mod tests {
             CheckKind::Issuer,
             CheckKind::Challenge,
             CheckKind::Credentials,
+            CheckKind::Holder,
         ];
         let about = About {
             issuer: "U",

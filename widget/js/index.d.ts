@@ -17,7 +17,8 @@ export type CheckName =
   | 'status'
   | 'issuer'
   | 'challenge'
-  | 'credentials';
+  | 'credentials'
+  | 'holder';
 
 /** Stable, machine-readable failure codes. */
 export type FailureCode =
@@ -31,7 +32,9 @@ export type FailureCode =
   | 'suspended'
   | 'untrusted_issuer'
   | 'status_unavailable'
-  | 'resource_unavailable';
+  | 'resource_unavailable'
+  | 'not_as_signed'
+  | 'holder_mismatch';
 
 /** One check of a report. */
 export interface Check {

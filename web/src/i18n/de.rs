@@ -33,6 +33,7 @@ pub const TEXTS: Texts = Texts {
 
     credential_heading: "Was der Nachweis aussagt",
     content_unverified: "Die Signatur wurde nicht bestätigt: Was folgt, kann jeder geschrieben haben. Verlassen Sie sich nicht darauf.",
+    content_unvouched: "Die Signatur ist echt, aber keine diesem Prüfdienst bekannte Vertrauensquelle bürgt für den Unterzeichner: Namen und Inhalte unten sind nur, was der Nachweis über sich behauptet. Verlassen Sie sich nicht darauf.",
     presentation_heading: "Präsentation",
     credentials_heading: "Nachweise in dieser Präsentation",
     field_issuer: "Ausgestellt von",
@@ -119,6 +120,8 @@ fn short_reason(code: Code) -> &'static str {
         Code::UntrustedIssuer => "Aussteller nicht im Netzwerk",
         Code::StatusUnavailable => "Widerrufsstatus nicht erreichbar",
         Code::ResourceUnavailable => "Ein Dokument ließ sich nicht laden",
+        Code::NotAsSigned => "Nicht wie signiert",
+        Code::HolderMismatch => "Nicht der eigene",
     }
 }
 
@@ -132,6 +135,7 @@ fn check_name(kind: CheckKind) -> &'static str {
         CheckKind::Issuer => "Aussteller im Netzwerk",
         CheckKind::Challenge => "Für diese Prüfung erstellt",
         CheckKind::Credentials => "Enthaltene Nachweise",
+        CheckKind::Holder => "Von der lernenden Person vorgelegt",
     }
 }
 
@@ -205,6 +209,12 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
                 .into()
         }
         (CheckKind::Challenge, Mark::Pass, _) => "Die Präsentation wurde für diese Prüfung erstellt.".into(),
+        (CheckKind::Holder, Mark::Pass, _) => {
+            "Die Person, die ihn vorgelegt hat, ist die lernende Person, für die er ausgestellt wurde.".into()
+        }
+        (CheckKind::Holder, Mark::Warn, _) => {
+            "Der Nachweis nennt seine lernende Person nicht eindeutig; nichts zeigt, dass die vorlegende Person diese ist.".into()
+        }
         (CheckKind::Credentials, Mark::Pass, _) => "Alle Nachweise in der Präsentation sind gültig.".into(),
         (CheckKind::Credentials, _, Some(Code::StatusUnavailable | Code::ResourceUnavailable)) => {
             "Mindestens ein Nachweis der Präsentation ließ sich nicht vollständig prüfen; siehe unten.".into()
@@ -268,6 +278,12 @@ fn by_code(code: Code, issuer: &str) -> String {
         }
         Code::ResourceUnavailable => {
             "Ein für die Prüfung nötiges Dokument ließ sich nicht laden. Versuchen Sie es später erneut.".into()
+        }
+        Code::NotAsSigned => {
+            "Dies ist nicht die Form, in der er signiert wurde: Sein Text sagt etwas, das die Signatur nicht abdeckt. Vertrauen Sie dem Inhalt nicht; fragen Sie den Aussteller oder die lernende Person nach dem Original.".into()
+        }
+        Code::HolderMismatch => {
+            "Die Person, die ihn vorgelegt hat, ist nicht die lernende Person, für die er ausgestellt wurde: Er könnte aus dem Profil einer anderen Person kopiert sein.".into()
         }
     }
 }

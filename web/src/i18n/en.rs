@@ -33,6 +33,7 @@ pub const TEXTS: Texts = Texts {
 
     credential_heading: "What the credential says",
     content_unverified: "Its signature was not confirmed, so anyone may have written what follows. Do not rely on it.",
+    content_unvouched: "The signature is genuine, but no trust source known to this verifier vouches for whoever signed it: the names and contents below are only what the credential claims. Do not rely on them.",
     presentation_heading: "Presentation",
     credentials_heading: "Credentials in this presentation",
     field_issuer: "Issued by",
@@ -119,6 +120,8 @@ fn short_reason(code: Code) -> &'static str {
         Code::UntrustedIssuer => "Issuer not in the network",
         Code::StatusUnavailable => "Revocation status unavailable",
         Code::ResourceUnavailable => "A document could not be loaded",
+        Code::NotAsSigned => "Not as it was signed",
+        Code::HolderMismatch => "Not the presenter's",
     }
 }
 
@@ -132,6 +135,7 @@ fn check_name(kind: CheckKind) -> &'static str {
         CheckKind::Issuer => "Issuer in the network",
         CheckKind::Challenge => "Made for this check",
         CheckKind::Credentials => "Credentials inside",
+        CheckKind::Holder => "Presented by its learner",
     }
 }
 
@@ -201,6 +205,12 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
                 .into()
         }
         (CheckKind::Challenge, Mark::Pass, _) => "The presentation was made for this check.".into(),
+        (CheckKind::Holder, Mark::Pass, _) => {
+            "The person who presented it is the learner it was issued to.".into()
+        }
+        (CheckKind::Holder, Mark::Warn, _) => {
+            "The credential does not identify its learner, so nothing shows that the person who presented it is that learner.".into()
+        }
         (CheckKind::Credentials, Mark::Pass, _) => "Every credential in the presentation is valid.".into(),
         (CheckKind::Credentials, _, Some(Code::StatusUnavailable | Code::ResourceUnavailable)) => {
             "At least one credential in the presentation could not be fully checked; see below.".into()
@@ -261,6 +271,12 @@ fn by_code(code: Code, issuer: &str) -> String {
             "Whether it has been revoked could not be checked: the issuer’s status list could not be loaded. Try again later.".into()
         }
         Code::ResourceUnavailable => "A document needed for the check could not be loaded. Try again later.".into(),
+        Code::NotAsSigned => {
+            "This is not the form in which it was signed: its text says something its signature does not cover. Do not trust its contents; ask the issuer or the learner for the original.".into()
+        }
+        Code::HolderMismatch => {
+            "The person who presented it is not the learner it was issued to: it may have been copied from someone else’s profile.".into()
+        }
     }
 }
 

@@ -161,6 +161,9 @@ pub struct Texts {
     /// failed, or could not be checked): the
     /// fields may have been changed by anyone.
     pub content_unverified: &'static str,
+    /// Above the contents of a genuinely signed credential whose issuer no
+    /// trust source knows.
+    pub content_unvouched: &'static str,
     /// Heading for a presentation's holder.
     pub presentation_heading: &'static str,
     /// Heading of the credentials inside a presentation.
