@@ -423,3 +423,133 @@ fn ids_must_be_urls() {
         assert_eq!(code(&r), Some(Code::Malformed), "{value}");
     }
 }
+
+/// A presentation signed by someone other than a credential's subject is
+/// not valid for it: anyone can copy a credential from a LinkedIn link.
+#[test]
+fn presentations_bind_the_holder_to_the_subject() {
+    let mine = Value::Object(sign_di(
+        &unsigned(&ISSUER_SK, false),
+        Suite::EddsaJcs2022,
+        &ISSUER_SK,
+    ));
+    let vp = presentation(vec![mine.clone()], None);
+    let r = run(vp.as_bytes());
+    assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(
+        outcome(&r.credentials[0], CheckKind::Holder),
+        Some(Outcome::Pass)
+    );
+
+    // Someone else's credential, presented with the holder's key.
+    let mut theirs = unsigned(&ISSUER_SK, false);
+    let mut subject = theirs
+        .get("credentialSubject")
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .clone();
+    subject.insert("id", Value::from(did_of(&OTHER_SK)));
+    theirs.insert("credentialSubject", Value::Object(subject.clone()));
+    let theirs = Value::Object(sign_di(&theirs, Suite::EddsaRdfc2022, &ISSUER_SK));
+    let r = run(presentation(vec![mine, theirs.clone()], None).as_bytes());
+    assert_eq!(r.verdict(), Verdict::Invalid, "{}", r.to_json());
+    assert_eq!(code(&r), Some(Code::HolderMismatch));
+    assert_eq!(r.credentials[0].verdict(), Verdict::Valid);
+    assert_eq!(code(&r.credentials[1]), Some(Code::HolderMismatch));
+
+    // Alone, the same credential is still valid: it is the binding that fails.
+    assert_eq!(
+        run(text(theirs.as_object().unwrap()).as_bytes()).verdict(),
+        Verdict::Valid
+    );
+
+    // A subject without id: nothing ties the presenter to the learner; said so.
+    let mut anonymous = unsigned(&ISSUER_SK, false);
+    subject.remove("id");
+    anonymous.insert("credentialSubject", Value::Object(subject));
+    let anonymous = Value::Object(sign_di(&anonymous, Suite::EddsaJcs2022, &ISSUER_SK));
+    let r = run(presentation(vec![anonymous], None).as_bytes());
+    assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(
+        outcome(&r.credentials[0], CheckKind::Holder),
+        Some(Outcome::Warn(None))
+    );
+}
+
+/// A challenge or domain asked of a presentation that is not signed cannot
+/// be answered by it.
+#[test]
+fn unsigned_presentations_cannot_answer_a_challenge_or_domain() {
+    let a = Value::Object(sign_di(
+        &unsigned(&ISSUER_SK, false),
+        Suite::EddsaJcs2022,
+        &ISSUER_SK,
+    ));
+    let mut vp = obj(json::parse_str(
+        r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"]}"#,
+    )
+    .unwrap());
+    vp.insert("verifiableCredential", Value::Array(vec![a]));
+    let vp = text(&vp);
+    assert_eq!(run(vp.as_bytes()).verdict(), Verdict::Valid);
+    for (challenge, domain) in [(Some("n-1"), None), (None, Some("hr.example"))] {
+        let mut options = Options::new(now());
+        options.challenge = challenge.map(String::from);
+        options.domain = domain.map(String::from);
+        let r = verify_offline(vp.as_bytes(), &options, &Resources::new());
+        assert_eq!(r.verdict(), Verdict::Invalid, "{}", r.to_json());
+        assert_eq!(
+            outcome(&r, CheckKind::Challenge),
+            Some(Outcome::Fail(Code::InvalidSignature))
+        );
+    }
+}
+
+/// VC Data Integrity: a proof past its `expires` is not valid; a `created`
+/// in the future is reported.
+#[test]
+fn proof_expiry_and_future_creation() {
+    let doc = unsigned(&ISSUER_SK, false);
+    for suite in [Suite::EddsaJcs2022, Suite::EddsaRdfc2022] {
+        // Sign with an `expires`: the proof options carry it as signed data.
+        let base = sign_di(&doc, suite, &ISSUER_SK);
+        let proof_of = |expires: &str, created: &str| {
+            let mut unsecured = doc.clone();
+            unsecured.remove("proof");
+            let mut p = base.get("proof").unwrap().as_object().unwrap().clone();
+            p.remove("proofValue");
+            p.insert("expires", Value::from(expires));
+            p.insert("created", Value::from(created));
+            // Re-sign over the new options.
+            let hash = proof::hash_data(suite, &unsecured, &{
+                let mut c = p.clone();
+                if suite == Suite::EddsaRdfc2022 {
+                    c.insert("@context", unsecured.get("@context").unwrap().clone());
+                }
+                c
+            })
+            .unwrap();
+            let sig = ed25519_dalek::SigningKey::from_bytes(&ISSUER_SK);
+            use ed25519_dalek::Signer;
+            p.insert(
+                "proofValue",
+                Value::from(multibase::encode_base58btc(&sig.sign(&hash).to_bytes())),
+            );
+            let mut out = unsecured;
+            out.insert("proof", Value::Object(p));
+            out
+        };
+        let signed = proof_of("2026-06-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        let r = run(text(&signed).as_bytes());
+        assert_eq!(code(&r), Some(Code::Expired), "{suite:?}: {}", r.to_json());
+        let fine = proof_of("2027-06-01T00:00:00Z", "2026-01-01T00:00:00Z");
+        assert_eq!(run(text(&fine).as_bytes()).verdict(), Verdict::Valid);
+        let future = proof_of("2027-06-01T00:00:00Z", "2026-12-24T00:00:00Z");
+        let r = run(text(&future).as_bytes());
+        assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+        assert!(r.checks.iter().any(|c| c.kind == CheckKind::Signature
+            && c.outcome == Outcome::Warn(None)
+            && c.detail.contains("future")));
+    }
+}
