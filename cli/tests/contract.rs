@@ -228,6 +228,15 @@ fn resources_answer_hosted_credentials() {
 #[test]
 fn holders_present_with_challenge_in_every_format() {
     let s = setup();
+    // The learner presents their own credentials: the subject is the holder.
+    let o = mcx(&["key", "new", "--out", "holder.json"], &s.path);
+    let holder = stdout(&o).trim().to_string();
+    assert!(holder.starts_with("did:key:"), "{holder}");
+    std::fs::write(
+        s.path.join("unsigned.json"),
+        UNSIGNED.replace("did:example:learner", &holder),
+    )
+    .unwrap();
     mcx(
         &[
             "issue",
@@ -254,9 +263,6 @@ fn holders_present_with_challenge_in_every_format() {
         ],
         &s.path,
     );
-    assert!(mcx(&["key", "new", "--out", "holder.json"], &s.path)
-        .status
-        .success());
     for format in ["eddsa-rdfc-2022", "eddsa-jcs-2022", "jwt"] {
         let out = format!("vp-{format}");
         let o = mcx(
