@@ -354,6 +354,8 @@ for (const [mode, make] of Object.entries(EMBED_MODES)) {
         assert.match(await shadowText(page, 'w1', '.line'), /^Not valid · Revoked/);
         assert.match(await shadowText(page, 'w2', '.line'), /^Not valid · Changed after signing/);
         assert.match(await shadowText(page, 'w3', '.line'), /^Not valid · Issuer not in the network/);
+        // A name no trust source vouches for is never on the badge.
+        assert.doesNotMatch(await shadowText(page, 'w3', '.line'), /Millbrook/);
       }
             await page.screenshot({ path: shot(`${mode}${group.length === 1 ? '-' + path.basename(group[0].c.file, '.json') : ''}`) });
       if (mode === 'button') {

@@ -1014,6 +1014,7 @@ fn verify_presentation(
                         ),
                     );
                 } else {
+                    r.credential = summary::presentation(&reading);
                     proven_holder = bind_signer(p.signers, h, Purpose::Authentication, &mut r);
                 }
             }
