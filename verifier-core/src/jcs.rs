@@ -231,7 +231,7 @@ fn shortest_digits(x: f64) -> (String, i32) {
     let mut text = String::new();
     push_with_point(&mut text, &even, 1);
     text.push_str(&alloc::format!("e{exp}"));
-    if text.parse::<f64>() == Ok(x) {
+    if crate::decimal::parse_f64(&text) == Some(x) {
         let even = String::from(even.trim_end_matches('0'));
         if !even.is_empty() {
             return (even, exp);

@@ -68,6 +68,14 @@ impl Number {
         }
     }
 
+    /// A finite number in its ECMAScript (and JCS) form: the shortest digits
+    /// that read back as `x` (`5.5`, `1e+21`). Cheaper to link than
+    /// [`Number::from_f64`], whose `core::fmt` float printing the browser
+    /// bundles would otherwise carry.
+    pub fn from_f64_es6(x: f64) -> Option<Self> {
+        x.is_finite().then(|| Number(crate::jcs::format_number(x)))
+    }
+
     /// The literal as it appeared in the document.
     pub fn literal(&self) -> &str {
         &self.0
@@ -77,7 +85,7 @@ impl Number {
     pub fn as_f64(&self) -> f64 {
         // The literal was validated by the parser, so this cannot fail; a
         // fallback keeps this total anyway.
-        self.0.parse::<f64>().unwrap_or(f64::NAN)
+        crate::decimal::parse_f64(&self.0).unwrap_or(f64::NAN)
     }
 
     /// The value as a `u64` when it is a non-negative integer literal in range.
@@ -505,7 +513,7 @@ impl Parser<'_> {
         // The slice is ASCII by construction.
         let lit = core::str::from_utf8(&self.s[start..self.i])
             .map_err(|_| self.err(JsonErrorKind::InvalidNumber))?;
-        if !lit.parse::<f64>().map(f64::is_finite).unwrap_or(false) {
+        if !crate::decimal::parse_f64(lit).is_some_and(f64::is_finite) {
             return Err(JsonError {
                 kind: JsonErrorKind::InvalidNumber,
                 offset: start,

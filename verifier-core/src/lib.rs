@@ -41,6 +41,7 @@ extern crate std;
 pub mod baked;
 pub mod checksum;
 pub mod contexts;
+pub mod decimal;
 pub mod did;
 pub mod input;
 pub mod jcs;

@@ -16,6 +16,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 use crate::json::{Object, Value};
+use crate::rdf::{Quad, Term};
 use crate::{jcs, multibase};
 
 /// A supported proof suite.
@@ -105,21 +106,63 @@ impl fmt::Display for ProofError {
 /// RDF (an undefined term, a relative type, ...) is an error with a
 /// sentence saying so, since it would be shown but not signed.
 pub fn rdfc_canonical(doc: &Value) -> Result<String, ProofError> {
+    rdfc_canonical_dataset(doc).map(|c| c.text)
+}
+
+/// [`rdfc_canonical`], also returning the quads the text serializes, with
+/// their canonical blank node labels: what [`crate::signed_view`] reads.
+pub fn rdfc_canonical_dataset(doc: &Value) -> Result<Canonical, ProofError> {
     use crate::jsonld::JsonLdError;
     let quads = crate::jsonld::to_rdf_bundled(doc).map_err(|e| match e.root_cause() {
         JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
         JsonLdError::SafeModeViolation(event) => ProofError::Canonicalization(event.to_string()),
         _ => ProofError::Canonicalization(e.to_string()),
     })?;
-    crate::rdfc::canonicalize(&quads, &crate::rdfc::Limits::default())
-        .map_err(|e| ProofError::Canonicalization(e.to_string()))
+    let c = crate::rdfc::canonicalize_with(
+        &quads,
+        crate::rdfc::HashAlgorithm::Sha256,
+        &crate::rdfc::Limits::default(),
+    )
+    .map_err(|e| ProofError::Canonicalization(e.to_string()))?;
+    let relabel = |t: &Term| match t {
+        Term::Blank(b) => Term::Blank(c.canonical_label(b).unwrap_or(b).into()),
+        other => other.clone(),
+    };
+    let quads = quads
+        .iter()
+        .map(|q| Quad {
+            subject: relabel(&q.subject),
+            predicate: q.predicate.clone(),
+            object: relabel(&q.object),
+            graph: q.graph.as_ref().map(relabel),
+        })
+        .collect();
+    Ok(Canonical {
+        text: c.nquads,
+        quads,
+    })
 }
 
-fn canonical(suite: Suite, v: &Value) -> Result<String, ProofError> {
+/// A canonical form: its text, and for the RDF suites the quads it
+/// serializes (canonical blank node labels).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Canonical {
+    /// The canonical text that is hashed: JCS JSON or RDFC-1.0 N-Quads.
+    pub text: String,
+    /// The quads of an RDFC-1.0 form (empty for JCS).
+    pub quads: Vec<Quad>,
+}
+
+fn canonical(suite: Suite, v: &Value) -> Result<Canonical, ProofError> {
     if suite.uses_rdfc() {
-        rdfc_canonical(v)
+        rdfc_canonical_dataset(v)
     } else {
-        jcs::canonicalize(v).map_err(|e| ProofError::Canonicalization(e.to_string()))
+        jcs::canonicalize(v)
+            .map(|text| Canonical {
+                text,
+                quads: Vec::new(),
+            })
+            .map_err(|e| ProofError::Canonicalization(e.to_string()))
     }
 }
 
@@ -142,19 +185,19 @@ fn hash_canonical(
     let config = canonical(suite, &Value::Object(proof_config.clone()))?;
     let document = canonical(suite, &Value::Object(unsecured.clone()))?;
     let mut out = Vec::with_capacity(64);
-    out.extend_from_slice(&Sha256::digest(config.as_bytes()));
-    out.extend_from_slice(&Sha256::digest(document.as_bytes()));
+    out.extend_from_slice(&Sha256::digest(config.text.as_bytes()));
+    out.extend_from_slice(&Sha256::digest(document.text.as_bytes()));
     Ok((out, Signed { config, document }))
 }
 
-/// The canonical texts a proof's signature covers: JCS JSON, or RDFC-1.0
+/// The canonical forms a proof's signature covers: JCS JSON, or RDFC-1.0
 /// N-Quads for the RDF suites.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signed {
     /// The canonical proof configuration.
-    pub config: String,
+    pub config: Canonical,
     /// The canonical document.
-    pub document: String,
+    pub document: Canonical,
 }
 
 /// The document each proof signs, and the proof configuration, as the

@@ -548,7 +548,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
     let mut hashes: Vec<Value> = Vec::new();
     let mut methods: Vec<Value> = Vec::new();
     // The signed document of the first proof, while every proof signs a graph.
-    let mut graph_document: Option<Option<String>> = None;
+    let mut graph_document: Option<Option<Vec<crate::rdf::Quad>>> = None;
     let mut warnings: Vec<String> = Vec::new();
     for p in proofs {
         let Some(p) = p.as_object() else {
@@ -608,7 +608,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
         };
         // The proof options that count are the signed ones.
         let signed_options = if verified.suite.signs_graph() {
-            let view = match signed_reading(&verified.signed.config, p, ctx) {
+            let view = match signed_reading(&verified.signed.config.quads, p, ctx) {
                 Ok(v) => v,
                 Err(e) => {
                     r.push(
@@ -623,7 +623,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
                 return None;
             }
             if graph_document.is_none() {
-                graph_document = Some(Some(verified.signed.document.clone()));
+                graph_document = Some(Some(verified.signed.document.quads.clone()));
             }
             view
         } else {
@@ -639,7 +639,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
         signers.push(method.controller);
     }
     let reading = match graph_document.flatten() {
-        Some(nquads) => match signed_reading(&nquads, doc, ctx) {
+        Some(quads) => match signed_reading(&quads, doc, ctx) {
             Ok(v) => Some(v),
             Err(e) => {
                 r.push(
@@ -687,10 +687,10 @@ fn proof_method(p: &Object) -> &str {
     }
 }
 
-/// The signed reading of canonical N-Quads for the JSON object `of`, with
-/// the bundled vocabulary built once per [`Resources`].
+/// The signed reading of a canonical dataset for the JSON object `of`,
+/// with the bundled vocabulary built once per [`Resources`].
 fn signed_reading(
-    nquads: &str,
+    quads: &[crate::rdf::Quad],
     of: &Object,
     ctx: &Ctx<'_>,
 ) -> Result<Object, signed_view::ViewError> {
@@ -707,7 +707,7 @@ fn signed_reading(
         .get("id")
         .or_else(|| of.get("@id"))
         .and_then(Value::as_str);
-    signed_view::read(nquads, root, &vocab)
+    signed_view::read(quads, root, &vocab)
 }
 
 /// The proof options the key was chosen by and the challenge was checked

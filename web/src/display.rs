@@ -86,9 +86,12 @@ pub fn display_date(t: &Texts, iso: &str) -> String {
 
 /// ECTS of a summary (`achievement.creditsAvailable`), if a number.
 pub fn credits(summary: &Value) -> Option<f64> {
-    let n: f64 = scalar(summary, &["achievement", "creditsAvailable"])?
-        .parse()
-        .ok()?;
+    // The core's tableless parser: `str::parse::<f64>` would add 10 KB of
+    // incompressible tables to the widget.
+    let n = mcx_verifier_core::decimal::parse_f64(scalar(
+        summary,
+        &["achievement", "creditsAvailable"],
+    )?)?;
     (n.is_finite() && n >= 0.0).then_some(n)
 }
 
