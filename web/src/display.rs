@@ -40,20 +40,29 @@ pub fn issuer_name(summary: &Value) -> Option<&str> {
     text(summary, &["issuer", "name"]).or_else(|| text(summary, &["issuer", "id"]))
 }
 
-/// The issuer's name as a trust source vouches for it: the member's name in
-/// the network registry (in `lang`, else English, else any). A name the
-/// credential gives itself is never a fact, so sentences use this or a
-/// neutral word, never [`issuer_name`].
+/// The issuer's name as a trust source vouches for it: the name the
+/// credential states if the network registry lists it among the member's
+/// names, else the member's registered name (in `lang`, else English, else
+/// any). A name the credential gives itself is never a fact on its own, so
+/// sentences use this or a neutral word, never [`issuer_name`].
 pub fn vouched_issuer_name<'a>(summary: &'a Value, lang: &str) -> Option<&'a str> {
-    let names = summary.get("issuer")?.get("network")?.get("name")?;
+    let names = summary
+        .get("issuer")?
+        .get("network")?
+        .get("name")?
+        .as_object()?;
+    let listed = |n: &str| {
+        names
+            .iter()
+            .any(|(_, v)| v.as_str().map(str::trim) == Some(n))
+    };
+    if let Some(claimed) = text(summary, &["issuer", "name"]).filter(|n| listed(n)) {
+        return Some(claimed);
+    }
     let pick = |l: &str| names.get(l).and_then(Value::as_str);
     pick(lang)
         .or_else(|| pick("en"))
-        .or_else(|| {
-            names
-                .as_object()
-                .and_then(|o| o.iter().find_map(|(_, v)| v.as_str()))
-        })
+        .or_else(|| names.iter().find_map(|(_, v)| v.as_str()))
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }

@@ -238,7 +238,7 @@ mod tests {
         assert_eq!(language(""), Lang::En);
         let mut r = Report::new(Kind::Credential);
         r.credential = json::parse_str(
-            r#"{"issuer":{"name":"<b>U</b> \"q\""},"achievement":{"name":"A"},
+            r#"{"issuer":{"name":"<b>U</b> \"q\"","network":{"name":{"en":"<b>U</b> \"q\""}}},"achievement":{"name":"A"},
                 "euElements":[{"element":"title","mandatory":true,"present":true,"value":"A"}]}"#,
         )
         .unwrap();
