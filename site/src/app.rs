@@ -514,6 +514,9 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
     // One of several: the banner and what it is at a glance, the rest on demand.
     let many = show_source;
     let name = mcx_web::display::achievement_name(&report.credential).map(str::to_string);
+    // Whose it is: a portfolio may mix learners, and stacking must not.
+    let learner = mcx_verifier_core::portfolio::learner_of(&report.credential)
+        .map(|l| l.name.unwrap_or(l.key));
     html! {
         <article class="result" key={item.id.to_string()} data-item={item.id.to_string()}>
             if many { <p class="item-source">{ (p.item_from)(&item.source) }</p> }
@@ -521,6 +524,9 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
             if many {
                 <div class="result-body">
                     if let Some(name) = name { <p class="item-name">{ name }</p> }
+                    if let Some(learner) = learner {
+                        <p class="item-learner small" data-item-learner="">{ (p.portfolio_learner)(&learner) }</p>
+                    }
                     <details class="item-details">
                         <summary>{ p.item_details }</summary>
                         { body }

@@ -1,6 +1,7 @@
 //! What the page holds about each checked input, and the portfolio sums
 //! over them. Reading the report's fields is `mcx_web::display`'s.
 
+use mcx_verifier_core::portfolio::{self, Learner};
 use mcx_verifier_core::{Report, Verdict};
 use mcx_web::display::{credits, issuer_name};
 use mcx_web::host::Verified;
@@ -94,6 +95,55 @@ pub fn totals(reports: &[(&Report, bool)]) -> Vec<IssuerTotal> {
     rows
 }
 
+/// The credentials of one learner, with their sums: stacking only ever
+/// adds up one learner's credentials.
+pub struct LearnerPortfolio<'a> {
+    /// Who (`None`: the credentials do not say).
+    pub learner: Option<Learner>,
+    /// This learner's credential reports, each with whether it counts.
+    pub credentials: Vec<(&'a Report, bool)>,
+    /// ECTS per issuer over the ones that count.
+    pub rows: Vec<IssuerTotal>,
+    /// Their total ECTS.
+    pub total: f64,
+}
+
+impl LearnerPortfolio<'_> {
+    /// The reports that count (valid), for the combined offers.
+    pub fn counted(&self) -> Vec<Report> {
+        self.credentials
+            .iter()
+            .filter(|(_, counts)| *counts)
+            .map(|(r, _)| (*r).clone())
+            .collect()
+    }
+}
+
+/// The credential reports grouped by learner (the core's
+/// [`portfolio::by_learner`]), each group with its own totals.
+pub fn by_learner<'a>(credentials: &[(&'a Report, bool)]) -> Vec<LearnerPortfolio<'a>> {
+    let summaries: Vec<&mcx_verifier_core::json::Value> =
+        credentials.iter().map(|(r, _)| &r.credential).collect();
+    portfolio::by_learner(&summaries)
+        .into_iter()
+        .map(|g| {
+            let mine: Vec<(&Report, bool)> = g
+                .members
+                .iter()
+                .filter_map(|&i| credentials.get(i).copied())
+                .collect();
+            let rows = totals(&mine);
+            let total = rows.iter().map(|r| r.credits).sum();
+            LearnerPortfolio {
+                learner: g.learner,
+                credentials: mine,
+                rows,
+                total,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,9 +151,14 @@ mod tests {
     use mcx_verifier_core::{CheckKind, Kind, Outcome};
 
     fn credential(id: &str, issuer: &str, ects: &str, valid: bool) -> Report {
+        of_learner(id, issuer, ects, valid, "did:key:zAlex")
+    }
+
+    fn of_learner(id: &str, issuer: &str, ects: &str, valid: bool, learner: &str) -> Report {
         let mut r = Report::new(Kind::Credential);
         r.credential = parse_str(&format!(
-            r#"{{"id":"{id}","issuer":{{"name":"{issuer}"}},"achievement":{{"creditsAvailable":{ects}}}}}"#
+            r#"{{"id":"{id}","issuer":{{"name":"{issuer}"}},"achievement":{{"creditsAvailable":{ects}}},
+               "subject":{{"id":"{learner}"}}}}"#
         ))
         .unwrap();
         let outcome = if valid {
@@ -142,6 +197,24 @@ mod tests {
                     credits: 5.5
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn credits_add_up_per_learner_only() {
+        let a = credential("urn:a", "Uni A", "5", true);
+        let b = credential("urn:b", "Uni B", "5", true);
+        let c = of_learner("urn:c", "Uni A", "5", true, "did:key:zSam");
+        let list = [&a, &b, &c];
+        let reports = credential_reports(&list);
+        let groups = by_learner(&reports);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].total, 10.0);
+        assert_eq!(groups[0].counted().len(), 2);
+        assert_eq!(groups[1].total, 5.0);
+        assert_eq!(
+            groups[1].learner.as_ref().map(|l| l.key.as_str()),
+            Some("did:key:zSam")
         );
     }
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
+import { ROOT, SHOTS, axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
 
 const DEMO = path.join(ROOT, 'demo');
 const manifest = JSON.parse(readFileSync(path.join(DEMO, 'manifest.json'), 'utf8'));
@@ -350,6 +350,38 @@ export function register({ test }) {
     await screenshot(page, 'portfolio');
     await screenshot(page, 'portfolio-first-screen', { fullPage: false });
     await assertAccessible(page, 'portfolio');
+    await assertClean(page);
+    await page.close_all();
+  });
+
+  test('portfolio of two learners: kept apart, no combined total, no borrowed offer', async (env) => {
+    const page = await open(env);
+    await upload(
+      page,
+      demoPath('credentials/valid-plc-thn.json'),
+      demoPath('credentials/valid-iot-castelmar.json'),
+      fixturePath('other-learner.json'),
+    );
+    assert.equal(await page.locator('[data-verdict]').count(), 3);
+    assert.equal(await page.getAttribute('[data-portfolio]', 'data-valid-count'), '3');
+    assert.equal(await page.getAttribute('[data-portfolio]', 'data-learners'), '2');
+    assert.equal(await page.getAttribute('[data-portfolio]', 'data-total-ects'), null, 'no total over two people');
+    assert.match(await page.textContent('[data-mixed]'), /2 different learners/);
+    const parts = page.locator('[data-learner]');
+    assert.equal(await parts.count(), 2);
+    assert.match(await parts.nth(0).textContent(), /Issued to Alex Example/);
+    assert.equal(await parts.nth(0).getAttribute('data-learner-ects'), '10');
+    assert.match(await parts.nth(1).textContent(), /Issued to Sam Sample/);
+    assert.equal(await parts.nth(1).getAttribute('data-learner-ects'), '5');
+    // Each credential says whose it is.
+    assert.match(await page.locator('[data-item-learner]').nth(2).textContent(), /Sam Sample/);
+    // The three together would complete the offer; no learner holds all three.
+    await page.waitForSelector('[data-offer]');
+    assert.equal(await page.locator('[data-offer][data-completion="complete"]').count(), 0);
+    await screenshot(page, 'portfolio-two-learners');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('[data-portfolio]').screenshot({ path: path.join(SHOTS, 'portfolio-two-learners-phone.png') });
+    await assertAccessible(page, 'portfolio-two-learners');
     await assertClean(page);
     await page.close_all();
   });

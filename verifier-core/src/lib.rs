@@ -49,6 +49,7 @@ pub mod json;
 pub mod jsonld;
 pub mod jws;
 pub mod multibase;
+pub mod portfolio;
 pub mod proof;
 pub mod rdf;
 pub mod rdfc;

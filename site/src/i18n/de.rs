@@ -52,6 +52,10 @@ pub const PAGE: Page = Page {
     portfolio_col_count: "Gültige Nachweise",
     portfolio_col_ects: "ECTS",
     portfolio_note: "Gezählt werden nur gültige Nachweise.",
+    portfolio_learner,
+    portfolio_unknown_learner: "Eine lernende Person, die die Nachweise nicht angeben",
+    portfolio_mixed,
+    portfolio_by_name: "Nur am Namen erkannt: Diese Nachweise nennen ihre lernende Person nicht genauer, und zwei Menschen können gleich heißen.",
     item_details: "Prüfungen, Inhalt und Teilen",
     item_from,
     item_in_presentation,
@@ -96,6 +100,14 @@ fn sample_outcome(verdict: &str, code: Option<&str>) -> &'static str {
 
 fn portfolio_summary(total: usize, valid: usize) -> String {
     format!("{total} Nachweise geprüft, {valid} gültig.")
+}
+
+fn portfolio_learner(name: &str) -> String {
+    format!("Ausgestellt für {name}")
+}
+
+fn portfolio_mixed(n: usize) -> String {
+    format!("Diese Nachweise wurden für {n} verschiedene lernende Personen ausgestellt. Ein Portfolio gehört einer Person: Leistungspunkte und kombinierte Angebote werden für jede Person getrennt gezählt.")
 }
 
 fn portfolio_total(ects: &str) -> String {

@@ -52,6 +52,10 @@ pub const PAGE: Page = Page {
     portfolio_col_count: "Valid credentials",
     portfolio_col_ects: "ECTS",
     portfolio_note: "Only valid credentials are counted.",
+    portfolio_learner,
+    portfolio_unknown_learner: "A learner the credentials do not identify",
+    portfolio_mixed,
+    portfolio_by_name: "Recognised by name only: these credentials do not identify their learner more precisely, and two people can share a name.",
     item_details: "Checks, contents and sharing",
     item_from,
     item_in_presentation,
@@ -96,6 +100,14 @@ fn sample_outcome(verdict: &str, code: Option<&str>) -> &'static str {
 
 fn portfolio_summary(total: usize, valid: usize) -> String {
     format!("{total} credentials checked, {valid} valid.")
+}
+
+fn portfolio_learner(name: &str) -> String {
+    format!("Issued to {name}")
+}
+
+fn portfolio_mixed(n: usize) -> String {
+    format!("These credentials were issued to {n} different learners. A portfolio belongs to one person: credits and combined offers are counted for each learner separately.")
 }
 
 fn portfolio_total(ects: &str) -> String {

@@ -109,6 +109,14 @@ pub struct Page {
     pub portfolio_col_ects: &'static str,
     /// Only valid credentials count.
     pub portfolio_note: &'static str,
+    /// Heading of one learner's part of a portfolio.
+    pub portfolio_learner: fn(&str) -> String,
+    /// Stands in for a learner the credentials do not identify.
+    pub portfolio_unknown_learner: &'static str,
+    /// A set of credentials of several learners.
+    pub portfolio_mixed: fn(usize) -> String,
+    /// A learner recognised only by name.
+    pub portfolio_by_name: &'static str,
     /// Opens the details of one credential in a list of several.
     pub item_details: &'static str,
     /// Label of one item: its source.
