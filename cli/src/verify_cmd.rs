@@ -193,7 +193,20 @@ pub fn render_text(name: &str, r: &Report) -> String {
         out.push_str(&format!("  credential: {n}\n"));
     }
     if let Some(i) = field(&["issuer", "name"]).or(field(&["issuer", "id"])) {
-        out.push_str(&format!("  issuer: {i}\n"));
+        // A name is a fact only when the registry vouches for the issuer.
+        let member = c
+            .get("issuer")
+            .and_then(|i| i.get("network"))
+            .and_then(|n| n.get("member"))
+            .and_then(|m| m.as_bool())
+            == Some(true);
+        if member {
+            out.push_str(&format!("  issuer: {i}\n"));
+        } else {
+            out.push_str(&format!(
+                "  issuer (as the credential states; no registry vouches for it): {i}\n"
+            ));
+        }
     }
     for check in &r.checks {
         let mark = match check.outcome {

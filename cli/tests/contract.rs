@@ -316,3 +316,32 @@ fn holders_present_with_challenge_in_every_format() {
         );
     }
 }
+
+/// The text output never presents a name the credential gives itself as a
+/// fact: without a registry that vouches for the issuer it is labelled.
+#[test]
+fn an_issuer_name_no_registry_vouches_for_is_labelled() {
+    let s = setup();
+    mcx(
+        &[
+            "issue",
+            "--key",
+            "key.json",
+            "--format",
+            "eddsa-jcs-2022",
+            "unsigned.json",
+            "-o",
+            "a.json",
+        ],
+        &s.path,
+    );
+    let o = mcx(&["verify", "a.json"], &s.path);
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "issuer (as the credential states; no registry vouches for it): Demo University"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("  issuer: Demo University"), "{text}");
+}
