@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { ROOT, SHOTS, axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
 
 const DEMO = path.join(ROOT, 'demo');
@@ -351,6 +352,21 @@ export function register({ test }) {
     await screenshot(page, 'portfolio-first-screen', { fullPage: false });
     await assertAccessible(page, 'portfolio');
     await assertClean(page);
+    await page.close_all();
+  });
+
+  test('an RDF-signed credential rewritten to show another achievement shows what was signed (#vc= link)', async (env) => {
+    // The demo's eddsa-rdfc-2022 credential, rewritten so that its JSON says
+    // "Quantum Surgery" while its quads, and so its signature, are unchanged.
+    const text = fixture('fake-name-rdfc.json');
+    const payload = zlib.deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
+    const page = await open(env, { url: `${env.base}#vc=${payload}` });
+    await waitDone(page);
+    assert.equal(await verdict(page), 'valid');
+    const shown = await page.textContent('#main');
+    assert.ok(shown.includes('IoT Sensor Networks for Industry 4.0'), 'the signed name');
+    assert.ok(!shown.includes('Quantum'), 'never the unsigned one');
+    await screenshot(page, 'rdfc-rewritten-link');
     await page.close_all();
   });
 
