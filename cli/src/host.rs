@@ -18,10 +18,11 @@ pub fn parse_resource(s: &str) -> Result<(String, PathBuf), String> {
 }
 
 /// Documents given on the command line: single files, and directories
-/// standing for everything under a URL prefix.
+/// standing for everything under a URL prefix. Shared by the worker
+/// threads of a batch.
 pub struct Local {
     /// `--resource URL=FILE`, read up front.
-    pub resources: Resources,
+    files: Vec<(String, Vec<u8>)>,
     /// `--resource PREFIX/=DIR`: URLs under PREFIX are files under DIR.
     mounts: Vec<(String, PathBuf)>,
 }
@@ -29,7 +30,7 @@ pub struct Local {
 /// Loads every `--resource` file into a [`Resources`] set; a URL ending in
 /// `/` mapped to a directory mounts that directory instead.
 pub fn load_resources(mappings: &[(String, PathBuf)]) -> Result<Local, String> {
-    let mut r = Resources::new();
+    let mut files = Vec::new();
     let mut mounts = Vec::new();
     for (url, file) in mappings {
         if url.ends_with('/') && file.is_dir() {
@@ -38,17 +39,23 @@ pub fn load_resources(mappings: &[(String, PathBuf)]) -> Result<Local, String> {
         }
         let bytes = std::fs::read(file)
             .map_err(|e| format!("--resource {url}: cannot read {}: {e}", file.display()))?;
-        r.insert(url.clone(), bytes);
+        files.push((url.clone(), bytes));
     }
     // The longest prefix wins, as with nested mounts on a web server.
     mounts.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
-    Ok(Local {
-        resources: r,
-        mounts,
-    })
+    Ok(Local { files, mounts })
 }
 
 impl Local {
+    /// A fresh set of documents holding the `--resource` files.
+    pub fn resources(&self) -> Resources {
+        let mut r = Resources::new();
+        for (url, bytes) in &self.files {
+            r.insert(url.clone(), bytes.clone());
+        }
+        r
+    }
+
     /// Answers the URLs that fall under a mounted directory (the file, or
     /// a failure saying which file is missing) and returns the others.
     pub fn answer(&self, urls: Vec<String>, resources: &mut Resources) -> Vec<String> {

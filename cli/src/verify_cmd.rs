@@ -1,10 +1,14 @@
 //! `mcx verify`.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
 use clap::Args;
+use mcx_verifier_core::resources::Lookup;
 use mcx_verifier_core::{
     registry, FetchBudget, Options, Outcome, Report, Resources, Step, Verdict,
 };
@@ -50,6 +54,10 @@ pub struct VerifyArgs {
     /// cannot reach services behind your firewall.
     #[arg(long)]
     allow_private_network: bool,
+    /// Inputs verified at once (default: one per processor). Reports are
+    /// printed in input order whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     /// Files to verify; `-` reads standard input; an `https://` address
     /// (of a hosted credential or a verification link) is verified as is.
     #[arg(required = true, value_name = "FILE|URL|-")]
@@ -82,7 +90,6 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
         options = options.with_registry(reg);
     }
     let local = host::load_resources(&args.resources)?;
-    let mut resources = local.resources.clone();
     let policy = Policy {
         allow_private_network: args.allow_private_network,
     };
@@ -104,29 +111,190 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
         } else {
             std::fs::read(name).map_err(|e| format!("cannot read {name}: {e}"))?
         };
-        inputs.push((name, bytes));
+        inputs.push((name.as_str(), bytes));
     }
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, usize::from),
+        usize::from,
+    );
+    let shared = Shared {
+        options: &options,
+        local: &local,
+        fetcher: &fetcher,
+        fetched: Fetched::default(),
+        json: args.json,
+    };
+    Ok(run_batch(&inputs, jobs, &shared))
+}
+
+/// What every worker of a batch reads.
+struct Shared<'a> {
+    options: &'a Options,
+    local: &'a host::Local,
+    fetcher: &'a Fetcher,
+    fetched: Fetched,
+    json: bool,
+}
+
+/// Verifies `inputs` on up to `jobs` threads and prints each report in
+/// input order as soon as those before it are printed. Returns whether all
+/// were valid.
+fn run_batch(inputs: &[(&str, Vec<u8>)], jobs: usize, shared: &Shared<'_>) -> bool {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, bool, String)>();
     let mut all_valid = true;
-    let mut out = std::io::stdout().lock();
-    for (name, bytes) in inputs {
-        let report = verify_one(&bytes, &options, &mut resources, &local, &fetcher);
-        all_valid &= report.verdict() == Verdict::Valid;
-        let text = if args.json {
-            format!("{}\n", report.to_json())
-        } else {
-            render_text(name, &report)
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, inputs.len().max(1)) {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                // Each worker keeps the documents and derived work (a
+                // verified status list) of the inputs it has checked.
+                let mut batch = shared.local.resources();
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((name, bytes)) = inputs.get(i) else {
+                        break;
+                    };
+                    let report = verify_one(bytes, shared, &mut batch);
+                    let text = if shared.json {
+                        format!("{}\n", report.to_json())
+                    } else {
+                        render_text(name, &report)
+                    };
+                    if tx
+                        .send((i, report.verdict() == Verdict::Valid, text))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut out = std::io::stdout().lock();
+        let mut waiting: BTreeMap<usize, (bool, String)> = BTreeMap::new();
+        let mut printed = 0;
+        for (i, valid, text) in rx {
+            waiting.insert(i, (valid, text));
+            while let Some((valid, text)) = waiting.remove(&printed) {
+                all_valid &= valid;
+                printed += 1;
+                // A closed pipe (`mcx verify … | head`) ends the run quietly;
+                // the exit status still tells whether what was checked so
+                // far is valid.
+                if out
+                    .write_all(text.as_bytes())
+                    .and_then(|()| out.flush())
+                    .is_err()
+                {
+                    stop.store(true, Ordering::Relaxed);
+                    return;
+                }
+            }
+        }
+    });
+    all_valid
+}
+
+/// The documents the batch fetched, shared by its workers so that each URL
+/// is fetched once however many inputs (and threads) need it.
+#[derive(Default)]
+struct Fetched {
+    slots: Mutex<BTreeMap<String, Slot>>,
+    ready: Condvar,
+}
+
+/// Marks the URLs a worker took on as failed if it leaves without them.
+struct Release<'a> {
+    fetched: &'a Fetched,
+    urls: Vec<String>,
+}
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        if self.urls.is_empty() {
+            return;
+        }
+        let mut slots = self.fetched.lock();
+        for url in self.urls.drain(..) {
+            slots.insert(url, Slot::Done(Err("could not be fetched".to_string())));
+        }
+        self.fetched.ready.notify_all();
+    }
+}
+
+enum Slot {
+    /// A worker is fetching it.
+    Pending,
+    /// Its bytes, or why it could not be had.
+    Done(Result<Vec<u8>, String>),
+}
+
+impl Fetched {
+    /// The slots; a worker that panicked cannot leave them half-written
+    /// (each update is one insert), so a poisoned lock is still usable.
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, Slot>> {
+        self.slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Supplies `urls` to `into`: from the command line's local copies,
+    /// from what the batch fetched, or fetched now (waiting for a URL
+    /// another worker is fetching).
+    fn supply(&self, urls: Vec<String>, shared: &Shared<'_>, into: &mut Resources) {
+        let remote = shared.local.answer(urls, into);
+        let mine: Vec<String> = {
+            let mut slots = self.lock();
+            let mut mine = Vec::new();
+            for url in &remote {
+                if !slots.contains_key(url) {
+                    slots.insert(url.clone(), Slot::Pending);
+                    mine.push(url.clone());
+                }
+            }
+            mine
         };
-        // A closed pipe (`mcx verify … | head`) ends the run quietly; the
-        // exit status still tells whether what was checked so far is valid.
-        if out
-            .write_all(text.as_bytes())
-            .and_then(|()| out.flush())
-            .is_err()
+        if !mine.is_empty() {
+            // Should the fetch panic, the others waiting for these URLs
+            // are released with a failure rather than left waiting.
+            let mut guard = Release {
+                fetched: self,
+                urls: mine.clone(),
+            };
+            let mut got = Resources::new();
+            shared.fetcher.fetch_all(mine, &mut got);
+            let mut slots = self.lock();
+            for url in std::mem::take(&mut guard.urls) {
+                let result = match got.get(&url) {
+                    Lookup::Found(b) => Ok(b.to_vec()),
+                    Lookup::Failed(why) => Err(why.to_string()),
+                    Lookup::Missing => Err("could not be fetched".to_string()),
+                };
+                slots.insert(url, Slot::Done(result));
+            }
+            self.ready.notify_all();
+        }
+        let mut slots = self.lock();
+        while remote
+            .iter()
+            .any(|u| matches!(slots.get(u), Some(Slot::Pending)))
         {
-            break;
+            slots = self
+                .ready
+                .wait(slots)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        for url in remote {
+            match slots.get(&url) {
+                Some(Slot::Done(Ok(bytes))) => into.insert(url, bytes.clone()),
+                Some(Slot::Done(Err(why))) => into.insert_failure(url, why.clone()),
+                _ => into.insert_failure(url, "could not be fetched"),
+            }
         }
     }
-    Ok(all_valid)
 }
 
 /// True for an argument that is a web address rather than a file name.
@@ -136,30 +304,23 @@ fn is_link(arg: &str) -> bool {
 }
 
 /// Verifies one input, answering the core's requests from `batch` (the
-/// documents of the whole batch, so that a status list is fetched and
-/// checked once) and from the network.
+/// documents this worker has seen, so that a status list is checked once)
+/// and from the batch's shared fetches.
 ///
 /// The input works on its own copy of `batch`: its [`FetchBudget`]
 /// records the URLs past its budget as failures, and those must stay
 /// this input's, or one input could spend the budget so that every later
-/// input of the batch finds those URLs failed (issue 10). What the host
-/// actually fetched goes into both.
-fn verify_one(
-    bytes: &[u8],
-    options: &Options,
-    batch: &mut Resources,
-    local: &host::Local,
-    fetcher: &Fetcher,
-) -> Report {
+/// input of the batch finds those URLs failed. What the host actually
+/// fetched goes into both.
+fn verify_one(bytes: &[u8], shared: &Shared<'_>, batch: &mut Resources) -> Report {
     let mut mine = batch.clone();
     let mut budget = FetchBudget::new();
     let report = loop {
-        match budget.step(bytes, options, &mut mine) {
+        match budget.step(bytes, shared.options, &mut mine) {
             Step::Done(r) => break r,
             Step::Need(urls) => {
                 let mut fetched = Resources::new();
-                let remote = local.answer(urls, &mut fetched);
-                fetcher.fetch_all(remote, &mut fetched);
+                shared.fetched.supply(urls, shared, &mut fetched);
                 mine.supply_from(&fetched);
                 batch.supply_from(&fetched);
             }

@@ -345,3 +345,41 @@ fn an_issuer_name_no_registry_vouches_for_is_labelled() {
     );
     assert!(!text.contains("  issuer: Demo University"), "{text}");
 }
+
+/// A batch runs on several threads; the reports, and their order, are
+/// byte for byte those of one thread.
+#[test]
+fn a_batch_on_many_threads_prints_what_one_thread_prints() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let demo = format!("{root}/demo");
+    let mut files: Vec<String> = std::fs::read_dir(format!("{demo}/credentials"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    // Twice over, so that workers meet the same status lists.
+    let again = files.clone();
+    files.extend(again);
+    let run = |jobs: &str| {
+        let mut args = vec![
+            "verify",
+            "--json",
+            "--now",
+            "2026-11-28T12:00:00Z",
+            "--jobs",
+            jobs,
+        ];
+        let registry = format!("{demo}/registry.json");
+        let mount = format!("https://demo.microcredx.eu/={demo}/");
+        args.extend(["--registry", &registry, "--resource", &mount, "--offline"]);
+        args.extend(files.iter().map(String::as_str));
+        let o = mcx(&args, std::path::Path::new(root));
+        (o.status.code(), stdout(&o))
+    };
+    let one = run("1");
+    assert_eq!(one.0, Some(1), "the demo has invalid samples");
+    assert_eq!(one.1.lines().count(), files.len());
+    for jobs in ["2", "5"] {
+        assert_eq!(run(jobs), one, "--jobs {jobs}");
+    }
+}
