@@ -1,6 +1,6 @@
 //! `mcx`: the MicroCredX command line.
 //!
-//! `mcx verify` follows the contract in DESIGN.md (scripts rely on it):
+//! `mcx verify` follows the contract in the README (scripts rely on it):
 //! one report per input in input order, JSON Lines with `--json`, exit 0
 //! when all are valid, 1 when any is not, 2 for a usage error.
 

@@ -16,7 +16,7 @@ use mcx_verifier_core::{
 use crate::fetch::{Fetcher, Policy};
 use crate::host;
 
-/// Arguments of `mcx verify` (the CLI contract of DESIGN.md).
+/// Arguments of `mcx verify` (the CLI contract in the README).
 #[derive(Args)]
 pub struct VerifyArgs {
     /// Print one JSON report per input (JSON Lines).

@@ -1,4 +1,4 @@
-//! The `mcx` command-line contract of DESIGN.md, exercised on the real binary.
+//! The `mcx` command-line contract of the README, exercised on the real binary.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,5 +1,5 @@
 //! The verification report: one shape for the core, the widget's JS API,
-//! the site and `mcx verify --json` (see DESIGN.md).
+//! the site and `mcx verify --json` (the shape in the README).
 //!
 //! Checks carry an [`Outcome`] and, when they do not pass, a [`Code`]. The
 //! verdict is never stored independently: [`Report::verdict`] derives it from
@@ -334,7 +334,7 @@ impl Report {
             .map(|(_, c)| c)
     }
 
-    /// The report as a JSON value in the DESIGN.md shape.
+    /// The report as a JSON value in the shape the README documents.
     pub fn to_value(&self) -> Value {
         let mut o = Object::new();
         o.insert("verdict", Value::from(self.verdict().as_str()));

@@ -7,7 +7,7 @@
 //! - [`verify_report`] (`verifyReport(input, options)` in JS): verifies
 //!   a credential (text or bytes) with the core, fetching status lists, DID
 //!   documents and the network registry in the browser, and resolves to the
-//!   report JSON of DESIGN.md — byte for byte what `mcx verify --json`
+//!   report JSON of the README — byte for byte what `mcx verify --json`
 //!   prints for the same input and time;
 //! - [`report_view`] (`reportView(report, languages)`): the strings and rows
 //!   to display for a report in the reader's language (see [`view`]);

@@ -1,4 +1,4 @@
-//! Reading a report back from its JSON (the DESIGN.md shape), so that the
+//! Reading a report back from its JSON (the shape the README documents), so that the
 //! JS side can keep the report as plain data and ask for its display in
 //! another language later without verifying again.
 
