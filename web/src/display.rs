@@ -610,6 +610,26 @@ mod tests {
         "achievement":{"name":"PLC Programming"}}"#;
 
     #[test]
+    fn rows_never_contradict_the_verdict() {
+        let en = Lang::En.texts();
+        let mut revoked = report(SUMMARY, &[(CheckKind::Validity, Outcome::Pass)]);
+        revoked.push_status("revocation", Outcome::Fail(Code::Revoked), "revoked");
+        let lines = check_lines(en, &revoked);
+        assert!(!lines[0].text.contains("valid now"), "{}", lines[0].text);
+        assert!(lines[0].text.contains("validity period"), "{}", lines[0].text);
+        // What could not be checked is not a failure of the credential.
+        let mut unknown = report(SUMMARY, &[(CheckKind::Signature, Outcome::Pass)]);
+        unknown.push_status(
+            "revocation",
+            Outcome::Fail(Code::StatusUnavailable),
+            "unavailable",
+        );
+        let lines = check_lines(en, &unknown);
+        assert_eq!(lines[1].mark, Mark::Unknown);
+        assert_eq!(lines[1].mark_label, "could not be checked");
+    }
+
+    #[test]
     fn a_name_no_trust_source_vouches_for_is_never_in_a_sentence() {
         let en = Lang::En.texts();
         let r = report(

@@ -184,7 +184,7 @@ h4 { font-size: 1em; font-weight: 600; }
 .check[data-mark="fail"] .icon { background: var(--mcx-invalid, #c0262d); }
 .check[data-mark="warn"] .icon { background: var(--mcx-unverifiable, #9a6700); }
 .check[data-mark="skip"] .icon { background: #8a949e; }
-.check[data-outcome="fail"][data-code$="unavailable"] .icon { background: var(--mcx-unverifiable, #9a6700); }
+.check[data-mark="unknown"] .icon { background: var(--mcx-unverifiable, #9a6700); }
 .name { font-weight: 600; }
 .fields { display: grid; grid-template-columns: minmax(8em, max-content) 1fr; gap: .35rem 1rem; }
 .fields dt { color: var(--mcx-muted, #57606a); }
@@ -223,7 +223,7 @@ function mcxEl(tag, className, text) {
   return e;
 }
 
-const MCX_ICONS = { valid: '✓', invalid: '✕', unverifiable: '?', pass: '✓', fail: '✕', warn: '!', skip: '–' };
+const MCX_ICONS = { valid: '✓', invalid: '✕', unverifiable: '?', pass: '✓', fail: '✕', unknown: '?', warn: '!', skip: '–' };
 
 function mcxIcon(key) {
   const i = mcxEl('span', 'icon', MCX_ICONS[key] || '…');

@@ -167,7 +167,8 @@ export interface ReportView {
     outcome: Outcome;
         code: FailureCode | null;
     purpose?: string;
-    mark: Outcome;
+    /** As `outcome`, but `unknown` where a document could not be had (not a failure of the credential). */
+    mark: Outcome | 'unknown';
     name: string;
     markLabel: string;
     text: string;

@@ -24,6 +24,7 @@ fn mark_str(mark: Mark) -> &'static str {
         Mark::Pass => "pass",
         Mark::Warn => "warn",
         Mark::Fail => "fail",
+        Mark::Unknown => "unknown",
         Mark::Skip => "skip",
     }
 }

@@ -42,6 +42,7 @@ fn mark_icon(m: Mark) -> &'static str {
         Mark::Pass => "✓",
         Mark::Warn => "!",
         Mark::Fail => "✕",
+        Mark::Unknown => "?",
         Mark::Skip => "–",
     }
 }
@@ -51,6 +52,7 @@ fn mark_class(m: Mark) -> &'static str {
         Mark::Pass => "check check-pass",
         Mark::Warn => "check check-warn",
         Mark::Fail => "check check-fail",
+        Mark::Unknown => "check check-unknown",
         Mark::Skip => "check check-skip",
     }
 }

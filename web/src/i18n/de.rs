@@ -171,6 +171,7 @@ fn mark_label(mark: Mark) -> &'static str {
         Mark::Pass => "bestanden",
         Mark::Warn => "Hinweis",
         Mark::Fail => "nicht bestanden",
+        Mark::Unknown => "nicht prüfbar",
         Mark::Skip => "nicht geprüft",
     }
 }
@@ -185,8 +186,8 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         }
         (CheckKind::Key, Mark::Pass, _) => format!("Der Signaturschlüssel gehört {issuer} und darf Nachweise ausstellen."),
         (CheckKind::Validity, Mark::Pass, _) => match a.valid_until {
-            Some(until) => format!("Er ist jetzt gültig, bis zum {until}."),
-            None => "Er ist jetzt gültig und unbefristet.".into(),
+            Some(until) => format!("Heute liegt in seinem Gültigkeitszeitraum, der am {until} endet."),
+            None => "Heute liegt in seinem Gültigkeitszeitraum, der kein Ende hat.".into(),
         },
         // Eine Statusprüfung ohne Zweck: der Nachweis hat keine Statusliste.
         (CheckKind::Status, Mark::Pass, _) => {
@@ -246,7 +247,7 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         },
         (_, _, Some(code)) => by_code(code, issuer),
         (_, Mark::Warn, None) => "Bestanden, mit einem Hinweis (siehe technische Details).".into(),
-        (_, Mark::Fail, None) => "Nicht bestanden (siehe technische Details).".into(),
+        (_, Mark::Fail | Mark::Unknown, None) => "Nicht bestanden (siehe technische Details).".into(),
     }
 }
 

@@ -165,6 +165,7 @@ fn mark_label(mark: Mark) -> &'static str {
         Mark::Pass => "passed",
         Mark::Warn => "note",
         Mark::Fail => "failed",
+        Mark::Unknown => "could not be checked",
         Mark::Skip => "not checked",
     }
 }
@@ -181,8 +182,10 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
             format!("The key that signed it belongs to {issuer} and may be used to issue credentials.")
         }
         (CheckKind::Validity, Mark::Pass, _) => match a.valid_until {
-            Some(until) => format!("It is valid now, until {until}."),
-            None => "It is valid now and has no end date.".into(),
+            // Only the period: a revoked credential's row must not read as
+            // "valid" beside a banner that says it is not.
+            Some(until) => format!("Today is within its validity period, which ends on {until}."),
+            None => "Today is within its validity period, which has no end date.".into(),
         },
         // A status check without a purpose: the credential has no status list.
         (CheckKind::Status, Mark::Pass, _) => {
@@ -242,7 +245,7 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         },
         (_, _, Some(code)) => by_code(code, issuer),
         (_, Mark::Warn, None) => "Passed, with a remark (see the technical details).".into(),
-        (_, Mark::Fail, None) => "Failed (see the technical details).".into(),
+        (_, Mark::Fail | Mark::Unknown, None) => "Failed (see the technical details).".into(),
     }
 }
 

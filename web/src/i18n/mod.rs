@@ -76,6 +76,9 @@ pub enum Mark {
     Warn,
     /// Checked and not fine.
     Fail,
+    /// Could not be checked (a document was unavailable): not a failure of
+    /// the credential, and not shown as one.
+    Unknown,
     /// Not checked.
     Skip,
 }
@@ -86,6 +89,7 @@ impl Mark {
         match outcome {
             Outcome::Pass => Mark::Pass,
             Outcome::Warn(_) => Mark::Warn,
+            Outcome::Fail(code) if code.is_unavailability() => Mark::Unknown,
             Outcome::Fail(_) => Mark::Fail,
             Outcome::Skip => Mark::Skip,
         }
