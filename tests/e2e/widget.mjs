@@ -512,7 +512,7 @@ test('host CSS cannot restyle it', async () => {
   await verdicts(hostile);
   const after = await measure(hostile);
   await hostile.screenshot({ path: shot('hostile-css') });
-  assert.deepEqual(after, before, 'the widget looks the same under a stylesheet that restyles everything');
+  assert.deepEqual(after, before, 'the widget looks the same under a stylesheet that restyles everything: ' + JSON.stringify({ before, after }));
   assert.equal(after.hostDisplay, 'inline-block');
   await hostile.check();
   await hostile.done();

@@ -121,6 +121,10 @@ pub fn format_credits(n: f64) -> String {
 pub struct AboutOwned {
     /// Issuer display name.
     pub issuer: String,
+    /// The achievement's name.
+    pub achievement: Option<String>,
+    /// The learner's name, else identifier.
+    pub learner: Option<String>,
     /// Formatted end date.
     pub valid_until: Option<String>,
     /// Formatted start date.
@@ -137,6 +141,9 @@ impl AboutOwned {
             issuer: vouched_issuer_name(summary, t.code)
                 .unwrap_or(t.issuer_fallback)
                 .to_string(),
+            achievement: achievement_name(summary).map(str::to_string),
+            learner: mcx_verifier_core::portfolio::learner_of(summary)
+                .map(|l| l.name.unwrap_or(l.key)),
             valid_until: text(summary, &["validUntil"]).map(|d| display_date(t, d)),
             valid_from: text(summary, &["validFrom"]).map(|d| display_date(t, d)),
             standing_now: text(summary, &["issuer", "network", "standingNow"]).map(str::to_string),
@@ -147,6 +154,8 @@ impl AboutOwned {
     pub fn about(&self) -> About<'_> {
         About {
             issuer: &self.issuer,
+            achievement: self.achievement.as_deref(),
+            learner: self.learner.as_deref(),
             valid_until: self.valid_until.as_deref(),
             valid_from: self.valid_from.as_deref(),
             standing_now: self.standing_now.as_deref(),
@@ -616,7 +625,11 @@ mod tests {
         revoked.push_status("revocation", Outcome::Fail(Code::Revoked), "revoked");
         let lines = check_lines(en, &revoked);
         assert!(!lines[0].text.contains("valid now"), "{}", lines[0].text);
-        assert!(lines[0].text.contains("validity period"), "{}", lines[0].text);
+        assert!(
+            lines[0].text.contains("validity period"),
+            "{}",
+            lines[0].text
+        );
         // What could not be checked is not a failure of the credential.
         let mut unknown = report(SUMMARY, &[(CheckKind::Signature, Outcome::Pass)]);
         unknown.push_status(
@@ -730,6 +743,19 @@ mod tests {
             "Not valid · Changed after signing",
             "no unsigned issuer name on the badge"
         );
+        let mut alex = report(
+            r#"{"issuer":{"id":"did:key:z1","name":"University of X","network":{"member":true,"name":{"en":"University of X"}}},
+                "subject":{"id":"did:key:zA","name":"Alex Example"},"achievement":{"name":"Robotics"}}"#,
+            &[(CheckKind::Signature, Outcome::Pass)],
+        );
+        alex.push(CheckKind::Issuer, Outcome::Pass, "member");
+        assert!(
+            banner(en, &alex)
+                .sentence
+                .starts_with("Robotics, awarded to Alex Example by University of X."),
+            "{}",
+            banner(en, &alex).sentence
+        );
         let b = banner(en, &revoked);
         assert_eq!(b.verdict, Verdict::Invalid);
         assert!(
@@ -783,6 +809,8 @@ mod tests {
         ];
         let about = About {
             issuer: "U",
+            achievement: None,
+            learner: None,
             valid_until: None,
             valid_from: None,
             standing_now: None,

@@ -94,10 +94,13 @@ pub const TEXTS: Texts = Texts {
 };
 
 fn verdict_valid_text(about: &About) -> String {
-    format!(
-        "Ausgestellt von {}. Seitdem unverändert, innerhalb der Gültigkeit und nicht widerrufen.",
-        about.issuer
-    )
+    let issuer = about.issuer;
+    let what = match (about.achievement, about.learner) {
+        (Some(a), Some(l)) => format!("{a}, verliehen an {l} von {issuer}."),
+        (Some(a), None) => format!("{a}, verliehen von {issuer}."),
+        (None, _) => format!("Ausgestellt von {issuer}."),
+    };
+    format!("{what} Seitdem unverändert, innerhalb der Gültigkeit und nicht widerrufen.")
 }
 
 fn verdict_valid_presentation(count: usize) -> String {

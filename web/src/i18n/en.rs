@@ -94,10 +94,13 @@ pub const TEXTS: Texts = Texts {
 };
 
 fn verdict_valid_text(about: &About) -> String {
-    format!(
-        "Issued by {}. It has not been changed since, it is within its validity period, and it has not been revoked.",
-        about.issuer
-    )
+    let issuer = about.issuer;
+    let what = match (about.achievement, about.learner) {
+        (Some(a), Some(l)) => format!("{a}, awarded to {l} by {issuer}."),
+        (Some(a), None) => format!("{a}, awarded by {issuer}."),
+        (None, _) => format!("Issued by {issuer}."),
+    };
+    format!("{what} It has not been changed since, it is within its validity period, and it has not been revoked.")
 }
 
 fn verdict_valid_presentation(count: usize) -> String {

@@ -101,6 +101,10 @@ impl Mark {
 pub struct About<'a> {
     /// The issuer's display name (or its identifier).
     pub issuer: &'a str,
+    /// The achievement's name, if the credential gives one.
+    pub achievement: Option<&'a str>,
+    /// The learner's name (or identifier), if the credential gives one.
+    pub learner: Option<&'a str>,
     /// End of validity as a display date, if known.
     pub valid_until: Option<&'a str>,
     /// Start of validity as a display date, if known.
