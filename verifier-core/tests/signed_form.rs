@@ -551,3 +551,99 @@ proptest! {
         assert_same_or_rejected(base, &r, &what);
     }
 }
+
+/// Status lists are read from what their issuer signed too: an RDF-signed
+/// list whose JSON shows an all-clear `encodedList` (mapped to `@index` by
+/// an embedded context under an IRI type) while the signed one revokes.
+#[test]
+fn a_status_list_is_read_from_its_signed_data() {
+    use mcx_verifier_core::status::Bitstring;
+    const SK: [u8; 32] = [42; 32];
+    let did = mcx_verifier_core::did::did_key(&proof::public_key(&SK));
+    let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&SK));
+    let sign = |doc: &Object| {
+        let options = ProofOptions {
+            suite: Suite::EddsaRdfc2022,
+            verification_method: vm.clone(),
+            purpose: Purpose::AssertionMethod,
+            created: Timestamp::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
+            challenge: None,
+            domain: None,
+        };
+        proof::sign(doc, &options, &SK).unwrap()
+    };
+    let url = "https://uni.example/status/1";
+    let mut bits = Bitstring::zeroed(131_072, 1);
+    bits.set(7, 1, 1).unwrap();
+    let clear = Bitstring::zeroed(131_072, 1).encode();
+    let list = json::parse_str(&format!(
+        r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"{url}",
+        "type":["VerifiableCredential","BitstringStatusListCredential"],"issuer":"{did}",
+        "validFrom":"2026-01-01T00:00:00Z",
+        "credentialSubject":{{"id":"{url}#list","type":"BitstringStatusList",
+          "statusPurpose":"revocation","encodedList":"{}"}}}}"#,
+        bits.encode()
+    ))
+    .unwrap();
+    let list = sign(list.as_object().unwrap());
+    let credential = json::parse_str(&format!(
+        r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:uuid:1",
+        "type":["VerifiableCredential"],"issuer":"{did}","validFrom":"2026-01-01T00:00:00Z",
+        "credentialSubject":{{"id":"did:example:learner","name":"Alex"}},
+        "credentialStatus":{{"id":"{url}#7","type":"BitstringStatusListEntry",
+          "statusPurpose":"revocation","statusListIndex":"7","statusListCredential":"{url}"}}}}"#
+    ))
+    .unwrap();
+    let credential = json::to_string(&Value::Object(sign(credential.as_object().unwrap())));
+    let check = |list: &Object| {
+        let mut resources = Resources::new();
+        resources.insert(
+            url,
+            json::to_string(&Value::Object(list.clone())).into_bytes(),
+        );
+        let now = Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap();
+        verify_offline(credential.as_bytes(), &Options::new(now), &resources)
+    };
+    let r = check(&list);
+    assert_eq!(
+        r.headline()
+            .and_then(|h| h.outcome.code())
+            .map(|c| c.as_str()),
+        Some("revoked"),
+        "{}",
+        r.to_json()
+    );
+    // The rewrite: the list's subject in expanded form (IRI type, so no
+    // type-scoped context), plus a fake clear `encodedList` that an
+    // embedded context maps to `@index`, which the RDF leaves out.
+    let mut unsecured = list.clone();
+    let proof = unsecured.remove("proof").unwrap();
+    let subject_iri = iri_of(&unsecured, "credentialSubject").unwrap();
+    let mut subject = expanded(&unsecured)
+        .unwrap()
+        .get(&subject_iri)
+        .unwrap()
+        .as_array()
+        .unwrap()[0]
+        .as_object()
+        .unwrap()
+        .clone();
+    subject.insert("encodedList", Value::from(clear.as_str()));
+    subject.insert(
+        "@context",
+        json::parse_str(r#"{"encodedList":"@index"}"#).unwrap(),
+    );
+    let mut rewritten = unsecured.clone();
+    rewritten.insert("credentialSubject", Value::Object(subject));
+    rewritten.insert("proof", proof);
+    let r = check(&rewritten);
+    assert_ne!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(
+        r.headline()
+            .and_then(|h| h.outcome.code())
+            .map(|c| c.as_str()),
+        Some("revoked"),
+        "{}",
+        r.to_json()
+    );
+}
