@@ -374,29 +374,67 @@ fn verify_credential(doc: &Object, jwt: Option<JwtEnvelope<'_>>, ctx: &Ctx<'_>) 
     check_credential(doc, jwt, ctx).0
 }
 
-/// What the signatures of a document established.
+/// What the signatures of a document established: one entry per proof.
 struct Proven {
-    /// The controllers of the keys that signed.
-    signers: Vec<String>,
-    /// For a document signed only by RDF suites: its signed reading
-    /// ([`signed_view`]), which replaces the JSON for every later check and
-    /// for the summary. `None` when the signature pins the JSON itself
-    /// (JCS, JWT).
-    reading: Option<Object>,
+    signers: Vec<Signer>,
 }
 
-/// The reading every check after the signature uses: the signed reading of
-/// an RDF-signed document (with the JSON's `@context`, which names the
-/// data model), else the JSON itself.
-fn reading_of(doc: &Object, proven: &mut Proven) -> Object {
-    match proven.reading.take() {
-        Some(mut view) => {
+/// One proof that verified.
+struct Signer {
+    /// The controller of the key that signed.
+    controller: String,
+    /// What its signature pins: `None` for the JSON itself (JCS, JWT),
+    /// else the canonical dataset of an RDF suite.
+    graph: Option<Vec<crate::rdf::Quad>>,
+}
+
+impl Proven {
+    fn controllers(&self) -> Vec<String> {
+        self.signers.iter().map(|s| s.controller.clone()).collect()
+    }
+}
+
+/// The reading every check after the signature uses, taken from a proof by
+/// `expected` (the issuer or holder the JSON names): the JSON itself when
+/// such a proof signs the JSON (JCS, JWT), else that proof's signed reading
+/// ([`signed_view`], with the JSON's `@context`, which names the data
+/// model). A proof by anyone else never decides what is read: a second
+/// proof by another key over a rewritten JSON must not replace what the
+/// issuer signed. Without a proof by `expected` the key check fails anyway.
+/// `None` when the signed data cannot be read (the failure is reported).
+fn reading_for(
+    doc: &Object,
+    proven: &Proven,
+    expected: &str,
+    r: &mut Report,
+    ctx: &Ctx<'_>,
+) -> Option<Object> {
+    let did = did::did_of(expected);
+    let mine: Vec<&Signer> = proven
+        .signers
+        .iter()
+        .filter(|s| s.controller == did)
+        .collect();
+    let graph = match mine.as_slice() {
+        [] => return Some(doc.clone()),
+        signers if signers.iter().any(|s| s.graph.is_none()) => return Some(doc.clone()),
+        [first, ..] => first.graph.as_deref().unwrap_or_default(),
+    };
+    match signed_reading(graph, doc, ctx) {
+        Ok(mut view) => {
             if let Some(c) = doc.get("@context") {
                 view.insert("@context", c.clone());
             }
-            view
+            Some(view)
         }
-        None => doc.clone(),
+        Err(e) => {
+            r.push(
+                CheckKind::Signature,
+                Outcome::Fail(e.code()),
+                format!("This document is not in a form that can be checked: {e}."),
+            );
+            None
+        }
     }
 }
 
@@ -414,7 +452,7 @@ fn not_as_signed(r: &mut Report, what: &str, json: Option<&str>, signed: Option<
 }
 
 /// Verifies a credential; also returns, when its signature verified, the
-/// reading the checks used (see [`Proven::reading`]).
+/// reading the checks used (see [`reading_for`]).
 fn check_credential(
     doc: &Object,
     jwt: Option<JwtEnvelope<'_>>,
@@ -436,12 +474,14 @@ fn check_credential(
         Some(env) => check_jwt_signature(env.jws, issuer, Purpose::AssertionMethod, &mut r, ctx),
         None => check_proofs(doc, Purpose::AssertionMethod, &mut r, ctx),
     };
-    let Some(mut proven) = proven else {
+    let Some(proven) = proven else {
         check_validity(doc, &mut r, ctx.options.now);
         skip_trust_checks(&mut r);
         return (r, None);
     };
-    let reading = reading_of(doc, &mut proven);
+    let Some(reading) = reading_for(doc, &proven, issuer, &mut r, ctx) else {
+        return (r, None);
+    };
     if let Err(m) = credential_shape(&reading) {
         r.push(
             CheckKind::Signature,
@@ -456,7 +496,12 @@ fn check_credential(
         return (r, None);
     }
     r.credential = summary::credential(&reading);
-    let bound = bind_signer(proven.signers, issuer, Purpose::AssertionMethod, &mut r);
+    let bound = bind_signer(
+        proven.controllers(),
+        issuer,
+        Purpose::AssertionMethod,
+        &mut r,
+    );
     check_validity(&reading, &mut r, ctx.options.now);
     // Status and membership only mean something for a genuinely signed credential.
     if ctx.nested {
@@ -543,12 +588,10 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
     }
     let mut unsecured = doc.clone();
     unsecured.remove("proof");
-    let mut signers: Vec<String> = Vec::new();
+    let mut signers: Vec<Signer> = Vec::new();
     let mut suites: Vec<Value> = Vec::new();
     let mut hashes: Vec<Value> = Vec::new();
     let mut methods: Vec<Value> = Vec::new();
-    // The signed document of the first proof, while every proof signs a graph.
-    let mut graph_document: Option<Option<Vec<crate::rdf::Quad>>> = None;
     let mut warnings: Vec<String> = Vec::new();
     for p in proofs {
         let Some(p) = p.as_object() else {
@@ -622,12 +665,8 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
             if !same_proof_options(p, &view, r) {
                 return None;
             }
-            if graph_document.is_none() {
-                graph_document = Some(Some(verified.signed.document.quads.clone()));
-            }
             view
         } else {
-            graph_document = Some(None);
             p.clone()
         };
         if !check_proof_dates(&signed_options, r, ctx.options.now, &mut warnings) {
@@ -636,22 +675,14 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
         suites.push(Value::from(verified.suite.name()));
         hashes.push(Value::from(hex(&verified.signed_hash[32..])));
         methods.push(Value::from(method.id.as_str()));
-        signers.push(method.controller);
+        signers.push(Signer {
+            controller: method.controller,
+            graph: verified
+                .suite
+                .signs_graph()
+                .then_some(verified.signed.document.quads),
+        });
     }
-    let reading = match graph_document.flatten() {
-        Some(quads) => match signed_reading(&quads, doc, ctx) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                r.push(
-                    CheckKind::Signature,
-                    Outcome::Fail(e.code()),
-                    format!("This document is not in a form that can be checked: {e}."),
-                );
-                return None;
-            }
-        },
-        None => None,
-    };
     let draft_suite = suites
         .iter()
         .any(|s| s.as_str() == Some(proof::Suite::Eddsa2022.name()));
@@ -675,7 +706,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
     for w in warnings {
         r.push(CheckKind::Signature, Outcome::Warn(None), w);
     }
-    Some(Proven { signers, reading })
+    Some(Proven { signers })
 }
 
 /// A proof's `verificationMethod` (a string, or an object's `id`).
@@ -989,15 +1020,19 @@ fn verify_presentation(
             if let Some(p) =
                 check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx)
             {
-                proven_holder = bind_signer(p.signers, &expected, Purpose::Authentication, &mut r);
+                proven_holder =
+                    bind_signer(p.controllers(), &expected, Purpose::Authentication, &mut r);
                 if proven_holder.is_some() {
                     check_challenge(&env.jws.payload, ["nonce", "aud"], &mut r, ctx);
                 }
             }
         }
         (None, Some(_), Some(h)) => {
-            if let Some(mut p) = check_proofs(doc, Purpose::Authentication, &mut r, ctx) {
-                let reading = reading_of(doc, &mut p);
+            let proven = check_proofs(doc, Purpose::Authentication, &mut r, ctx);
+            let reading = proven
+                .as_ref()
+                .and_then(|p| reading_for(doc, p, h, &mut r, ctx).map(|reading| (p, reading)));
+            if let Some((p, reading)) = reading {
                 let signed_holder = holder_id(&reading);
                 let signed_count = reading
                     .get("verifiableCredential")
@@ -1015,7 +1050,8 @@ fn verify_presentation(
                     );
                 } else {
                     r.credential = summary::presentation(&reading);
-                    proven_holder = bind_signer(p.signers, h, Purpose::Authentication, &mut r);
+                    proven_holder =
+                        bind_signer(p.controllers(), h, Purpose::Authentication, &mut r);
                 }
             }
         }
@@ -1371,7 +1407,9 @@ fn check_jwt_signature(
         "The signature matches: nobody has changed this since it was signed.",
     );
     Some(Proven {
-        signers: alloc::vec![method.controller],
-        reading: None,
+        signers: alloc::vec![Signer {
+            controller: method.controller,
+            graph: None,
+        }],
     })
 }

@@ -647,3 +647,50 @@ fn a_status_list_is_read_from_its_signed_data() {
         r.to_json()
     );
 }
+
+/// A second proof by another key does not decide what is read: an
+/// attacker adds an `eddsa-jcs-2022` proof of their own over a rewritten
+/// JSON (status hidden) beside the issuer's `eddsa-rdfc-2022` proof, which
+/// still verifies over the unchanged quads.
+#[test]
+fn a_proof_by_someone_else_does_not_pick_the_reading() {
+    let d = demo();
+    let revoked = d.bases.iter().find(|b| b.name.contains("revoked")).unwrap();
+    let pick = movable(&revoked.unsecured)
+        .iter()
+        .position(|k| k == "credentialStatus")
+        .unwrap();
+    const ATTACKER: [u8; 32] = [66; 32];
+    for rw in [Rewrite::FullIri, Rewrite::Nest, Rewrite::Included] {
+        let rewritten = apply(rw, &revoked.unsecured, pick).unwrap();
+        let options = ProofOptions {
+            suite: Suite::EddsaJcs2022,
+            verification_method: mcx_verifier_core::did::did_key_method(&proof::public_key(
+                &ATTACKER,
+            )),
+            purpose: Purpose::AssertionMethod,
+            created: Timestamp::parse_rfc3339("2026-09-01T00:00:00Z").unwrap(),
+            challenge: None,
+            domain: None,
+        };
+        let theirs = proof::sign(&rewritten, &options, &ATTACKER).unwrap();
+        let both = Value::Array(vec![
+            revoked.proof.clone(),
+            theirs.get("proof").unwrap().clone(),
+        ]);
+        let r = run(d, with_proof(&rewritten, &both).as_bytes());
+        assert_ne!(r.verdict(), Verdict::Valid, "{rw:?}: {}", r.to_json());
+        if rw != Rewrite::Included {
+            // (Under @included the status key is not even JSON-LD the
+            // canonicalizer accepts: malformed.)
+            assert_eq!(
+                r.headline()
+                    .and_then(|h| h.outcome.code())
+                    .map(|c| c.as_str()),
+                Some("revoked"),
+                "{rw:?}: {}",
+                r.to_json()
+            );
+        }
+    }
+}
