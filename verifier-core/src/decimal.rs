@@ -25,17 +25,7 @@ const MAX_DIGITS: usize = 800;
 pub fn parse_f64(text: &str) -> Option<f64> {
     let b = text.as_bytes();
     let mut i = 0;
-    let negative = match b.first() {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
+    let negative = sign(b, &mut i);
     // Significant digits (leading zeros dropped), and the decimal exponent
     // of the last kept digit.
     let mut digits: Vec<u8> = Vec::new();
@@ -73,17 +63,7 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     }
     if let Some(b'e' | b'E') = b.get(i) {
         i += 1;
-        let exp_negative = match b.get(i) {
-            Some(b'-') => {
-                i += 1;
-                true
-            }
-            Some(b'+') => {
-                i += 1;
-                false
-            }
-            _ => false,
-        };
+        let exp_negative = sign(b, &mut i);
         let start = i;
         let mut e: i64 = 0;
         while let Some(&c) = b.get(i) {
@@ -104,6 +84,21 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     }
     let magnitude = magnitude(&digits, exp10, truncated);
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// An optional `+` or `-` at `b[*i]`, consumed; true for `-`.
+fn sign(b: &[u8], i: &mut usize) -> bool {
+    match b.get(*i) {
+        Some(b'-') => {
+            *i += 1;
+            true
+        }
+        Some(b'+') => {
+            *i += 1;
+            false
+        }
+        _ => false,
+    }
 }
 
 /// Exact powers of ten that a double holds.
