@@ -428,6 +428,7 @@ fn reading_for(
             Some(view)
         }
         Err(e) => {
+            withdraw_signature_pass(r);
             r.push(
                 CheckKind::Signature,
                 Outcome::Fail(e.code()),
@@ -440,6 +441,7 @@ fn reading_for(
 
 /// Reports a document whose JSON names `what` differently from its signed data.
 fn not_as_signed(r: &mut Report, what: &str, json: Option<&str>, signed: Option<&str>) {
+    withdraw_signature_pass(r);
     r.push(
         CheckKind::Signature,
         Outcome::Fail(Code::NotAsSigned),
@@ -483,6 +485,7 @@ fn check_credential(
         return (r, None);
     };
     if let Err(m) = credential_shape(&reading) {
+        withdraw_signature_pass(&mut r);
         r.push(
             CheckKind::Signature,
             Outcome::Fail(Code::NotAsSigned),
@@ -514,6 +517,13 @@ fn check_credential(
     }
     let reading = bound.map(|_| reading);
     (r, reading)
+}
+
+/// The signature matched, but the document does not say what was signed:
+/// its "matches" row would contradict the failure that follows.
+fn withdraw_signature_pass(r: &mut Report) {
+    r.checks
+        .retain(|c| !(c.kind == CheckKind::Signature && c.outcome == Outcome::Pass));
 }
 
 fn skip_trust_checks(r: &mut Report) {

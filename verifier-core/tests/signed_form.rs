@@ -353,7 +353,20 @@ fn codes(r: &Report) -> Vec<(String, String, Option<&'static str>)> {
 }
 
 /// The property: rejected, or the same verdict, checks and shown values.
+/// A rejection never also says the signature matched.
 fn assert_same_or_rejected(base: &Base, rewritten: &Report, what: &str) {
+    let says = |outcome: Outcome| {
+        rewritten
+            .checks
+            .iter()
+            .any(|c| c.kind == CheckKind::Signature && c.outcome == outcome)
+    };
+    assert!(
+        !(says(Outcome::Pass) && says(Outcome::Fail(mcx_verifier_core::Code::NotAsSigned))),
+        "{} / {what}: rows contradict each other: {}",
+        base.name,
+        rewritten.to_json()
+    );
     if rewritten.verdict() == Verdict::Invalid && base.report.verdict() != Verdict::Valid {
         // Still not valid; the reason may differ (the form was refused).
         return;
