@@ -279,28 +279,13 @@ fn parse_samples(bytes: &[u8]) -> Vec<Sample> {
         .collect()
 }
 
-/// The address a hosted-credential link points at (`?url=` of a verifier
-/// link, or the link itself), for explaining a failed download.
-fn hosted_address(input: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(input).ok()?.trim();
-    if !(text.starts_with("https://") || text.starts_with("http://")) || text.contains("#vc=") {
-        return None;
-    }
-    let url = web_sys::Url::new(text).ok()?;
-    Some(
-        url.search_params()
-            .get("url")
-            .unwrap_or_else(|| text.to_string()),
-    )
-}
-
 /// The page's explanation when a linked credential could not be downloaded.
 fn fetch_problem(p: &Page, item: &Item) -> Option<String> {
     let first = item.report().checks.first()?;
     let failed = first.kind == CheckKind::Format
         && first.outcome == Outcome::Fail(Code::ResourceUnavailable);
     failed
-        .then(|| hosted_address(&item.input))
+        .then(|| host::hosted_address(&item.input))
         .flatten()
         .map(|url| (p.error_fetch)(&url))
 }

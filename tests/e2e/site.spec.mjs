@@ -370,6 +370,17 @@ export function register({ test }) {
     await page.close_all();
   });
 
+  test('a credential opened from its hosted address is shared by that short address', async (env) => {
+    const page = await open(env, { url: `${env.base}?url=${encodeURIComponent('demo/credentials/valid-plc-thn.json')}` });
+    await waitDone(page);
+    assert.equal(await verdict(page), 'valid');
+    const link = await page.inputValue('[data-share-link]');
+    assert.equal(link, `${env.base}?url=demo%2Fcredentials%2Fvalid-plc-thn.json`);
+    const linkedin = new URL(await page.getAttribute('[data-action="linkedin"]', 'href'));
+    assert.equal(linkedin.searchParams.get('certUrl'), link);
+    await page.close_all();
+  });
+
   test('portfolio of two learners: kept apart, no combined total, no borrowed offer', async (env) => {
     const page = await open(env);
     await upload(

@@ -36,8 +36,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let item = props.item.clone();
     let copy = use_state(|| Copy::Idle);
     let link = use_memo(item.id, |_| {
-        host::credential_text(&item.input, &item.verified.resources)
-            .map(|text| host::share_link(&text))
+        host::share_link_for(&item.input, &item.verified.resources)
     });
     let report = item.report();
     let download = {
