@@ -225,6 +225,14 @@ pub(crate) fn verify_fetched_credential(
 }
 
 fn verify_input(input: &[u8], options: &Options, resources: &Resources) -> Report {
+    let mut r = decode_and_verify(input, options, resources);
+    // A record to keep says when it was made (the time the checks used).
+    r.details
+        .insert("checkedAt", Value::from(options.now.to_rfc3339()));
+    r
+}
+
+fn decode_and_verify(input: &[u8], options: &Options, resources: &Resources) -> Report {
     let ctx = Ctx {
         options,
         resources,

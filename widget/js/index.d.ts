@@ -118,7 +118,7 @@ export interface Report {
   credential: CredentialSummary | null;
   /** For a presentation: one report per credential inside. */
   credentials: Report[];
-  /** Technical details: format, proof type, verification method… */
+  /** Technical details: format, proof type, verification method, `checkedAt` (the time the checks used)… */
   details: Record<string, unknown>;
 }
 

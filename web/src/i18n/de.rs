@@ -294,6 +294,7 @@ fn by_code(code: Code, issuer: &str) -> String {
 
 fn detail_label(key: &str) -> Option<&'static str> {
     Some(match key {
+        "checkedAt" => "Geprüft am",
         "format" => "Eingabeformat",
         "proofType" => "Art des Beweises",
         "cryptosuite" => "Kryptosuite",

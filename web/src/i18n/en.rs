@@ -288,6 +288,7 @@ fn by_code(code: Code, issuer: &str) -> String {
 
 fn detail_label(key: &str) -> Option<&'static str> {
     Some(match key {
+        "checkedAt" => "Checked at",
         "format" => "Input format",
         "proofType" => "Proof type",
         "cryptosuite" => "Cryptosuite",
