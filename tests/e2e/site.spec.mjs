@@ -381,6 +381,27 @@ export function register({ test }) {
     await page.close_all();
   });
 
+  test('printing a result gives a verification record: verdict, checks, check time, QR code', async (env) => {
+    const page = await open(env);
+    await paste(page, demoText(VALID));
+    assert.equal(await verdict(page), 'valid');
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector) => page.locator(selector).first().isVisible();
+    assert.equal(await shown('.input-panel'), false, 'no input box on paper');
+    assert.equal(await shown('[data-action="copy-link"]'), false, 'no buttons on paper');
+    assert.equal(await shown('[data-verdict]'), true);
+    assert.equal(await shown('.checks-section'), true);
+    assert.equal(await shown('.qr-code'), true, 'the QR code of the verification link');
+    // The technical details (with the check time) print although collapsed.
+    const record = await page.locator('.result').first().innerText();
+    assert.match(record, /Checked at/);
+    assert.match(record, /2026|2027|2028|2029|2030/);
+    await screenshot(page, 'print-record');
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000, 'a PDF record');
+    await page.close_all();
+  });
+
   test('portfolio of two learners: kept apart, no combined total, no borrowed offer', async (env) => {
     const page = await open(env);
     await upload(
