@@ -260,16 +260,14 @@ pub fn read(quads: &[Quad], root: Option<&str>, vocab: &Vocabulary) -> Result<Ob
     let graph = Graph::new(quads);
     let named = root.map(|id| Term::Iri(id.to_string()));
     let root: &Term = match &named {
-        Some(t) => match graph.nodes.get_key_value(t) {
-            Some((k, _)) => k,
+        Some(t) => match graph.about(t).first() {
+            Some((k, _, _)) => k,
             None => return Err(ViewError::Roots(0)),
         },
         None => {
             let roots: Vec<&Term> = graph
-                .nodes
-                .keys()
-                .copied()
-                .filter(|s| matches!(s, Term::Blank(_)) && !graph.objects.contains(s))
+                .subjects()
+                .filter(|s| matches!(s, Term::Blank(_)) && !graph.is_object(s))
                 .collect();
             match roots.as_slice() {
                 [root] => root,
@@ -287,27 +285,57 @@ pub fn read(quads: &[Quad], root: Option<&str>, vocab: &Vocabulary) -> Result<Ob
 }
 
 struct Graph<'q> {
-    /// Default-graph statements by subject, in canonical order.
-    nodes: BTreeMap<&'q Term, Vec<(&'q str, &'q Term)>>,
-    /// Every term that is the object of a default-graph statement.
-    objects: BTreeSet<&'q Term>,
+    /// Default-graph statements (subject, predicate, object), sorted by
+    /// subject. Sorted vectors rather than maps: the bundles already carry
+    /// the sort, and each new map type costs the widget code.
+    statements: Vec<(&'q Term, &'q str, &'q Term)>,
+    /// Every term that is the object of a default-graph statement, sorted.
+    objects: Vec<&'q Term>,
 }
 
 impl<'q> Graph<'q> {
     fn new(quads: &'q [Quad]) -> Self {
-        let mut nodes: BTreeMap<&Term, Vec<(&str, &Term)>> = BTreeMap::new();
-        let mut objects = BTreeSet::new();
+        let mut statements = Vec::new();
+        let mut objects = Vec::new();
         for q in quads.iter().filter(|q| q.graph.is_none()) {
             let Term::Iri(p) = &q.predicate else { continue };
-            nodes
-                .entry(&q.subject)
-                .or_default()
-                .push((p.as_str(), &q.object));
+            statements.push((&q.subject, p.as_str(), &q.object));
             if !matches!(q.object, Term::Literal { .. }) {
-                objects.insert(&q.object);
+                objects.push(&q.object);
             }
         }
-        Graph { nodes, objects }
+        statements.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        objects.sort_unstable();
+        objects.dedup();
+        Graph {
+            statements,
+            objects,
+        }
+    }
+
+    /// The statements about `subject`.
+    fn about(&self, subject: &Term) -> &[(&'q Term, &'q str, &'q Term)] {
+        let start = self.statements.partition_point(|s| s.0 < subject);
+        let end = self.statements.partition_point(|s| s.0 <= subject);
+        &self.statements[start..end]
+    }
+
+    fn is_subject(&self, term: &Term) -> bool {
+        !self.about(term).is_empty()
+    }
+
+    fn is_object(&self, term: &Term) -> bool {
+        self.objects.binary_search(&term).is_ok()
+    }
+
+    /// The subjects, once each.
+    fn subjects(&self) -> impl Iterator<Item = &'q Term> + '_ {
+        let mut last: Option<&Term> = None;
+        self.statements.iter().filter_map(move |s| {
+            let new = last != Some(s.0);
+            last = Some(s.0);
+            new.then_some(s.0)
+        })
     }
 }
 
@@ -329,9 +357,10 @@ impl<'q> Reader<'_, 'q> {
         if let Term::Iri(iri) = subject {
             out.insert("id", Value::from(iri.as_str()));
         }
-        let mut props: BTreeMap<String, Vec<(String, Value)>> = BTreeMap::new();
-        let statements = self.graph.nodes.get(subject).cloned().unwrap_or_default();
-        for (p, o) in statements {
+        // (key, canonical form of the value, value), grouped by key below.
+        let mut props: Vec<(String, String, Value)> = Vec::new();
+        let statements = self.graph.about(subject);
+        for &(_, p, o) in statements {
             let (key, value) = if p == RDF_TYPE {
                 ("type".to_string(), self.class_value(o))
             } else {
@@ -340,11 +369,15 @@ impl<'q> Reader<'_, 'q> {
             };
             let mut sort_key = String::new();
             rdf::write_term(&mut sort_key, o, &|l, out| out.push_str(l));
-            props.entry(key).or_default().push((sort_key, value));
+            props.push((key, sort_key, value));
         }
-        for (key, mut values) in props {
-            values.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut values: Vec<Value> = values.into_iter().map(|(_, v)| v).collect();
+        props.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let mut props = props.into_iter().peekable();
+        while let Some((key, _, first)) = props.next() {
+            let mut values = alloc::vec![first];
+            while let Some((_, _, v)) = props.next_if(|p| p.0 == key) {
+                values.push(v);
+            }
             let v = if values.len() == 1 {
                 values.remove(0)
             } else {
@@ -365,7 +398,7 @@ impl<'q> Reader<'_, 'q> {
     }
 
     fn value(&mut self, predicate: &str, o: &'q Term) -> Result<Value, ViewError> {
-        let described = self.graph.nodes.contains_key(o) && !self.stack.contains(&o);
+        let described = self.graph.is_subject(o) && !self.stack.contains(&o);
         match o {
             Term::Literal {
                 value,
