@@ -74,7 +74,7 @@ async function mcxVerifyJson(input, options) {
 }
 
 /**
- * Verifies a credential and resolves to its report (the DESIGN.md shape,
+ * Verifies a credential and resolves to its report (the shape the README documents,
  * the same as `mcx verify --json`).
  */
 async function verify(input, options) {

@@ -1,5 +1,5 @@
 // Type definitions for @microcredx/verify: the <mcx-verify> element and the
-// verify() API. The report is the one shape of DESIGN.md, the same as
+// verify() API. The report is the one shape the README documents, the same as
 // `mcx verify --json` prints.
 
 /** The overall answer. */
