@@ -285,7 +285,7 @@ fn fetch_problem(p: &Page, item: &Item) -> Option<String> {
     let failed = first.kind == CheckKind::Format
         && first.outcome == Outcome::Fail(Code::ResourceUnavailable);
     failed
-        .then(|| host::hosted_address(&item.input))
+        .then(|| mcx_verifier_core::input::hosted_address(&item.input))
         .flatten()
         .map(|url| (p.error_fetch)(&url))
 }

@@ -54,7 +54,7 @@ pub fn credential_text(input: &[u8], resources: &Resources) -> Option<String> {
 /// hosted address is shared by that (short) address as `?url=…`; any
 /// other by its text in the fragment ([`share_link`]).
 pub fn share_link_for(input: &[u8], resources: &Resources) -> Option<String> {
-    if let Some(url) = hosted_address(input) {
+    if let Some(url) = input::hosted_address(input) {
         return Some(format!(
             "{}?url={}",
             browser::page_base(),
@@ -62,21 +62,6 @@ pub fn share_link_for(input: &[u8], resources: &Resources) -> Option<String> {
         ));
     }
     credential_text(input, resources).map(|text| share_link(&text))
-}
-
-/// The address a hosted-credential link points at (`?url=` of a verifier
-/// link, or the link itself); `None` for anything else.
-pub fn hosted_address(input: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(input).ok()?.trim();
-    if !(text.starts_with("https://") || text.starts_with("http://")) || text.contains("#vc=") {
-        return None;
-    }
-    let url = web_sys::Url::new(text).ok()?;
-    Some(
-        url.search_params()
-            .get("url")
-            .unwrap_or_else(|| text.to_string()),
-    )
 }
 
 /// The verification link for a credential text: this page with the

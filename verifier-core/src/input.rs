@@ -192,6 +192,16 @@ fn fragment_payload(text: &str) -> Option<&str> {
     fragment.split('&').find_map(|kv| kv.strip_prefix("vc="))
 }
 
+/// The address of the hosted credential an input links to (`…?url=…` of
+/// a verifier link, or the link itself), if the input is such a link
+/// rather than a credential or a `#vc=` link: what [`decode`] fetches,
+/// and what a host shares instead of re-encoding the credential.
+pub fn hosted_address(input: &[u8]) -> Option<String> {
+    let text = core::str::from_utf8(input).ok()?.trim();
+    let link = text.starts_with("https://") || text.starts_with("http://");
+    (link && fragment_payload(text).is_none()).then(|| hosted_url(text))
+}
+
 /// The URL to fetch for a link: the `url` query parameter of a verifier
 /// link (`…?url=…`), or the link itself.
 fn hosted_url(text: &str) -> String {
@@ -298,6 +308,20 @@ mod tests {
             dec("https://v.example/#vc=AAAA", &r),
             Err(InputError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn hosted_addresses_of_links_only() {
+        assert_eq!(
+            hosted_address(b" https://v.example/?url=https%3A%2F%2Fu.example%2Fc.json "),
+            Some("https://u.example/c.json".into())
+        );
+        assert_eq!(
+            hosted_address(b"https://u.example/c.json"),
+            Some("https://u.example/c.json".into())
+        );
+        assert_eq!(hosted_address(b"https://v.example/#vc=abc"), None);
+        assert_eq!(hosted_address(b"{\"a\":1}"), None);
     }
 
     #[test]

@@ -276,21 +276,22 @@ fn types(doc: &Object) -> Vec<&str> {
         .collect()
 }
 
-/// The id of a credential's issuer (a string, or an object's `id`).
-pub fn issuer_id(doc: &Object) -> Option<&str> {
-    match doc.get("issuer")? {
+/// The id a value names: a string, or a node object's `id`.
+fn node_id(v: &Value) -> Option<&str> {
+    match v {
         Value::String(s) => Some(s),
         Value::Object(o) => o.get("id").and_then(Value::as_str),
         _ => None,
     }
 }
 
+/// The id of a credential's issuer (a string, or an object's `id`).
+pub fn issuer_id(doc: &Object) -> Option<&str> {
+    doc.get("issuer").and_then(node_id)
+}
+
 fn holder_id(doc: &Object) -> Option<&str> {
-    match doc.get("holder")? {
-        Value::String(s) => Some(s),
-        Value::Object(o) => o.get("id").and_then(Value::as_str),
-        _ => None,
-    }
+    doc.get("holder").and_then(node_id)
 }
 
 /// The data model version from the first `@context` entry.
@@ -383,8 +384,13 @@ fn verify_credential(doc: &Object, jwt: Option<JwtEnvelope<'_>>, ctx: &Ctx<'_>) 
 }
 
 /// What the signatures of a document established: one entry per proof.
+/// The signature rows go into the report only once the caller has
+/// accepted the document as what was signed ([`Proven::accept`]), so a
+/// document whose JSON says something else never reads "matches" too.
 struct Proven {
     signers: Vec<Signer>,
+    /// Remarks on the proofs (a draft suite name, a future `created`).
+    notes: Vec<String>,
 }
 
 /// One proof that verified.
@@ -399,6 +405,18 @@ struct Signer {
 impl Proven {
     fn controllers(&self) -> Vec<String> {
         self.signers.iter().map(|s| s.controller.clone()).collect()
+    }
+
+    /// Reports the signature as matching, with its remarks.
+    fn accept(&self, r: &mut Report) {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Pass,
+            "The signature matches: nobody has changed this since it was signed.",
+        );
+        for note in &self.notes {
+            r.push(CheckKind::Signature, Outcome::Warn(None), note.as_str());
+        }
     }
 }
 
@@ -436,7 +454,6 @@ fn reading_for(
             Some(view)
         }
         Err(e) => {
-            withdraw_signature_pass(r);
             r.push(
                 CheckKind::Signature,
                 Outcome::Fail(e.code()),
@@ -449,7 +466,6 @@ fn reading_for(
 
 /// Reports a document whose JSON names `what` differently from its signed data.
 fn not_as_signed(r: &mut Report, what: &str, json: Option<&str>, signed: Option<&str>) {
-    withdraw_signature_pass(r);
     r.push(
         CheckKind::Signature,
         Outcome::Fail(Code::NotAsSigned),
@@ -493,7 +509,6 @@ fn check_credential(
         return (r, None);
     };
     if let Err(m) = credential_shape(&reading) {
-        withdraw_signature_pass(&mut r);
         r.push(
             CheckKind::Signature,
             Outcome::Fail(Code::NotAsSigned),
@@ -506,6 +521,7 @@ fn check_credential(
         not_as_signed(&mut r, "issuer", Some(issuer), signed_issuer);
         return (r, None);
     }
+    proven.accept(&mut r);
     r.credential = summary::credential(&reading);
     let bound = bind_signer(
         proven.controllers(),
@@ -525,13 +541,6 @@ fn check_credential(
     }
     let reading = bound.map(|_| reading);
     (r, reading)
-}
-
-/// The signature matched, but the document does not say what was signed:
-/// its "matches" row would contradict the failure that follows.
-fn withdraw_signature_pass(r: &mut Report) {
-    r.checks
-        .retain(|c| !(c.kind == CheckKind::Signature && c.outcome == Outcome::Pass));
 }
 
 fn skip_trust_checks(r: &mut Report) {
@@ -709,31 +718,20 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
     r.details.insert("canonicalHash", Value::Array(hashes));
     r.details
         .insert("verificationMethod", Value::Array(methods));
-    r.push(
-        CheckKind::Signature,
-        Outcome::Pass,
-        "The signature matches: nobody has changed this since it was signed.",
-    );
     if draft_suite {
-        r.push(
-            CheckKind::Signature,
-            Outcome::Warn(None),
-            "It is signed with the draft name of its cryptosuite (eddsa-2022, standardized as eddsa-rdfc-2022); issuers should move to the standard name.",
-        );
+        warnings.insert(0, "It is signed with the draft name of its cryptosuite (eddsa-2022, standardized as eddsa-rdfc-2022); issuers should move to the standard name.".to_string());
     }
-    for w in warnings {
-        r.push(CheckKind::Signature, Outcome::Warn(None), w);
-    }
-    Some(Proven { signers })
+    Some(Proven {
+        signers,
+        notes: warnings,
+    })
 }
 
 /// A proof's `verificationMethod` (a string, or an object's `id`).
 fn proof_method(p: &Object) -> &str {
-    match p.get("verificationMethod") {
-        Some(Value::String(s)) => s.as_str(),
-        Some(Value::Object(o)) => o.get("id").and_then(Value::as_str).unwrap_or(""),
-        _ => "",
-    }
+    p.get("verificationMethod")
+        .and_then(node_id)
+        .unwrap_or_default()
 }
 
 /// The signed reading of a canonical dataset for the JSON object `of`,
@@ -763,12 +761,8 @@ fn signed_reading(
 /// against must be the ones that were signed.
 fn same_proof_options(json: &Object, signed: &Object, r: &mut Report) -> bool {
     let text = |o: &Object, k: &str| -> Option<String> {
-        match o.get(k) {
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(Value::Object(n)) => n.get("id").and_then(Value::as_str).map(String::from),
-            Some(other) => Some(json::to_string(other)),
-            None => None,
-        }
+        let v = o.get(k)?;
+        Some(node_id(v).map_or_else(|| json::to_string(v), String::from))
     };
     for k in [
         "type",
@@ -1038,6 +1032,7 @@ fn verify_presentation(
             if let Some(p) =
                 check_jwt_signature(env.jws, &expected, Purpose::Authentication, &mut r, ctx)
             {
+                p.accept(&mut r);
                 proven_holder =
                     bind_signer(p.controllers(), &expected, Purpose::Authentication, &mut r);
                 if proven_holder.is_some() {
@@ -1067,6 +1062,7 @@ fn verify_presentation(
                         ),
                     );
                 } else {
+                    p.accept(&mut r);
                     r.credential = summary::presentation(&reading);
                     proven_holder =
                         bind_signer(p.controllers(), h, Purpose::Authentication, &mut r);
@@ -1119,11 +1115,7 @@ fn check_holder(holder: &str, credential: &Object, r: &mut Report) {
         .map(Value::one_or_many)
         .unwrap_or(&[])
         .iter()
-        .filter_map(|s| match s {
-            Value::String(id) => Some(id.as_str()),
-            Value::Object(o) => o.get("id").and_then(Value::as_str),
-            _ => None,
-        })
+        .filter_map(node_id)
         .collect();
     let holder_did = did::did_of(holder);
     if subjects.is_empty() {
@@ -1419,15 +1411,11 @@ fn check_jwt_signature(
         "verificationMethod",
         Value::Array(alloc::vec![Value::from(method.id.as_str())]),
     );
-    r.push(
-        CheckKind::Signature,
-        Outcome::Pass,
-        "The signature matches: nobody has changed this since it was signed.",
-    );
     Some(Proven {
         signers: alloc::vec![Signer {
             controller: method.controller,
             graph: None,
         }],
+        notes: Vec::new(),
     })
 }
