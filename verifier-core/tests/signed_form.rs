@@ -70,6 +70,19 @@ fn run(d: &Demo, input: &[u8]) -> Report {
     verify_offline(input, &options(d), &resources)
 }
 
+/// `doc` signed for assertion with `suite` by `sk` under `vm`.
+fn sign(doc: &Object, suite: Suite, vm: &str, sk: &[u8; 32]) -> Object {
+    let options = ProofOptions {
+        suite,
+        verification_method: vm.to_string(),
+        purpose: Purpose::AssertionMethod,
+        created: Timestamp::parse_rfc3339("2026-09-01T00:00:00Z").unwrap(),
+        challenge: None,
+        domain: None,
+    };
+    proof::sign(doc, &options, sk).unwrap()
+}
+
 fn with_proof(doc: &Object, proof: &Value) -> String {
     let mut signed = doc.clone();
     signed.insert("proof", proof.clone());
@@ -123,15 +136,7 @@ fn demo() -> &'static Demo {
             let want = s.get("verdict").unwrap().as_str().unwrap();
             // Sign with whichever demo key is the issuer's.
             let base = d.keys.iter().find_map(|sk| {
-                let options = ProofOptions {
-                    suite: Suite::EddsaRdfc2022,
-                    verification_method: vm.to_string(),
-                    purpose: Purpose::AssertionMethod,
-                    created: Timestamp::parse_rfc3339("2026-09-01T00:00:00Z").unwrap(),
-                    challenge: None,
-                    domain: None,
-                };
-                let signed = proof::sign(&unsecured, &options, sk).unwrap();
+                let signed = sign(&unsecured, Suite::EddsaRdfc2022, vm, sk);
                 let text = json::to_string(&Value::Object(signed.clone()));
                 let report = run(&d, text.as_bytes());
                 let sig = report
@@ -574,17 +579,7 @@ fn a_status_list_is_read_from_its_signed_data() {
     const SK: [u8; 32] = [42; 32];
     let did = mcx_verifier_core::did::did_key(&proof::public_key(&SK));
     let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&SK));
-    let sign = |doc: &Object| {
-        let options = ProofOptions {
-            suite: Suite::EddsaRdfc2022,
-            verification_method: vm.clone(),
-            purpose: Purpose::AssertionMethod,
-            created: Timestamp::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
-            challenge: None,
-            domain: None,
-        };
-        proof::sign(doc, &options, &SK).unwrap()
-    };
+    let sign = |doc: &Object| sign(doc, Suite::EddsaRdfc2022, &vm, &SK);
     let url = "https://uni.example/status/1";
     let mut bits = Bitstring::zeroed(131_072, 1);
     bits.set(7, 1, 1).unwrap();
@@ -676,17 +671,8 @@ fn a_proof_by_someone_else_does_not_pick_the_reading() {
     const ATTACKER: [u8; 32] = [66; 32];
     for rw in [Rewrite::FullIri, Rewrite::Nest, Rewrite::Included] {
         let rewritten = apply(rw, &revoked.unsecured, pick).unwrap();
-        let options = ProofOptions {
-            suite: Suite::EddsaJcs2022,
-            verification_method: mcx_verifier_core::did::did_key_method(&proof::public_key(
-                &ATTACKER,
-            )),
-            purpose: Purpose::AssertionMethod,
-            created: Timestamp::parse_rfc3339("2026-09-01T00:00:00Z").unwrap(),
-            challenge: None,
-            domain: None,
-        };
-        let theirs = proof::sign(&rewritten, &options, &ATTACKER).unwrap();
+        let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&ATTACKER));
+        let theirs = sign(&rewritten, Suite::EddsaJcs2022, &vm, &ATTACKER);
         let both = Value::Array(vec![
             revoked.proof.clone(),
             theirs.get("proof").unwrap().clone(),
