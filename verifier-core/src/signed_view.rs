@@ -47,6 +47,9 @@ pub enum ViewError {
     UnknownContext(String),
     /// The graph is too deep or would be repeated too often to read.
     TooComplex,
+    /// The node the document's top level names is nested in another top
+    /// node of the signed graph: the JSON moved an inner node to the top.
+    NotTopLevel,
 }
 
 impl ViewError {
@@ -71,6 +74,9 @@ impl fmt::Display for ViewError {
             ),
             ViewError::UnknownContext(u) => write!(f, "the context {u} is not bundled"),
             ViewError::TooComplex => f.write_str("the signed data is nested too deeply to read"),
+            ViewError::NotTopLevel => f.write_str(
+                "what the text presents as the document is a part nested inside the signed document",
+            ),
         }
     }
 }
@@ -261,6 +267,12 @@ pub fn read(quads: &[Quad], root: Option<&str>, vocab: &Vocabulary) -> Result<Ob
     let named = root.map(|id| Term::Iri(id.to_string()));
     let root: &Term = match &named {
         Some(t) => match graph.about(t).first() {
+            // A node that another top node of the signed graph leads to was
+            // nested in the signed document: the JSON put it on top (with
+            // the real top under `@included`, say) and is no document.
+            Some((k, _, _)) if graph.nested_in_another_top(k)? => {
+                return Err(ViewError::NotTopLevel)
+            }
             Some((k, _, _)) => k,
             None => return Err(ViewError::Roots(0)),
         },
@@ -326,6 +338,38 @@ impl<'q> Graph<'q> {
 
     fn is_object(&self, term: &Term) -> bool {
         self.objects.binary_search(&term).is_ok()
+    }
+
+    /// True when a node that nothing refers to, other than `node`, leads to
+    /// `node` through the default graph. Bounded by the graph's size.
+    fn nested_in_another_top(&self, node: &Term) -> Result<bool, ViewError> {
+        let subjects: Vec<&Term> = self.subjects().collect();
+        let mut seen = alloc::vec![false; subjects.len()];
+        let mut queue: Vec<usize> = subjects
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s != node && !self.is_object(s))
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &queue {
+            seen[i] = true;
+        }
+        let mut budget = self.statements.len() + subjects.len();
+        while let Some(i) = queue.pop() {
+            for &(_, _, object) in self.about(subjects[i]) {
+                budget = budget.checked_sub(1).ok_or(ViewError::TooComplex)?;
+                if object == node {
+                    return Ok(true);
+                }
+                if let Ok(j) = subjects.binary_search(&object) {
+                    if !seen[j] {
+                        seen[j] = true;
+                        queue.push(j);
+                    }
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// The subjects, once each.
@@ -550,6 +594,22 @@ mod tests {
             json::to_string(&Value::Object(a)),
             r#"{"id":"urn:a","https://schema.org/knows":{"id":"urn:b","https://schema.org/knows":{"id":"urn:a"}}}"#
         );
+    }
+
+    #[test]
+    fn a_node_nested_in_another_top_node_is_no_document() {
+        let nested = q(concat!(
+            "<urn:x> <https://www.w3.org/2018/credentials#evidence> <urn:y> .\n",
+            "<urn:y> <https://schema.org/name> \"y\" .\n",
+        ));
+        assert!(read(&nested, Some("urn:x"), &vc2_ob()).is_ok());
+        assert_eq!(
+            read(&nested, Some("urn:y"), &vc2_ob()),
+            Err(ViewError::NotTopLevel)
+        );
+        // In a cycle nothing is on top, and either node may be named.
+        let cycle = q("<urn:a> <https://schema.org/knows> <urn:b> .\n<urn:b> <https://schema.org/knows> <urn:a> .\n");
+        assert!(read(&cycle, Some("urn:b"), &vc2_ob()).is_ok());
     }
 
     #[test]

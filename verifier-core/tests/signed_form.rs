@@ -693,3 +693,64 @@ fn a_proof_by_someone_else_does_not_pick_the_reading() {
         }
     }
 }
+
+/// The document is the signed graph's top node, not any credential-shaped
+/// node inside it: an issuer's credential that embeds another credential
+/// node (here under `evidence`) cannot be rewritten so that the embedded
+/// node becomes the top level (`@included` carrying the real top node).
+#[test]
+fn an_embedded_node_cannot_be_promoted_to_the_document() {
+    const SK: [u8; 32] = [43; 32];
+    let did = mcx_verifier_core::did::did_key(&proof::public_key(&SK));
+    let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&SK));
+    let embedded = format!(
+        r#"{{"id":"urn:y","type":["VerifiableCredential"],"issuer":"{did}",
+        "validFrom":"2026-01-01T00:00:00Z",
+        "credentialSubject":{{"id":"did:example:mallory","name":"Mallory"}}}}"#
+    );
+    let outer = json::parse_str(&format!(
+        r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:x",
+        "type":["VerifiableCredential"],"issuer":"{did}","validFrom":"2026-01-01T00:00:00Z",
+        "validUntil":"2026-02-01T00:00:00Z",
+        "credentialSubject":{{"id":"did:example:alex","name":"Alex"}},
+        "evidence":{embedded}}}"#
+    ))
+    .unwrap();
+    let signed = sign(outer.as_object().unwrap(), Suite::EddsaRdfc2022, &vm, &SK);
+    let now = Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap();
+    let check = |doc: &Object| {
+        verify_offline(
+            json::to_string(&Value::Object(doc.clone())).as_bytes(),
+            &Options::new(now),
+            &Resources::new(),
+        )
+    };
+    // As signed: expired.
+    assert_eq!(
+        check(&signed)
+            .headline()
+            .and_then(|h| h.outcome.code())
+            .map(|c| c.as_str()),
+        Some("expired")
+    );
+    // The rewrite: the embedded node on top, the real top node included.
+    let mut top = json::parse_str(&embedded)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .clone();
+    top.insert("@context", signed.get("@context").unwrap().clone());
+    let mut real = signed.clone();
+    real.remove("@context");
+    let proof = real.remove("proof").unwrap();
+    real.insert("evidence", Value::from("urn:y"));
+    top.insert("@included", Value::Array(vec![Value::Object(real)]));
+    top.insert("proof", proof);
+    let r = check(&top);
+    assert_ne!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert!(
+        !r.to_json().contains("\"valid\",\"kind\""),
+        "{}",
+        r.to_json()
+    );
+}
