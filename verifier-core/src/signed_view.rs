@@ -550,6 +550,51 @@ mod tests {
         );
     }
 
+    /// Every property a check reads has its own name, whatever the
+    /// order of the bundled contexts.
+    #[test]
+    fn the_checked_properties_keep_their_names() {
+        let v = Vocabulary::bundled().unwrap();
+        let cred = "https://www.w3.org/2018/credentials#";
+        let status = "https://www.w3.org/ns/credentials/status#";
+        let sec = "https://w3id.org/security#";
+        for (iri, name) in [
+            (alloc::format!("{cred}validFrom"), "validFrom"),
+            (alloc::format!("{cred}validUntil"), "validUntil"),
+            (alloc::format!("{cred}issuanceDate"), "issuanceDate"),
+            (alloc::format!("{cred}expirationDate"), "expirationDate"),
+            (alloc::format!("{cred}issuer"), "issuer"),
+            (alloc::format!("{cred}holder"), "holder"),
+            (
+                alloc::format!("{cred}credentialSubject"),
+                "credentialSubject",
+            ),
+            (alloc::format!("{cred}credentialStatus"), "credentialStatus"),
+            (
+                alloc::format!("{cred}verifiableCredential"),
+                "verifiableCredential",
+            ),
+            (alloc::format!("{status}statusPurpose"), "statusPurpose"),
+            (alloc::format!("{status}statusListIndex"), "statusListIndex"),
+            (
+                alloc::format!("{status}statusListCredential"),
+                "statusListCredential",
+            ),
+            (alloc::format!("{status}encodedList"), "encodedList"),
+            (alloc::format!("{sec}proofPurpose"), "proofPurpose"),
+            (
+                alloc::format!("{sec}verificationMethod"),
+                "verificationMethod",
+            ),
+            (alloc::format!("{sec}challenge"), "challenge"),
+            (alloc::format!("{sec}domain"), "domain"),
+            (alloc::format!("{sec}expiration"), "expires"),
+            (alloc::format!("{sec}cryptosuite"), "cryptosuite"),
+        ] {
+            assert_eq!(v.property(&iri), Some(name), "{iri}");
+        }
+    }
+
     #[test]
     fn reads_the_single_root_and_sorts_values() {
         let nq = concat!(
