@@ -1,6 +1,7 @@
 //! Packaging the widget after the shared wasm pipeline has built it into
 //! `dist/widget/pkg/`: the wasm-bindgen glue and `widget/js/element.js`
-//! become two self-contained scripts next to one `.wasm`:
+//! (with `widget/js/element.css` written into it as a string) become two
+//! self-contained scripts next to one `.wasm`:
 //!
 //! - `index.js`: an ES module (the npm package's entry: `import { verify }
 //!   from '@microcredx/verify'`), finding its `.wasm` with `import.meta.url`;
@@ -24,6 +25,8 @@ const GLUE_EXPORTS: [&str; 2] = [
 const GLUE_TAIL: &str = "export { initSync, __wbg_init as default };";
 /// How the glue finds its `.wasm` by default.
 const GLUE_META: &str = "import.meta.url";
+/// What `element.js` holds where its stylesheet, `element.css`, goes.
+const CSS_SLOT: &str = "'/* element.css */'";
 
 fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
@@ -89,6 +92,87 @@ fn compact(js: &str) -> String {
     out
 }
 
+/// The stylesheet without its comments (a `/*` inside a CSS string is
+/// text, not a comment; a backslash escapes the character after it).
+fn css_without_comments(css: &str) -> Result<String> {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut star = false;
+                loop {
+                    match chars.next() {
+                        Some('/') if star => break,
+                        Some(c) => star = c == '*',
+                        None => return Err("widget/js/element.css: a comment is not closed".into()),
+                    }
+                }
+                // A comment separates what stands on either side of it.
+                if !out.ends_with(char::is_whitespace) && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            '\\' => {
+                out.push(c);
+                out.extend(chars.next());
+            }
+            '"' | '\'' => {
+                out.push(c);
+                while let Some(s) = chars.next() {
+                    out.push(s);
+                    if s == '\\' {
+                        out.extend(chars.next());
+                    } else if s == c || s == '\n' {
+                        break;
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+/// The stylesheet as one single-quoted JS string: comments dropped, each
+/// line trimmed, lines joined by a space (outside strings a line break is
+/// only whitespace in CSS, and a CSS string cannot span lines).
+fn css_literal(css: &str) -> Result<String> {
+    let text = css_without_comments(css)?;
+    let mut out = String::from("'");
+    for (i, line) in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in line.chars() {
+            if c == '\\' || c == '\'' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out.push('\'');
+    Ok(out)
+}
+
+/// `element.js` with its stylesheet in place: the shipped scripts carry
+/// the CSS (no second request; a constructed stylesheet needs no
+/// `style-src`), while the sources keep it in a file of its own.
+fn with_css(element: &str, css: &str) -> Result<String> {
+    if element.matches(CSS_SLOT).count() != 1 {
+        return Err(format!(
+            "widget/js/element.js must contain `{CSS_SLOT}` exactly once (where element.css goes)"
+        ));
+    }
+    Ok(element.replace(CSS_SLOT, &css_literal(css)?))
+}
+
 /// The ES module of the npm package.
 fn es_module(banner: &str, glue: &str, element: &str) -> String {
     format!(
@@ -120,7 +204,10 @@ pub fn package(root: &Path) -> Result {
     let js_dir = root.join("widget/js");
     let version = env!("CARGO_PKG_VERSION");
     let glue = plain_glue(&read(&pkg.join("mcx_widget.js"))?)?;
-    let element = read(&js_dir.join("element.js"))?;
+    let element = with_css(
+        &read(&js_dir.join("element.js"))?,
+        &read(&js_dir.join("element.css"))?,
+    )?;
     let banner = format!(
         "/*! @microcredx/verify {version} — MicroCredX credential verifier widget. Apache-2.0. \
          Built by `cargo xtask build` from widget/ (Rust, WebAssembly). */"
@@ -180,6 +267,21 @@ mod tests {
             compact(js),
             "/*! keep */\nfunction f() {\nreturn 'a // b'; /* x */\ng();\n}\n"
         );
+    }
+
+    #[test]
+    fn the_stylesheet_goes_into_its_slot_as_one_string() {
+        let css = "/* about\n   the sheet */\n:host {\n  display: block; /* why */\n}\n.x/**/.y, .p\\'/* gone */{ }\n\n.a::before { content: \"/* kept */\"; font-family: 'X Y'; }\n.b { background: url(a\\'b); }\n";
+        let element = "const MCX_CSS = '/* element.css */';\nf(MCX_CSS);\n";
+        assert_eq!(
+            with_css(element, css).unwrap(),
+            "const MCX_CSS = ':host { display: block; } .x .y, .p\\\\\\' { } .a::before { content: \"/* kept */\"; font-family: \\'X Y\\'; } .b { background: url(a\\\\\\'b); }';\nf(MCX_CSS);\n"
+        );
+        assert!(with_css("const MCX_CSS = '';", css).is_err());
+        assert!(with_css(element, "a { } /* open").is_err());
+        // What compact() does to the scripts leaves the stylesheet whole.
+        let packed = compact(&with_css(element, css).unwrap());
+        assert!(packed.contains("\"/* kept */\""), "{packed}");
     }
 
     #[test]
