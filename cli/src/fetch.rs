@@ -27,8 +27,8 @@ use std::fmt;
 use std::net::IpAddr;
 use std::time::Duration;
 
-use mcx_verifier_core::verify::MAX_DOCUMENT_BYTES;
 use mcx_verifier_core::Resources;
+use mcx_verifier_core::MAX_DOCUMENT_BYTES;
 use ureq::unversioned::transport::DefaultConnector;
 
 use address::Reach;

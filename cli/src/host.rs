@@ -47,6 +47,11 @@ pub fn load_resources(mappings: &[(String, PathBuf)]) -> Result<Local, String> {
 }
 
 impl Local {
+    /// Answers `url` with `bytes`.
+    pub fn add_file(&mut self, url: String, bytes: Vec<u8>) {
+        self.files.push((url, bytes));
+    }
+
     /// A fresh set of documents holding the `--resource` files.
     pub fn resources(&self) -> Resources {
         let mut r = Resources::new();
@@ -102,6 +107,13 @@ fn mounted_file(dir: &Path, rest: &str) -> Option<PathBuf> {
 }
 
 /// The current time, or `--now`.
+/// The address a local file is supplied to the core under (`file://` and
+/// its absolute path), which no fetch ever answers.
+pub fn file_url(path: &str) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| PathBuf::from(path));
+    format!("file://{}", absolute.display())
+}
+
 pub fn now(arg: Option<&str>) -> Result<Timestamp, String> {
     match arg {
         Some(s) => Timestamp::parse_rfc3339(s).map_err(|e| format!("--now {s:?}: {e}")),

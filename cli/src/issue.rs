@@ -8,10 +8,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use mcx_verifier_core::did::Purpose;
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
-use mcx_verifier_core::{jws, Timestamp};
+use mcx_verifier_core::low_level::did::Purpose;
+use mcx_verifier_core::low_level::jws;
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::Timestamp;
 
 use crate::host;
 use crate::keys::KeyPair;
@@ -112,7 +113,7 @@ fn is_v1(doc: &Object) -> bool {
         .map(Value::one_or_many)
         .and_then(|c| c.first())
         .and_then(Value::as_str)
-        == Some(mcx_verifier_core::verify::VC_V1)
+        == Some(mcx_verifier_core::low_level::VC_V1)
 }
 
 /// Sets the issuer id and issuance date, and the context a suite needs.

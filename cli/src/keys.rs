@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::{did, multibase, proof};
+use mcx_verifier_core::low_level::{did, multibase, proof};
 
 const ED25519_PRIV: [u8; 2] = [0x80, 0x26];
 

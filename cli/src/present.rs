@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use mcx_verifier_core::did::Purpose;
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
-use mcx_verifier_core::verify::{VC_V1, VC_V2};
-use mcx_verifier_core::{jws, Timestamp};
+use mcx_verifier_core::low_level::did::Purpose;
+use mcx_verifier_core::low_level::jws;
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::{VC_V1, VC_V2};
+use mcx_verifier_core::Timestamp;
 
 use crate::host;
 use crate::issue::Identity;
@@ -80,7 +81,7 @@ pub fn run(args: PresentArgs) -> Result<(), String> {
                 .and_then(Value::as_str);
             let ver = if first == Some(VC_V1) { VC_V1 } else { VC_V2 };
             (v, ver)
-        } else if mcx_verifier_core::jws::looks_like_compact(text) {
+        } else if mcx_verifier_core::low_level::jws::looks_like_compact(text) {
             // VC 2.0 embeds a JWT credential as an enveloped credential.
             let mut env = Object::new();
             env.insert("@context", Value::from(VC_V2));

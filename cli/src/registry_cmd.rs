@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use mcx_verifier_core::json::{Number, Object, Value};
-use mcx_verifier_core::proof::Suite;
+use mcx_verifier_core::low_level::proof::Suite;
 use mcx_verifier_core::registry::{Registry, REGISTRY_TYPE};
 use mcx_verifier_core::Timestamp;
 
@@ -289,7 +289,7 @@ fn new(a: NewArgs) -> Result<(), String> {
     let mut doc = Object::new();
     doc.insert(
         "@context",
-        Value::Array(vec![Value::from(mcx_verifier_core::verify::VC_V2)]),
+        Value::Array(vec![Value::from(mcx_verifier_core::low_level::VC_V2)]),
     );
     doc.insert("id", Value::from(a.id.as_str()));
     doc.insert(
@@ -549,7 +549,8 @@ fn sign(a: SignArgs) -> Result<(), String> {
     let id = Identity::new(&key, None, None);
     let signed = sign_object(doc, &key, &id, now, Suite::EddsaJcs2022)?;
     // Check it the way verifiers will, before anyone publishes it.
-    Registry::from_signed_object(&signed, &id.did, now)
+    let text = mcx_verifier_core::json::to_string(&Value::Object(signed.clone()));
+    mcx_verifier_core::registry::verify_registry(text.as_bytes(), &id.did, now)
         .map_err(|e| format!("the signed registry does not verify: {e}"))?;
     eprintln!("signed edition {seq} of the registry as {}", id.did);
     output(a.out.as_deref(), &pretty(&Value::Object(signed)))
@@ -563,7 +564,7 @@ fn show(a: ShowArgs) -> Result<(), String> {
         .unwrap_or(mcx_verifier_core::registry::DEMO_GOVERNANCE_DID);
     let bytes =
         std::fs::read(&a.file).map_err(|e| format!("cannot read {}: {e}", a.file.display()))?;
-    let reg = Registry::from_signed(&bytes, pinned, now)
+    let reg = mcx_verifier_core::registry::verify_registry(&bytes, pinned, now)
         .map_err(|e| format!("[{}] {e}", e.code().as_str()))?;
     println!(
         "{} — edition {}, valid until {}",

@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
 use mcx_verifier_core::json::{self, Number, Object, Value};
-use mcx_verifier_core::proof::Suite;
-use mcx_verifier_core::status::{Bitstring, Entry, Method, StatusMessage, MAX_STATUS_SIZE};
+use mcx_verifier_core::low_level::proof::Suite;
+use mcx_verifier_core::low_level::status::{
+    Bitstring, Entry, Method, StatusMessage, MAX_STATUS_SIZE,
+};
 use mcx_verifier_core::Timestamp;
 
 use crate::host;
@@ -265,7 +267,7 @@ fn new(a: NewArgs) -> Result<(), String> {
     let mut doc = Object::new();
     doc.insert(
         "@context",
-        Value::Array(vec![Value::from(mcx_verifier_core::verify::VC_V2)]),
+        Value::Array(vec![Value::from(mcx_verifier_core::low_level::VC_V2)]),
     );
     doc.insert("id", Value::from(a.url.as_str()));
     doc.insert(

@@ -8,9 +8,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 use clap::Args;
-use mcx_verifier_core::resources::Lookup;
+use mcx_verifier_core::Lookup;
 use mcx_verifier_core::{
-    registry, FetchBudget, Options, Outcome, Report, Resources, Step, Verdict,
+    registry, FetchBudget, Options, Outcome, RegistrySource, Report, Resources, Step, Verdict,
 };
 
 use crate::fetch::{Fetcher, Policy};
@@ -31,10 +31,12 @@ pub struct VerifyArgs {
     /// The domain a presentation's proof must carry.
     #[arg(long)]
     domain: Option<String>,
-    /// The signed network registry to check issuers against (refused, with
-    /// exit code 2, unless signed by the pinned governance key and valid).
-    #[arg(long)]
-    registry: Option<PathBuf>,
+    /// The signed network registry to check issuers against: a file, or
+    /// the https address it is published at. Judged like every other
+    /// document: unless the pinned governance key signed it and it is
+    /// valid, membership is unknown and the issuer check says why.
+    #[arg(long, value_name = "FILE|URL")]
+    registry: Option<String>,
     /// The pinned governance DID for --registry (default: the demo network's).
     #[arg(long, value_name = "DID", requires = "registry")]
     registry_key: Option<String>,
@@ -78,18 +80,28 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
     let mut options = Options::new(host::now(args.now.as_deref())?);
     options.challenge = args.challenge.clone();
     options.domain = args.domain.clone();
-    if let Some(path) = &args.registry {
-        let pinned = args
+    let mut local = host::load_resources(&args.resources)?;
+    if let Some(place) = &args.registry {
+        let governance_did = args
             .registry_key
-            .as_deref()
-            .unwrap_or(registry::DEMO_GOVERNANCE_DID);
-        let bytes = std::fs::read(path)
-            .map_err(|e| format!("--registry: cannot read {}: {e}", path.display()))?;
-        let reg = registry::Registry::from_signed(&bytes, pinned, options.now)
-            .map_err(|e| format!("--registry {}: [{}] {e}", path.display(), e.code().as_str()))?;
-        options = options.with_registry(reg);
+            .clone()
+            .unwrap_or_else(|| registry::DEMO_GOVERNANCE_DID.to_string());
+        let url = if is_link(place) && !std::path::Path::new(place).exists() {
+            place.clone()
+        } else {
+            // A local file is supplied to the core under its own address,
+            // like a --resource.
+            let bytes = std::fs::read(place)
+                .map_err(|e| format!("--registry: cannot read {place}: {e}"))?;
+            let url = host::file_url(place);
+            local.add_file(url.clone(), bytes);
+            url
+        };
+        options = options.with_registry(RegistrySource {
+            url,
+            governance_did,
+        });
     }
-    let local = host::load_resources(&args.resources)?;
     let policy = Policy {
         allow_private_network: args.allow_private_network,
     };

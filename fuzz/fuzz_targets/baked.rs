@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::baked;
+use mcx_verifier_core::low_level::baked;
 
 const MAX_INFLATED: usize = 2 * 1024 * 1024;
 

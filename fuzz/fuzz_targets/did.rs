@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::did::{self, Purpose};
+use mcx_verifier_core::low_level::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Limits};
 use mcx_verifier_core::Resources;
 

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::input;
+use mcx_verifier_core::low_level::input;
 
 const MAX_INFLATED: usize = 2 * 1024 * 1024;
 

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::input::{self, Decoded};
+use mcx_verifier_core::low_level::input::{self, Decoded};
 use mcx_verifier_core::{Limits, Resources};
 
 fuzz_target!(|data: &[u8]| {

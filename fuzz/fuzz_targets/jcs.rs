@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::jcs;
+use mcx_verifier_core::low_level::jcs;
 use mcx_verifier_core::json::{self, Limits};
 
 fuzz_target!(|data: &[u8]| {

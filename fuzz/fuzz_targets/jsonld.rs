@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Limits as JsonLimits};
-use mcx_verifier_core::jsonld::{self, BundledLoader, ContextLoader, Options};
-use mcx_verifier_core::{proof, rdfc};
+use mcx_verifier_core::low_level::jsonld::{self, BundledLoader, ContextLoader, Options};
+use mcx_verifier_core::low_level::{proof, rdfc};
 
 const SEPARATOR: &[u8] = b"\0MCX\0";
 

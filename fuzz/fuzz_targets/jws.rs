@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Limits, Object, Value};
-use mcx_verifier_core::jws::{self, Jws};
-use mcx_verifier_core::proof;
+use mcx_verifier_core::low_level::jws::{self, Jws};
+use mcx_verifier_core::low_level::proof;
 
 const SK: [u8; 32] = [42; 32];
 

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::multibase;
+use mcx_verifier_core::low_level::multibase;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mcx_verifier_core::{rdf, rdfc};
+use mcx_verifier_core::low_level::{rdf, rdfc};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = core::str::from_utf8(data) else {

@@ -10,7 +10,7 @@ use mcx_verifier_core::Timestamp;
 fuzz_target!(|data: &[u8]| {
     let now = Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap();
     let mut found = Vec::new();
-    if let Ok(r) = Registry::from_signed(data, registry::DEMO_GOVERNANCE_DID, now) {
+    if let Ok(r) = mcx_verifier_core::registry::verify_registry(data, registry::DEMO_GOVERNANCE_DID, now) {
         found.push(r);
     }
     if let Ok(Value::Object(o)) = json::parse(data, Limits::default()) {

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Value};
-use mcx_verifier_core::rdf;
-use mcx_verifier_core::signed_view::{self, Vocabulary};
+use mcx_verifier_core::low_level::rdf;
+use mcx_verifier_core::low_level::signed_view::{self, Vocabulary};
 
 fn vocabulary() -> &'static Vocabulary {
     static V: OnceLock<Vocabulary> = OnceLock::new();

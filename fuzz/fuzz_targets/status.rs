@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Limits};
-use mcx_verifier_core::status::{self, Bitstring, Entry};
+use mcx_verifier_core::low_level::status::{self, Bitstring, Entry};
 
 const MAX_BYTES: usize = 1 << 20;
 

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Limits as JsonLimits, Value};
-use mcx_verifier_core::registry::{self, Registry};
-use mcx_verifier_core::{verify, Options, Resources, Step, Timestamp, Verdict};
+use mcx_verifier_core::registry;
+use mcx_verifier_core::{verify, Options, RegistrySource, Resources, Step, Timestamp, Verdict};
 
 const SEPARATOR: &[u8] = b"\0MCX\0";
 /// Rounds of fetching before the pipeline must have finished: each round
@@ -51,17 +51,10 @@ fuzz_target!(|data: &[u8]| {
     let mut unkeyed = unkeyed.into_iter();
     let mut options = Options::new(now);
     options.challenge = Some(String::from("fuzz-challenge"));
-    if let Some(bytes) = keyed.get(&b"registry"[..]) {
-        let verified = Registry::from_signed(bytes, registry::DEMO_GOVERNANCE_DID, now);
-        let registry = verified
-            .ok()
-            .or_else(|| match json::parse(bytes, JsonLimits::default()) {
-                Ok(Value::Object(o)) => Registry::parse_unverified(&o).ok(),
-                _ => None,
-            });
-        if let Some(r) = registry {
-            options = options.with_registry(r);
-        }
+    // The registry is an ordinary document the core asks for and judges.
+    if let Some(bytes) = keyed.get(&b"registry"[..]).copied() {
+        options = options.with_registry(RegistrySource::demo());
+        keyed.insert(registry::DEMO_REGISTRY_URL.as_bytes(), bytes);
     }
     let mut resources = Resources::new();
     let mut rounds = 0;

@@ -234,7 +234,8 @@ async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option
     }
     let portfolio = items.len() > 1 || items.iter().any(|i| !i.report().credentials.is_empty());
     let registry = if portfolio {
-        host::registry().await.map(Rc::new)
+        // The registry the core accepted while checking them.
+        items.iter().find_map(|i| i.verified.registry.clone())
     } else {
         None
     };
@@ -285,7 +286,7 @@ fn fetch_problem(p: &Page, item: &Item) -> Option<String> {
     let failed = first.kind == CheckKind::Format
         && first.outcome == Outcome::Fail(Code::ResourceUnavailable);
     failed
-        .then(|| mcx_verifier_core::input::hosted_address(&item.input))
+        .then(|| mcx_verifier_core::share::hosted_address(&item.input))
         .flatten()
         .map(|url| (p.error_fetch)(&url))
 }

@@ -3,12 +3,9 @@
 //! credential the core decoded. Verification itself is the core's.
 
 use crate::browser;
-use mcx_verifier_core::input::{self, Decoded};
-use mcx_verifier_core::registry::Registry;
+use mcx_verifier_core::share::{self, Decoded};
 use mcx_verifier_core::{json, Resources};
-use mcx_web::fetch;
 use mcx_web::host::{self, Config, Verified};
-use web_sys::RequestCache;
 
 /// The site's host configuration: the network registry of this build, and
 /// the demo network's documents fetched from `demo/` next to the page.
@@ -24,27 +21,10 @@ pub async fn run(input: &[u8]) -> Verified {
     host::run(input, &config()).await
 }
 
-/// The network registry (accepted only if signed by the pinned key), for
-/// the combined offers of a portfolio. The host checked membership with the
-/// same document; it does not hand it out, so it is read again here (from
-/// the browser's cache when fresh).
-pub async fn registry() -> Option<Registry> {
-    let config = config();
-    let source = config.registry.clone()?;
-    // Verification fetched it a moment ago with the same cache mode, so
-    // this is normally answered from the browser's HTTP cache; it is
-    // checked against the pinned key again all the same.
-    let bytes = fetch::start_with(&config.served_url(&source.url), RequestCache::Default)
-        .finish()
-        .await
-        .ok()?;
-    Registry::from_signed(&bytes, source.pinned_key(), config.options().now).ok()
-}
-
 /// The credential's own text (JSON or compact JWS) for a share link, decoded
 /// by the core from whatever envelope it came in (link, baked badge…).
 pub fn credential_text(input: &[u8], resources: &Resources) -> Option<String> {
-    match input::decode(input, &config().options().limits, resources).ok()? {
+    match share::decode(input, &config().options().limits, resources).ok()? {
         Decoded::Json(value, _) => Some(json::to_string(&value)),
         Decoded::Jwt(text, _) => Some(text),
     }
@@ -54,7 +34,7 @@ pub fn credential_text(input: &[u8], resources: &Resources) -> Option<String> {
 /// hosted address is shared by that (short) address as `?url=…`; any
 /// other by its text in the fragment ([`share_link`]).
 pub fn share_link_for(input: &[u8], resources: &Resources) -> Option<String> {
-    if let Some(url) = input::hosted_address(input) {
+    if let Some(url) = share::hosted_address(input) {
         return Some(format!(
             "{}?url={}",
             browser::page_base(),
@@ -70,6 +50,6 @@ pub fn share_link(credential: &str) -> String {
     format!(
         "{}#vc={}",
         browser::page_base(),
-        input::encode_fragment(credential.as_bytes())
+        share::encode_fragment(credential.as_bytes())
     )
 }

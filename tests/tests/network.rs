@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::multibase;
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::status::{self, Bitstring};
 use mcx_verifier_core::registry::{self, Completion, Registry, RegistryError};
-use mcx_verifier_core::status::{self, Bitstring};
 use mcx_verifier_core::{
-    multibase, verify_offline, Code, Options, Outcome, Report, Resources, Timestamp, Verdict,
+    verify_offline, Code, Options, Outcome, RegistrySource, Report, Resources, Timestamp, Verdict,
 };
 
 const BASE: &str = "https://demo.microcredx.eu/";
@@ -58,10 +59,16 @@ fn resources() -> Resources {
     r
 }
 
+/// Options with the demo registry, which the core fetches (from
+/// [`resources`]) and judges like any other document.
 fn options_at(now: Timestamp) -> Options {
-    let reg = Registry::from_signed(&read("registry.json"), registry::DEMO_GOVERNANCE_DID, now)
-        .expect("the demo registry verifies");
-    Options::new(now).with_registry(reg)
+    Options::new(now).with_registry(RegistrySource::demo())
+}
+
+/// The demo registry, verified as the core verifies it.
+fn demo_registry(now: Timestamp) -> Registry {
+    registry::verify_registry(&read("registry.json"), registry::DEMO_GOVERNANCE_DID, now)
+        .expect("the demo registry verifies")
 }
 
 fn headline_code(r: &Report) -> Option<&'static str> {
@@ -228,11 +235,12 @@ fn without_a_registry_membership_is_only_a_warning() {
 #[test]
 fn presentations_show_progress_towards_combined_offers() {
     let options = options_at(reference_now());
-    let reg = options.registry.clone().unwrap();
     let res = resources();
     let check = |file: &str, want: &[(&str, Completion)]| {
         let r = verify_offline(&read(file), &options, &res);
         assert_eq!(r.verdict(), Verdict::Valid, "{file}");
+        // The registry the core accepted while checking it.
+        let reg = registry::accepted(&options, &res).expect("the registry was accepted");
         let held = registry::achievements_of(&[r]);
         let progress = reg.progress(&held);
         for (offer, completion) in want {
@@ -270,7 +278,7 @@ fn presentations_show_progress_towards_combined_offers() {
 // --- registries ----------------------------------------------------------------
 
 fn registry_err(bytes: &[u8], pinned: &str, now: Timestamp) -> RegistryError {
-    Registry::from_signed(bytes, pinned, now).unwrap_err()
+    registry::verify_registry(bytes, pinned, now).unwrap_err()
 }
 
 #[test]
@@ -343,7 +351,7 @@ fn bad_registries_are_refused_with_a_clear_code() {
     // Unsigned, truncated, or not a registry at all.
     let mut unsigned = object(&good);
     unsigned.remove("proof");
-    assert!(Registry::from_signed(&bytes(&unsigned), gov, now).is_err());
+    assert!(registry::verify_registry(&bytes(&unsigned), gov, now).is_err());
     assert_eq!(
         registry_err(&good[..good.len() / 2], gov, now).code(),
         Code::Malformed
@@ -364,7 +372,7 @@ fn bad_registries_are_refused_with_a_clear_code() {
 
 #[test]
 fn registry_lookup_by_any_member_did() {
-    let reg = options_at(reference_now()).registry.unwrap();
+    let reg = demo_registry(reference_now());
     assert_eq!(reg.members.len(), 4);
     let thn = reg.member(&format!("{THN}#key-1")).unwrap();
     let also = did::did_key(&proof::public_key(&demo_secret("thn")));

@@ -17,13 +17,14 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::status::{self, Bitstring, LoadedList, Method, Unavailable};
 use mcx_verifier_core::registry::{self, Registry};
-use mcx_verifier_core::report::{Kind, Report};
-use mcx_verifier_core::status::{self, Bitstring};
-use mcx_verifier_core::{Options, Resources, Timestamp};
+use mcx_verifier_core::{verify_offline, Options, Resources, Timestamp, Verdict};
+use mcx_verifier_core::{Kind, Report};
+use std::rc::Rc;
 
 const LIST_URL: &str = "https://uni.example/status/1.json";
 const SEED: [u8; 32] = [7; 32];
@@ -81,24 +82,31 @@ fn credentials(issuer: &str) -> Vec<Object> {
         .collect()
 }
 
-fn fresh(list: &[u8]) -> Resources {
-    let mut resources = Resources::new();
-    resources.insert(LIST_URL, list.to_vec());
-    resources
+/// What the pipeline does for a list it has not seen: verify the list
+/// credential (JCS-signed, so its JSON is what was signed), then read it.
+fn load(list: &[u8], method: Method) -> Result<Rc<LoadedList>, Unavailable> {
+    let report = verify_offline(list, &Options::new(now()), &Resources::new());
+    assert_eq!(report.verdict(), Verdict::Valid, "{}", report.to_json());
+    let reading = obj(std::str::from_utf8(list).unwrap());
+    Ok(Rc::new(LoadedList::from_verified(
+        &reading,
+        LIST_URL,
+        method,
+        2 << 20,
+    )?))
 }
 
 fn bench_status(c: &mut Criterion) {
     let (list_bytes, encoded) = signed_list();
-    let resources = fresh(&list_bytes);
-    let options = Options::new(now());
     let issuer = did::did_key(&proof::public_key(&SEED));
     let creds = credentials(&issuer);
 
     // Sanity: the revoked ones are found.
     let mut revoked = 0;
+    let list = load(&list_bytes, Method::Bitstring).unwrap();
     for d in &creds {
         let mut r = Report::new(Kind::Credential);
-        status::check(d, &mut r, &options, &resources);
+        status::check(d, &mut r, &mut |_, _| Ok(list.clone()));
         if r.headline().is_some() {
             revoked += 1;
         }
@@ -111,10 +119,17 @@ fn bench_status(c: &mut Criterion) {
     // and inflated once, then every credential reads its entry.
     g.bench_function("check_10k_credentials", |b| {
         b.iter(|| {
-            let resources = fresh(&list_bytes);
+            let mut cached: Option<Rc<LoadedList>> = None;
             for d in &creds {
                 let mut r = Report::new(Kind::Credential);
-                status::check(black_box(d), &mut r, &options, &resources);
+                status::check(black_box(d), &mut r, &mut |_, method| {
+                    if let Some(l) = &cached {
+                        return Ok(l.clone());
+                    }
+                    let l = load(&list_bytes, method)?;
+                    cached = Some(l.clone());
+                    Ok(l)
+                });
                 black_box(r);
             }
         })
@@ -124,9 +139,10 @@ fn bench_status(c: &mut Criterion) {
     g.bench_function("check_10k_credentials_uncached", |b| {
         b.iter(|| {
             for d in &creds {
-                let resources = fresh(&list_bytes);
                 let mut r = Report::new(Kind::Credential);
-                status::check(black_box(d), &mut r, &options, &resources);
+                status::check(black_box(d), &mut r, &mut |_, method| {
+                    load(&list_bytes, method)
+                });
                 black_box(r);
             }
         })
@@ -171,7 +187,8 @@ fn bench_registry(c: &mut Criterion) {
     let mut g = c.benchmark_group("registry");
     g.bench_function("verify_demo_registry", |b| {
         b.iter(|| {
-            Registry::from_signed(black_box(demo), registry::DEMO_GOVERNANCE_DID, now()).unwrap()
+            registry::verify_registry(black_box(demo), registry::DEMO_GOVERNANCE_DID, now())
+                .unwrap()
         })
     });
     let reg = big_registry(1000);
@@ -182,7 +199,6 @@ fn bench_registry(c: &mut Criterion) {
             black_box(reg.member(black_box(&format!("did:web:uni{i}.example#key-1"))))
         })
     });
-    let options = Options::new(now()).with_registry(reg);
     let doc = obj(
         r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"issuer":"did:web:uni777.example","validFrom":"2026-01-01T00:00:00Z","credentialSubject":{"id":"did:example:1"}}"#,
     );
@@ -190,7 +206,13 @@ fn bench_registry(c: &mut Criterion) {
         b.iter(|| {
             let mut r = Report::new(Kind::Credential);
             r.credential = Value::Object(Object::new());
-            registry::check(black_box(&doc), "did:web:uni777.example", &mut r, &options);
+            registry::check(
+                black_box(&doc),
+                "did:web:uni777.example",
+                &mut r,
+                &reg,
+                now(),
+            );
             r
         })
     });

@@ -15,10 +15,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
-use mcx_verifier_core::{jcs, jws, verify_offline, Options, Resources, Timestamp, Verdict};
+use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::{jcs, jws};
+use mcx_verifier_core::{verify_offline, Options, Resources, Timestamp, Verdict};
 
 /// A fixed issuer key (benchmark only; not a secret).
 const ISSUER_SEED: [u8; 32] = [42; 32];

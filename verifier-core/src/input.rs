@@ -17,13 +17,13 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::baked::{self, BakedError};
-use crate::json::{self, JsonError, Value};
-use crate::jws;
-use crate::multibase::{base64url_decode, base64url_encode};
+use crate::encoding::baked::{self, BakedError};
+use crate::encoding::json::{self, JsonError, Value};
+use crate::encoding::multibase::{base64url_decode, base64url_encode};
+use crate::options::Limits;
+use crate::proof::jws;
 use crate::report::Code;
 use crate::resources::{Lookup, Resources};
-use crate::verify::Limits;
 
 /// A decoded input, ready for verification.
 #[derive(Clone, Debug)]

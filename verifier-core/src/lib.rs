@@ -33,36 +33,89 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Without `low-level`, the issuing halves of the building blocks (signing,
+// encoding, baking) and their test helpers are unreachable by design; the
+// build with the feature (the CLI, tests, fuzzing) still checks for dead code.
+#![cfg_attr(not(feature = "low-level"), allow(dead_code))]
 
 extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
-pub mod baked;
-pub mod checksum;
-pub mod contexts;
-pub mod decimal;
-pub mod did;
-pub mod input;
-pub mod jcs;
-pub mod json;
-pub mod jsonld;
-pub mod jws;
-pub mod multibase;
-pub mod portfolio;
-pub mod proof;
-pub mod rdf;
-pub mod rdfc;
-pub mod registry;
-pub mod report;
-pub mod resources;
-pub mod signed_view;
-pub mod status;
-pub mod summary;
-pub mod time;
-pub mod verify;
+// The tree follows the layers, lowest first; a module imports only from
+// its own layer or below (ARCHITECTURE.md draws the map):
+// encoding → ld → proof → trust → report → options, resources → input →
+// verify (the pipeline) → step (the host loop).
+mod encoding;
+mod input;
+mod ld;
+mod model;
+mod options;
+mod proof;
+mod report;
+mod resources;
+mod step;
+mod time;
+mod trust;
+mod verify;
 
-pub use report::{Check, CheckKind, Code, Kind, Outcome, Report, Verdict};
-pub use resources::Resources;
+pub use model::DataModel;
+pub use options::{Limits, Options, RegistrySource};
+pub use report::{Check, CheckKind, Code, Kind, Outcome, Report, Verdict, ALL_CODES};
+pub use resources::{Lookup, Resources};
+pub use step::{FetchBudget, Step, MAX_DOCUMENT_BYTES, MAX_FETCHES, MAX_FETCH_ROUNDS};
 pub use time::Timestamp;
-pub use verify::{verify, verify_offline, FetchBudget, Limits, Options, Step};
+pub use verify::{verify, verify_offline};
+
+/// The JSON values reports carry in their details (the credential summary,
+/// the issuer's membership…), with a strict, bounded parser.
+pub mod json {
+    pub use crate::encoding::decimal::parse_f64;
+    pub use crate::encoding::json::*;
+}
+
+/// The network registry's content (members, recognitions, combined
+/// offers), for hosts that show a portfolio's progress.
+pub mod registry {
+    pub use crate::trust::registry::*;
+    pub use crate::verify::{accepted_registry as accepted, verify_registry};
+}
+
+/// Grouping verified credentials by learner, so that only one learner's
+/// credits add up.
+pub mod portfolio {
+    pub use crate::report::portfolio::*;
+}
+
+/// The summary of a credential's content that a report shows.
+pub mod summary {
+    pub use crate::report::summary::*;
+}
+
+/// Decoding what a user gives (JSON, a JWT, a share link, a QR payload, a
+/// baked badge) and encoding share-link fragments.
+pub mod share {
+    pub use crate::input::{decode, decode_fragment, encode_fragment, hosted_address, Decoded};
+}
+
+/// The building blocks under the pipeline — JSON, JCS, JSON-LD, RDF and
+/// RDFC, multibase, baked images, DIDs, JWS, Data Integrity proofs, status
+/// lists — for conformance tests, fuzzing and the issuing tools.
+///
+/// Not part of the stable API: enable the `low-level` feature to use them.
+#[cfg(feature = "low-level")]
+pub mod low_level {
+    pub use crate::encoding::{baked, checksum, decimal, jcs, json, multibase};
+    /// Input decoding, down to its errors.
+    pub mod input {
+        pub use crate::input::*;
+    }
+    pub use crate::ld::{contexts, jsonld, rdf, rdfc, signed_view};
+    pub use crate::proof::{did, jws};
+    pub use crate::trust::{registry, status};
+    /// Data Integrity proofs: verification and signing.
+    pub mod proof {
+        pub use crate::proof::data_integrity::*;
+    }
+    pub use crate::model::{issuer_id, VC_V1, VC_V2};
+}

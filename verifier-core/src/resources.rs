@@ -49,9 +49,12 @@ use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::any::Any;
 use core::cell::RefCell;
 use core::fmt;
+
+use crate::ld::signed_view::Vocabulary;
+use crate::trust::registry::Registry;
+use crate::trust::status::{LoadedList, Method};
 
 /// Documents supplied by the host, keyed by URL.
 ///
@@ -64,8 +67,51 @@ use core::fmt;
 #[derive(Clone, Default)]
 pub struct Resources {
     docs: BTreeMap<String, Doc>,
+    /// URLs looked up and not found: an append-only log of what to ask
+    /// the host for, written through `&self` because one shared borrow of
+    /// the resources runs through the whole (recursive) pipeline.
     missing: RefCell<BTreeSet<String>>,
-    memo: RefCell<BTreeMap<String, Rc<dyn Any>>>,
+    work: RefCell<Work>,
+}
+
+/// Work derived from supplied documents, kept so that it is done once per
+/// batch. Each entry is keyed by everything it depends on (the URL, the
+/// key it had to be signed with, the time it was judged at), and holds
+/// only what documents that were *found* established, never a conclusion
+/// drawn from a failure: a failure may be one input's own (past its fetch
+/// budget), while [`Resources::keep_work_from`] hands work to the other
+/// inputs of a batch.
+#[derive(Clone, Default)]
+pub(crate) struct Work {
+    /// The term vocabulary of the bundled contexts (signed-data reading).
+    pub(crate) vocabulary: Option<Rc<Vocabulary>>,
+    /// Verified, inflated status lists by (URL, family, time judged).
+    pub(crate) status_lists: BTreeMap<(String, Method, i64), Rc<LoadedList>>,
+    /// Verified registries by (URL, governance DID, time judged).
+    pub(crate) registries: BTreeMap<(String, String, i64), Rc<Registry>>,
+}
+
+impl Work {
+    fn len(&self) -> usize {
+        usize::from(self.vocabulary.is_some()) + self.status_lists.len() + self.registries.len()
+    }
+
+    /// Adds what `other` has and this lacks.
+    fn absorb(&mut self, other: &Work) {
+        if self.vocabulary.is_none() {
+            self.vocabulary.clone_from(&other.vocabulary);
+        }
+        for (k, v) in &other.status_lists {
+            self.status_lists
+                .entry(k.clone())
+                .or_insert_with(|| v.clone());
+        }
+        for (k, v) in &other.registries {
+            self.registries
+                .entry(k.clone())
+                .or_insert_with(|| v.clone());
+        }
+    }
 }
 
 /// A document's bytes, or why it could not be had; reference-counted so
@@ -77,7 +123,7 @@ impl fmt::Debug for Resources {
         f.debug_struct("Resources")
             .field("docs", &self.docs.keys().collect::<Vec<_>>())
             .field("missing", &self.missing.borrow())
-            .field("memoized", &self.memo.borrow().len())
+            .field("work", &self.work.borrow().len())
             .finish()
     }
 }
@@ -138,17 +184,14 @@ impl Resources {
     /// inflated status list…) that is not here yet, so that what one
     /// input of a batch verified the next one reads. `other` is a copy of
     /// these resources, used for one input: derived work only ever comes
-    /// from documents that were found (see [`Resources::memoize`]), so it
-    /// holds for every input, whatever failures that copy also recorded.
+    /// from documents that were found (see [`Work`]), so it holds for every
+    /// input, whatever failures that copy also recorded.
     pub fn keep_work_from(&self, other: &Resources) {
         if core::ptr::eq(self, other) {
             return;
         }
-        let theirs = other.memo.borrow();
-        let mut ours = self.memo.borrow_mut();
-        for (key, value) in theirs.iter() {
-            ours.entry(key.clone()).or_insert_with(|| value.clone());
-        }
+        let theirs = other.work.borrow();
+        self.work.borrow_mut().absorb(&theirs);
     }
 
     /// URLs asked for since the last call, in sorted order; clears the record.
@@ -158,23 +201,10 @@ impl Resources {
             .collect()
     }
 
-    /// The value memoized under `key`, if any. Keys must name everything
-    /// the value depends on (the URL, the time it was judged at…).
-    pub(crate) fn memoized<T: 'static>(&self, key: &str) -> Option<Rc<T>> {
-        let memo = self.memo.borrow();
-        memo.get(key).cloned().and_then(|v| v.downcast::<T>().ok())
-    }
-
-    /// Remembers `value` under `key`. Documents supplied later do not
-    /// invalidate it: memoize only what depends on documents already present.
-    /// And memoize only what documents that were *found* establish, never a
-    /// conclusion drawn from a failure: a failure may be one input's own
-    /// (past its fetch budget), while [`Resources::keep_work_from`] hands
-    /// memoized work to the other inputs of a batch.
-    pub(crate) fn memoize<T: 'static>(&self, key: String, value: T) -> Rc<T> {
-        let rc = Rc::new(value);
-        self.memo.borrow_mut().insert(key, rc.clone());
-        rc
+    /// The derived work, to read or add to. Never hold the borrow across
+    /// a call that may need it again (verifying a nested document).
+    pub(crate) fn work(&self) -> core::cell::RefMut<'_, Work> {
+        self.work.borrow_mut()
     }
 
     /// True when no document has been supplied.
@@ -200,7 +230,8 @@ mod tests {
         fetched.insert_failure("https://a.example/4", "unreachable");
         mine.supply_from(&fetched);
         batch.supply_from(&fetched);
-        let list = mine.memoize(String::from("status-list x"), 42u32);
+        let vocab = Rc::new(Vocabulary::bundled().unwrap());
+        mine.work().vocabulary = Some(vocab.clone());
         batch.keep_work_from(&mine);
 
         assert_eq!(batch.get("https://a.example/1"), Lookup::Found(b"one"));
@@ -210,7 +241,11 @@ mod tests {
             batch.get("https://a.example/4"),
             Lookup::Failed("unreachable")
         );
-        assert_eq!(batch.memoized::<u32>("status-list x"), Some(list));
+        assert!(batch
+            .work()
+            .vocabulary
+            .as_ref()
+            .is_some_and(|v| Rc::ptr_eq(v, &vocab)));
         // The next input's copy starts from the batch.
         let next = batch.clone();
         assert_eq!(next.get("https://a.example/2"), Lookup::Missing);

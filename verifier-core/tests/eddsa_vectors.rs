@@ -1,10 +1,9 @@
 //! The W3C vc-di-eddsa test vectors (tests/vectors/vc-di-eddsa, see its README).
 
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
-use mcx_verifier_core::{
-    did, multibase, verify_offline, CheckKind, Code, Options, Outcome, Resources, Timestamp,
-};
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::{did, multibase};
+use mcx_verifier_core::{verify_offline, CheckKind, Code, Options, Outcome, Resources, Timestamp};
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -48,11 +47,11 @@ fn jcs_step_by_step() {
         read("eddsa-jcs-2022/combinedHashJCS.txt").trim()
     );
     assert_eq!(
-        mcx_verifier_core::jcs::canonicalize(&Value::Object(unsigned)).unwrap(),
+        mcx_verifier_core::low_level::jcs::canonicalize(&Value::Object(unsigned)).unwrap(),
         read("eddsa-jcs-2022/canonDocJCS.txt")
     );
     assert_eq!(
-        mcx_verifier_core::jcs::canonicalize(&Value::Object(config)).unwrap(),
+        mcx_verifier_core::low_level::jcs::canonicalize(&Value::Object(config)).unwrap(),
         read("eddsa-jcs-2022/proofCanonJCS.txt")
     );
 }

@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use mcx_verifier_core::jcs::{canonicalize, format_number};
 use mcx_verifier_core::json::{parse_str, Number, Object, Value};
+use mcx_verifier_core::low_level::jcs::{canonicalize, format_number};
 use proptest::prelude::*;
 
 fn testdata() -> PathBuf {

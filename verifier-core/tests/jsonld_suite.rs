@@ -14,9 +14,11 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use mcx_verifier_core::json::{self, Value};
-use mcx_verifier_core::jsonld::{self, ContextLoader, Options, ProcessingMode, RdfDirection};
-use mcx_verifier_core::rdf::{self, Quad, Term};
-use mcx_verifier_core::rdfc;
+use mcx_verifier_core::low_level::jsonld::{
+    self, ContextLoader, Options, ProcessingMode, RdfDirection,
+};
+use mcx_verifier_core::low_level::rdf::{self, Quad, Term};
+use mcx_verifier_core::low_level::rdfc;
 
 const BASE_IRI: &str = "https://w3c.github.io/json-ld-api/tests/";
 

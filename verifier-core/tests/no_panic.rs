@@ -10,16 +10,16 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use mcx_verifier_core::baked;
-use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Limits as JsonLimits, Object, Value};
-use mcx_verifier_core::jws::{self, Jws};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::baked;
+use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::jws::{self, Jws};
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::status::{self, Bitstring, Entry};
+use mcx_verifier_core::low_level::{input, jcs, jsonld, multibase, rdf, rdfc};
 use mcx_verifier_core::registry::{self, Registry};
-use mcx_verifier_core::status::{self, Bitstring, Entry};
 use mcx_verifier_core::{
-    input, jcs, jsonld, multibase, rdf, rdfc, verify, Limits, Options, Report, Resources, Step,
-    Timestamp, Verdict,
+    verify, Limits, Options, RegistrySource, Report, Resources, Step, Timestamp, Verdict,
 };
 use proptest::prelude::*;
 
@@ -185,14 +185,6 @@ impl Sample {
             },
         }
     }
-}
-
-fn demo_registry() -> &'static Registry {
-    static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
-        let bytes = std::fs::read(format!("{DEMO}/registry.json")).unwrap();
-        Registry::from_signed(&bytes, registry::DEMO_GOVERNANCE_DID, now()).unwrap()
-    })
 }
 
 /// The demo network's samples, each with every document the demo serves.
@@ -407,7 +399,7 @@ fn run_verify(
     let mut options = Options::new(now());
     if registry {
         // The demo network's samples, as the demo's manifest expects them.
-        options = options.with_registry(demo_registry().clone());
+        options = options.with_registry(RegistrySource::demo());
     } else {
         options.challenge = Some(String::from("fuzz-challenge"));
     }
@@ -509,7 +501,8 @@ fn decoders(bytes: &[u8]) {
             }
         }
     }
-    let _ = Registry::from_signed(bytes, registry::DEMO_GOVERNANCE_DID, now());
+    let _ =
+        mcx_verifier_core::registry::verify_registry(bytes, registry::DEMO_GOVERNANCE_DID, now());
     if let Ok(b) = Bitstring::decode(&lossy, 1 << 20) {
         let _ = b.get(0, 1);
         let _ = b.get(u64::MAX, 8);

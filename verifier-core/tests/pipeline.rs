@@ -1,12 +1,12 @@
 //! End-to-end checks of the verification pipeline on credentials signed here:
 //! every proof format round-trips, and every kind of damage gets its code.
 
-use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::{input, jws, multibase};
 use mcx_verifier_core::{
-    input, jws, multibase, verify_offline, CheckKind, Code, Options, Outcome, Report, Resources,
-    Timestamp, Verdict,
+    verify_offline, CheckKind, Code, Options, Outcome, Report, Resources, Timestamp, Verdict,
 };
 
 const ISSUER_SK: [u8; 32] = [7; 32];

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use mcx_verifier_core::json::{self, Value};
-use mcx_verifier_core::rdf::parse_nquads;
-use mcx_verifier_core::rdfc::{canonicalize_with, HashAlgorithm, Limits, RdfcError};
+use mcx_verifier_core::low_level::rdf::parse_nquads;
+use mcx_verifier_core::low_level::rdfc::{canonicalize_with, HashAlgorithm, Limits, RdfcError};
 
 fn suite_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/rdf-canon/tests")
@@ -235,7 +235,7 @@ fn self_naming_graph_matches_rdf_canonize() {
 
 mod properties {
     use super::*;
-    use mcx_verifier_core::rdf::{quad_to_nquad, Quad, Term};
+    use mcx_verifier_core::low_level::rdf::{quad_to_nquad, Quad, Term};
     use proptest::prelude::*;
 
     /// A small dataset over blank nodes `0..6`, two predicates and one IRI,

@@ -3,10 +3,10 @@
 //! to a signed credential without breaking the signature. Signing refuses
 //! such a document and verification reports it as malformed.
 
-use mcx_verifier_core::did::{self, Purpose};
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::jsonld::{self, BundledLoader};
-use mcx_verifier_core::proof::{self, ProofError, ProofOptions, Suite};
+use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::jsonld::{self, BundledLoader};
+use mcx_verifier_core::low_level::proof::{self, ProofError, ProofOptions, Suite};
 use mcx_verifier_core::{
     verify_offline, CheckKind, Code, Options, Outcome, Resources, Timestamp, Verdict,
 };

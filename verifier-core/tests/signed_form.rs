@@ -14,12 +14,12 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use mcx_verifier_core::did::Purpose;
 use mcx_verifier_core::json::{self, Object, Value};
-use mcx_verifier_core::proof::{self, ProofOptions, Suite};
-use mcx_verifier_core::registry::{self, Registry};
+use mcx_verifier_core::low_level::did::Purpose;
+use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::{jsonld, multibase};
 use mcx_verifier_core::{
-    jsonld, multibase, summary, verify_offline, CheckKind, Options, Outcome, Report, Resources,
+    summary, verify_offline, CheckKind, Options, Outcome, RegistrySource, Report, Resources,
     Timestamp, Verdict,
 };
 use proptest::prelude::*;
@@ -28,7 +28,6 @@ const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../demo");
 
 struct Demo {
     now: Timestamp,
-    registry: Registry,
     documents: BTreeMap<String, Vec<u8>>,
     /// Demo issuer keys (published on purpose).
     keys: Vec<[u8; 32]>,
@@ -59,7 +58,7 @@ fn secret_of(key_file: &Value) -> [u8; 32] {
 }
 
 fn options(d: &Demo) -> Options {
-    Options::new(d.now).with_registry(d.registry.clone())
+    Options::new(d.now).with_registry(RegistrySource::demo())
 }
 
 fn run(d: &Demo, input: &[u8]) -> Report {
@@ -94,12 +93,6 @@ fn demo() -> &'static Demo {
     DEMO_NET.get_or_init(|| {
         let manifest = read_json(&format!("{DEMO}/manifest.json"));
         let now = Timestamp::parse_rfc3339(manifest.get("now").unwrap().as_str().unwrap()).unwrap();
-        let registry = Registry::from_signed(
-            &std::fs::read(format!("{DEMO}/registry.json")).unwrap(),
-            registry::DEMO_GOVERNANCE_DID,
-            now,
-        )
-        .unwrap();
         let mut documents = BTreeMap::new();
         for (url, file) in manifest
             .get("resources")
@@ -117,7 +110,6 @@ fn demo() -> &'static Demo {
             .collect();
         let mut d = Demo {
             now,
-            registry,
             documents,
             keys,
             bases: Vec::new(),
@@ -575,10 +567,10 @@ proptest! {
 /// an embedded context under an IRI type) while the signed one revokes.
 #[test]
 fn a_status_list_is_read_from_its_signed_data() {
-    use mcx_verifier_core::status::Bitstring;
+    use mcx_verifier_core::low_level::status::Bitstring;
     const SK: [u8; 32] = [42; 32];
-    let did = mcx_verifier_core::did::did_key(&proof::public_key(&SK));
-    let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&SK));
+    let did = mcx_verifier_core::low_level::did::did_key(&proof::public_key(&SK));
+    let vm = mcx_verifier_core::low_level::did::did_key_method(&proof::public_key(&SK));
     let sign = |doc: &Object| sign(doc, Suite::EddsaRdfc2022, &vm, &SK);
     let url = "https://uni.example/status/1";
     let mut bits = Bitstring::zeroed(131_072, 1);
@@ -671,7 +663,7 @@ fn a_proof_by_someone_else_does_not_pick_the_reading() {
     const ATTACKER: [u8; 32] = [66; 32];
     for rw in [Rewrite::FullIri, Rewrite::Nest, Rewrite::Included] {
         let rewritten = apply(rw, &revoked.unsecured, pick).unwrap();
-        let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&ATTACKER));
+        let vm = mcx_verifier_core::low_level::did::did_key_method(&proof::public_key(&ATTACKER));
         let theirs = sign(&rewritten, Suite::EddsaJcs2022, &vm, &ATTACKER);
         let both = Value::Array(vec![
             revoked.proof.clone(),
@@ -701,8 +693,8 @@ fn a_proof_by_someone_else_does_not_pick_the_reading() {
 #[test]
 fn an_embedded_node_cannot_be_promoted_to_the_document() {
     const SK: [u8; 32] = [43; 32];
-    let did = mcx_verifier_core::did::did_key(&proof::public_key(&SK));
-    let vm = mcx_verifier_core::did::did_key_method(&proof::public_key(&SK));
+    let did = mcx_verifier_core::low_level::did::did_key(&proof::public_key(&SK));
+    let vm = mcx_verifier_core::low_level::did::did_key_method(&proof::public_key(&SK));
     let embedded = format!(
         r#"{{"id":"urn:y","type":["VerifiableCredential"],"issuer":"{did}",
         "validFrom":"2026-01-01T00:00:00Z",

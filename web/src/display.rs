@@ -10,7 +10,7 @@ use alloc::vec::Vec;
 
 use crate::i18n::{About, Mark, Texts};
 use mcx_verifier_core::json::{self, Value};
-use mcx_verifier_core::report::{CheckKind, Outcome};
+use mcx_verifier_core::{CheckKind, Outcome};
 use mcx_verifier_core::{Kind, Report, Verdict};
 
 /// A string at a path of nested objects, trimmed, if not empty.
@@ -97,10 +97,8 @@ pub fn display_date(t: &Texts, iso: &str) -> String {
 pub fn credits(summary: &Value) -> Option<f64> {
     // The core's tableless parser: `str::parse::<f64>` would add 10 KB of
     // incompressible tables to the widget.
-    let n = mcx_verifier_core::decimal::parse_f64(scalar(
-        summary,
-        &["achievement", "creditsAvailable"],
-    )?)?;
+    let n =
+        mcx_verifier_core::json::parse_f64(scalar(summary, &["achievement", "creditsAvailable"])?)?;
     (n.is_finite() && n >= 0.0).then_some(n)
 }
 
@@ -598,7 +596,7 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use mcx_verifier_core::json::parse_str;
-    use mcx_verifier_core::report::Code;
+    use mcx_verifier_core::Code;
 
     fn report(summary: &str, outcomes: &[(CheckKind, Outcome)]) -> Report {
         let mut r = Report::new(Kind::Credential);
@@ -822,7 +820,7 @@ mod tests {
                 for mark in [Mark::Pass, Mark::Warn, Mark::Skip] {
                     assert!(!(t.explain)(kind, mark, None, &about).is_empty());
                 }
-                for code in mcx_verifier_core::report::ALL_CODES {
+                for code in mcx_verifier_core::ALL_CODES {
                     assert!(!(t.explain)(kind, Mark::Fail, Some(code), &about).is_empty());
                     assert!(!(t.short_reason)(code).is_empty());
                 }

@@ -17,7 +17,7 @@ use web_sys::{
 };
 
 /// Largest document accepted (the core's bound for every host).
-pub const MAX_BYTES: usize = mcx_verifier_core::verify::MAX_DOCUMENT_BYTES;
+pub const MAX_BYTES: usize = mcx_verifier_core::MAX_DOCUMENT_BYTES;
 
 /// Why fetching a URL failed.
 #[derive(Clone, Debug, PartialEq, Eq)]

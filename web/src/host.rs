@@ -7,9 +7,9 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use crate::{clock, fetch};
+use alloc::rc::Rc;
 use mcx_verifier_core::registry::{self, Registry};
-use mcx_verifier_core::report::{CheckKind, Code, Outcome};
-use mcx_verifier_core::{FetchBudget, Options, Report, Resources, Step, Timestamp};
+use mcx_verifier_core::{FetchBudget, Options, RegistrySource, Report, Resources, Step, Timestamp};
 use web_sys::RequestCache;
 
 /// Where the demo network's documents live on the internet. They are not
@@ -50,52 +50,16 @@ impl Default for Config {
             challenge: None,
             domain: None,
             demo_base: None,
-            registry: Some(RegistrySource::builtin()),
+            registry: Some(network_registry()),
         }
     }
 }
 
-/// Where to get a network registry and the key it must be signed with.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RegistrySource {
-    /// Address of the signed registry document.
-    pub url: String,
-    /// The pinned governance DID (a `did:key`) the registry must be signed
-    /// by; [`NETWORK_KEY`] when `None`.
-    pub key: Option<String>,
-}
-
-impl RegistrySource {
-    /// The network this build trusts.
-    pub fn builtin() -> Self {
-        RegistrySource {
-            url: NETWORK_REGISTRY_URL.into(),
-            key: Some(NETWORK_KEY.into()),
-        }
-    }
-
-    /// The DID the registry must be signed by.
-    pub fn pinned_key(&self) -> &str {
-        self.key.as_deref().unwrap_or(NETWORK_KEY)
-    }
-}
-
-/// When the registry could not be had, membership is unknown: the issuer
-/// check becomes "unavailable" (so the verdict is `unverifiable`, never a
-/// `valid` that silently skipped the network check), with the reason.
-fn registry_unavailable(report: &mut Report, url: &str, why: &str) {
-    let detail = format!("The network registry at {url} could not be used: {why}.");
-    let outcome = Outcome::Fail(Code::ResourceUnavailable);
-    match report
-        .checks
-        .iter_mut()
-        .find(|c| c.kind == CheckKind::Issuer && c.outcome == Outcome::Warn(None))
-    {
-        Some(check) => {
-            check.outcome = outcome;
-            check.detail = detail;
-        }
-        None => report.push(CheckKind::Issuer, outcome, detail),
+/// The registry of the network this build trusts, with its pinned key.
+pub fn network_registry() -> RegistrySource {
+    RegistrySource {
+        url: NETWORK_REGISTRY_URL.into(),
+        governance_did: NETWORK_KEY.into(),
     }
 }
 
@@ -106,6 +70,8 @@ pub struct Verified {
     pub report: Report,
     /// Documents fetched for it, keyed by the URL the core asked for.
     pub resources: Resources,
+    /// The network registry the core accepted for it, if any.
+    pub registry: Option<Rc<Registry>>,
 }
 
 impl Config {
@@ -114,6 +80,7 @@ impl Config {
         let mut options = Options::new(self.now.unwrap_or_else(clock::now));
         options.challenge.clone_from(&self.challenge);
         options.domain.clone_from(&self.domain);
+        options.registry.clone_from(&self.registry);
         options
     }
 
@@ -135,28 +102,24 @@ impl Config {
 /// (the widget counts its bytes).
 pub async fn run(input: &[u8], config: &Config) -> Verified {
     let mut session = Session::new(input, config);
-    let mut registry_problem = None;
-    if let Some(source) = &config.registry {
-        // The registry may come from the browser's HTTP cache (it changes
-        // rarely and carries its own validity period); it is verified
-        // against the pinned key every time all the same.
-        let fetched = fetch::start_with(&config.served_url(&source.url), RequestCache::Default)
-            .finish()
-            .await;
-        let result = session.accept_registry(source, fetched);
-        match result {
-            Ok(reg) => session.options.registry = Some(reg),
-            Err(why) => registry_problem = Some((source.url.as_str(), why)),
-        }
-    }
-    let mut verified = loop {
+    loop {
         match session.round() {
             Ok(verified) => break verified,
             Err(urls) => {
                 // Send every request of the round before awaiting any.
                 let pending: Vec<_> = urls
                     .iter()
-                    .map(|url| fetch::start(&config.served_url(url)))
+                    .map(|url| {
+                        let served = config.served_url(url);
+                        if config.registry.as_ref().is_some_and(|r| r.url == *url) {
+                            // The registry changes rarely and carries its own
+                            // validity period: the browser's HTTP cache may
+                            // answer (the core verifies it all the same).
+                            fetch::start_with(&served, RequestCache::Default)
+                        } else {
+                            fetch::start(&served)
+                        }
+                    })
                     .collect();
                 for (url, request) in urls.into_iter().zip(pending) {
                     let result = request.finish().await;
@@ -164,11 +127,7 @@ pub async fn run(input: &[u8], config: &Config) -> Verified {
                 }
             }
         }
-    };
-    if let Some((url, why)) = registry_problem {
-        registry_unavailable(&mut verified.report, url, &why);
     }
-    verified
 }
 
 /// The state of one verification between fetches.
@@ -199,6 +158,7 @@ impl<'a> Session<'a> {
         {
             Step::Done(report) => Ok(Verified {
                 report,
+                registry: registry::accepted(&self.options, &self.resources),
                 resources: core::mem::take(&mut self.resources),
             }),
             Step::Need(urls) => Err(urls),
@@ -212,19 +172,6 @@ impl<'a> Session<'a> {
             Ok(bytes) => self.resources.insert(url, bytes),
             Err(e) => self.resources.insert_failure(url, e.reason()),
         }
-    }
-
-    /// Accepts the fetched registry only if the pinned key signed it and it
-    /// is valid now. Errors are English sentences for the report.
-    #[inline(never)]
-    fn accept_registry(
-        &self,
-        source: &RegistrySource,
-        fetched: Result<Vec<u8>, fetch::FetchError>,
-    ) -> Result<Registry, String> {
-        let bytes = fetched.map_err(|e| e.reason())?;
-        Registry::from_signed(&bytes, source.pinned_key(), self.options.now)
-            .map_err(|e| e.to_string())
     }
 }
 
@@ -251,26 +198,6 @@ mod tests {
             plain.served_url("https://demo.microcredx.eu/a"),
             "https://demo.microcredx.eu/a"
         );
-        assert_eq!(plain.registry, Some(RegistrySource::builtin()));
-    }
-
-    #[test]
-    fn a_missing_registry_makes_membership_unavailable() {
-        let mut r = Report::new(mcx_verifier_core::Kind::Credential);
-        r.push(CheckKind::Signature, Outcome::Pass, "ok");
-        r.push(
-            CheckKind::Issuer,
-            Outcome::Warn(None),
-            "The issuer was not checked against a network registry.",
-        );
-        assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Valid);
-        registry_unavailable(&mut r, "https://x/registry.json", "HTTP status 404");
-        assert_eq!(r.verdict(), mcx_verifier_core::Verdict::Unverifiable);
-        assert_eq!(r.checks.len(), 2);
-        assert_eq!(
-            r.checks[1].outcome,
-            Outcome::Fail(Code::ResourceUnavailable)
-        );
-        assert!(r.checks[1].detail.contains("HTTP status 404"));
+        assert_eq!(plain.registry, Some(network_registry()));
     }
 }

@@ -6,8 +6,9 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use js_sys::{ArrayBuffer, Date, Reflect, Uint8Array};
+use mcx_verifier_core::RegistrySource;
 use mcx_verifier_core::Timestamp;
-use mcx_web::host::{Config, RegistrySource};
+use mcx_web::host::{self, Config};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The bytes of an input: a string as UTF-8, a `Uint8Array` or
@@ -95,9 +96,12 @@ pub fn config(options: &JsValue) -> Result<Config, String> {
         None
     } else {
         match string(options, "registry")? {
-            Some(url) => Some(RegistrySource { url, key }),
+            Some(url) => Some(RegistrySource {
+                url,
+                governance_did: key.unwrap_or_else(|| host::NETWORK_KEY.into()),
+            }),
             None if key.is_some() => return Err("options.networkKey needs options.registry".into()),
-            None => Some(RegistrySource::builtin()),
+            None => Some(host::network_registry()),
         }
     };
     Ok(config)

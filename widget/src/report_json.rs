@@ -3,7 +3,7 @@
 //! another language later without verifying again.
 
 use mcx_verifier_core::json::{self, Value};
-use mcx_verifier_core::report::{CheckKind, Code, Kind, Outcome, Report};
+use mcx_verifier_core::{CheckKind, Code, Kind, Outcome, Report};
 
 /// Presentations inside presentations are not a thing; one level of
 /// nesting (a presentation's credentials) is all a report has.

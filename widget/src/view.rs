@@ -231,7 +231,7 @@ pub fn report(lang: Lang, report: &Report) -> String {
 mod tests {
     use super::*;
     use mcx_verifier_core::json::{self, Value};
-    use mcx_verifier_core::report::{CheckKind, Code, Kind, Outcome};
+    use mcx_verifier_core::{CheckKind, Code, Kind, Outcome};
 
     #[test]
     fn view_in_the_preferred_language() {

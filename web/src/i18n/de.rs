@@ -4,7 +4,7 @@ use alloc::format;
 use alloc::string::String;
 
 use super::{About, Mark, Texts};
-use mcx_verifier_core::report::{CheckKind, Code};
+use mcx_verifier_core::{CheckKind, Code};
 
 /// The German texts.
 pub const TEXTS: Texts = Texts {

@@ -11,8 +11,8 @@ mod de;
 mod en;
 
 use alloc::string::String;
-use mcx_verifier_core::report::{CheckKind, Code};
 use mcx_verifier_core::Outcome;
+use mcx_verifier_core::{CheckKind, Code};
 
 /// A supported language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

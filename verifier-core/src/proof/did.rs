@@ -16,8 +16,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::json::{self, Value};
-use crate::multibase;
+use crate::encoding::json::{self, Value};
+use crate::encoding::multibase;
 use crate::resources::{Lookup, Resources};
 
 /// The verification relationship a proof claims.

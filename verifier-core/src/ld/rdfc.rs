@@ -17,7 +17,7 @@ use core::fmt;
 
 use sha2::{Digest, Sha256, Sha384};
 
-use crate::rdf::{write_quad, Quad, Term};
+use crate::ld::rdf::{write_quad, Quad, Term};
 
 /// Bounds on the work [`canonicalize`] will do.
 ///
@@ -608,7 +608,7 @@ mod tests {
 
     #[test]
     fn spec_example_unique_hashes() {
-        let quads = crate::rdf::parse_nquads(
+        let quads = crate::ld::rdf::parse_nquads(
             "<http://example.com/#p> <http://example.com/#q> _:e0 .\n\
              <http://example.com/#p> <http://example.com/#r> _:e1 .\n\
              _:e0 <http://example.com/#s> <http://example.com/#u> .\n\
@@ -649,7 +649,7 @@ mod tests {
 
     #[test]
     fn spec_example_shared_hashes() {
-        let quads = crate::rdf::parse_nquads(
+        let quads = crate::ld::rdf::parse_nquads(
             "<http://example.com/#p> <http://example.com/#q> _:e0 .\n\
              <http://example.com/#p> <http://example.com/#q> _:e1 .\n\
              _:e0 <http://example.com/#p> _:e2 .\n\

@@ -9,88 +9,23 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::did::{self, DidError, Purpose};
+use crate::encoding::json::{self, Object, Value};
 use crate::input::{self, Decoded, InputError};
-use crate::json::{self, Object, Value};
-use crate::jws::Jws;
+use crate::model::{credential_shape, data_model, holder_id, issuer_id, node_id, types};
+use crate::options::Options;
+use crate::proof::did::{self, DidError, Purpose};
+use crate::proof::jws::Jws;
 use crate::proof::{self, ProofError};
 use crate::report::{CheckKind, Code, Kind, Outcome, Report, Verdict};
 use crate::resources::Resources;
+use crate::step::Step;
 use crate::time::Timestamp;
-use crate::{registry, signed_view, status, summary};
 
-/// The VC Data Model 1.1 base context.
-pub const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
-/// The VC Data Model 2.0 base context.
-pub const VC_V2: &str = "https://www.w3.org/ns/credentials/v2";
+mod trust;
 
-/// Bounds on the work one verification may do.
-#[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    /// JSON size and depth for the input and every fetched document.
-    pub json: json::Limits,
-    /// Largest decompressed size of a fragment payload, baked badge or status list.
-    pub max_inflated: usize,
-    /// Most credentials verified inside one presentation.
-    pub max_credentials: usize,
-    /// Most proofs verified on one document.
-    pub max_proofs: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            json: json::Limits::default(),
-            max_inflated: 2 * 1024 * 1024,
-            max_credentials: 64,
-            max_proofs: 8,
-        }
-    }
-}
-
-/// What the host tells the core besides the input.
-#[derive(Clone, Debug)]
-pub struct Options {
-    /// The current time (the core has no clock).
-    pub now: Timestamp,
-    /// For presentations: the challenge the verifier issued, if any.
-    pub challenge: Option<String>,
-    /// For presentations: the verifier's domain, if any.
-    pub domain: Option<String>,
-    /// The verified network registry to check issuers against, if any.
-    pub registry: Option<registry::Registry>,
-    /// Work bounds.
-    pub limits: Limits,
-}
-
-impl Options {
-    /// Options for verifying at `now`, with default limits and no registry.
-    pub fn new(now: Timestamp) -> Self {
-        Options {
-            now,
-            challenge: None,
-            domain: None,
-            registry: None,
-            limits: Limits::default(),
-        }
-    }
-
-    /// The same options, checking issuers against `registry` (see
-    /// [`registry::Registry::from_signed`]).
-    pub fn with_registry(mut self, registry: registry::Registry) -> Self {
-        self.registry = Some(registry);
-        self
-    }
-}
-
-/// The result of one call to [`verify`].
-#[derive(Clone, Debug)]
-pub enum Step {
-    /// Verification finished.
-    Done(Report),
-    /// The host must fetch these URLs (into [`Resources`]) and call again.
-    Need(Vec<String>),
-}
+use crate::ld::signed_view;
+use crate::report::summary;
+pub use trust::{accepted_registry, verify_registry};
 
 /// Verifies `input` (any supported format, detected automatically).
 ///
@@ -111,88 +46,18 @@ pub fn verify(input: &[u8], options: &Options, resources: &Resources) -> Step {
 /// Verifies with only the documents already in `resources`: anything
 /// missing counts as unavailable. For hosts that cannot fetch.
 pub fn verify_offline(input: &[u8], options: &Options, resources: &Resources) -> Report {
-    let mut resources = resources.clone();
+    let mut mine = resources.clone();
     loop {
-        match verify(input, options, &resources) {
-            Step::Done(r) => return r,
+        match verify(input, options, &mine) {
+            Step::Done(r) => {
+                // What was verified holds for the caller's next input too.
+                resources.keep_work_from(&mine);
+                return r;
+            }
             Step::Need(urls) => {
                 for u in urls {
-                    resources.insert_failure(u, "not available offline");
+                    mine.insert_failure(u, "not available offline");
                 }
-            }
-        }
-    }
-}
-
-/// Rounds of fetching a host does for one input before whatever is still
-/// missing counts as unavailable (a link to a credential, then its DID
-/// document, then its status list… real chains are three or four long).
-pub const MAX_FETCH_ROUNDS: usize = 6;
-/// Documents a host fetches for one input at most.
-pub const MAX_FETCHES: usize = 24;
-/// Largest document a host should accept from the network. Credentials,
-/// DID documents and status lists are a few KB; a baked badge a few MB.
-pub const MAX_DOCUMENT_BYTES: usize = 12 * 1024 * 1024;
-
-/// The bounds of one verification by a host that fetches: calls [`verify`]
-/// until it is done, and keeps the host within [`MAX_FETCH_ROUNDS`] rounds
-/// and [`MAX_FETCHES`] documents, so that no input can make a host fetch
-/// without end. Every host (browser, widget, CLI) drives the core with it.
-///
-/// ```
-/// use mcx_verifier_core::{FetchBudget, Options, Resources, Step, Timestamp};
-///
-/// let options = Options::new(Timestamp::from_unix_seconds(1_800_000_000));
-/// let mut resources = Resources::new();
-/// let mut budget = FetchBudget::new();
-/// let report = loop {
-///     match budget.step(b"{}", &options, &mut resources) {
-///         Step::Done(report) => break report,
-///         Step::Need(urls) => {
-///             for url in urls {
-///                 // A real host fetches `url` here.
-///                 resources.insert_failure(url, "no network in this example");
-///             }
-///         }
-///     }
-/// };
-/// assert_eq!(report.verdict(), mcx_verifier_core::Verdict::Invalid);
-/// ```
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FetchBudget {
-    rounds: usize,
-    fetched: usize,
-}
-
-impl FetchBudget {
-    /// A budget for one input.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Verifies with what `resources` holds. Returns [`Step::Need`] with
-    /// the URLs to fetch now (those past the budget are already recorded in
-    /// `resources` as failures); the last round counts whatever is missing
-    /// as unavailable and is always [`Step::Done`].
-    pub fn step(&mut self, input: &[u8], options: &Options, resources: &mut Resources) -> Step {
-        self.rounds += 1;
-        if self.rounds >= MAX_FETCH_ROUNDS {
-            return Step::Done(verify_offline(input, options, resources));
-        }
-        match verify(input, options, resources) {
-            Step::Done(report) => Step::Done(report),
-            Step::Need(mut urls) => {
-                let allowed = MAX_FETCHES.saturating_sub(self.fetched).min(urls.len());
-                for url in urls.split_off(allowed) {
-                    resources.insert_failure(url, "too many documents for one check");
-                }
-                self.fetched += urls.len();
-                if urls.is_empty() {
-                    // Everything asked for was over budget and is now a
-                    // recorded failure: one more pass finishes.
-                    return self.step(input, options, resources);
-                }
-                Step::Need(urls)
             }
         }
     }
@@ -267,90 +132,12 @@ fn format_failure(code: Code, detail: &str) -> Report {
     r
 }
 
-fn types(doc: &Object) -> Vec<&str> {
-    doc.get("type")
-        .map(Value::one_or_many)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(Value::as_str)
-        .collect()
-}
-
-/// The id a value names: a string, or a node object's `id`.
-fn node_id(v: &Value) -> Option<&str> {
-    match v {
-        Value::String(s) => Some(s),
-        Value::Object(o) => o.get("id").and_then(Value::as_str),
-        _ => None,
-    }
-}
-
-/// The id of a credential's issuer (a string, or an object's `id`).
-pub fn issuer_id(doc: &Object) -> Option<&str> {
-    doc.get("issuer").and_then(node_id)
-}
-
-fn holder_id(doc: &Object) -> Option<&str> {
-    doc.get("holder").and_then(node_id)
-}
-
-/// The data model version from the first `@context` entry.
-fn data_model(doc: &Object) -> Result<&'static str, &'static str> {
-    let first = doc
-        .get("@context")
-        .map(Value::one_or_many)
-        .and_then(|c| c.first())
-        .and_then(Value::as_str);
-    match first {
-        Some(VC_V2) => Ok("2.0"),
-        Some(VC_V1) => Ok("1.1"),
-        Some(_) => Err("its first @context is not the VC 1.1 or 2.0 context"),
-        None => Err("it has no @context"),
-    }
-}
-
 fn verify_document(doc: &Object, ctx: &Ctx<'_>, depth: usize) -> Report {
     if types(doc).contains(&"VerifiablePresentation") {
         verify_presentation(doc, None, ctx, depth)
     } else {
         verify_credential(doc, None, ctx)
     }
-}
-
-/// Checks the shape of a credential; `Err` is the sentence to report.
-fn credential_shape(doc: &Object) -> Result<&'static str, String> {
-    let version =
-        data_model(doc).map_err(|m| format!("This is not a verifiable credential: {m}."))?;
-    if !types(doc).contains(&"VerifiableCredential") {
-        return Err(
-            "This is not a verifiable credential: its type does not include VerifiableCredential."
-                .to_string(),
-        );
-    }
-    match issuer_id(doc) {
-        None => {
-            return Err("The credential does not name its issuer (issuer id missing).".to_string())
-        }
-        Some(i) if !is_absolute_uri(i) => {
-            return Err(format!("The issuer id {i:?} is not a URL or DID."))
-        }
-        Some(_) => {}
-    }
-    if let Some(id) = doc.get("id") {
-        // A relative id would silently vanish from the signed RDF form.
-        if !id.as_str().is_some_and(is_absolute_uri) {
-            return Err(
-                "The credential's id is not a URL (VC Data Model: id must be a URL).".to_string(),
-            );
-        }
-    }
-    if doc.get("credentialSubject").is_none() {
-        return Err("The credential has no credentialSubject.".to_string());
-    }
-    if version == "1.1" && doc.get("issuanceDate").is_none() {
-        return Err("A VC 1.1 credential must have an issuanceDate.".to_string());
-    }
-    Ok(version)
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -360,18 +147,6 @@ fn hex(bytes: &[u8]) -> String {
         .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
         .map(char::from)
         .collect()
-}
-
-/// True for `scheme:rest` per RFC 3986 §3.1 (a URL, URN or DID).
-fn is_absolute_uri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && !rest.is_empty()
-        && !s.contains(char::is_whitespace)
 }
 
 /// A credential signed by a JWT rather than an embedded proof.
@@ -399,7 +174,7 @@ struct Signer {
     controller: String,
     /// What its signature pins: `None` for the JSON itself (JCS, JWT),
     /// else the canonical dataset of an RDF suite.
-    graph: Option<Vec<crate::rdf::Quad>>,
+    graph: Option<Vec<crate::ld::rdf::Quad>>,
 }
 
 impl Proven {
@@ -493,7 +268,7 @@ fn check_credential(
             return (r, None);
         }
     };
-    r.details.insert("dataModel", Value::from(version));
+    r.details.insert("dataModel", Value::from(version.as_str()));
     // Safe: credential_shape checked the issuer.
     let issuer = issuer_id(doc).unwrap_or_default();
     let proven = match jwt {
@@ -534,8 +309,8 @@ fn check_credential(
     if ctx.nested {
         // Checked by the caller, which knows what the document is for.
     } else if bound.is_some() {
-        status::check(&reading, &mut r, ctx.options, ctx.resources);
-        registry::check(&reading, issuer, &mut r, ctx.options);
+        trust::check_status(&reading, &mut r, ctx);
+        trust::check_issuer(&reading, issuer, &mut r, ctx);
     } else {
         skip_trust_checks(&mut r);
     }
@@ -737,16 +512,18 @@ fn proof_method(p: &Object) -> &str {
 /// The signed reading of a canonical dataset for the JSON object `of`,
 /// with the bundled vocabulary built once per [`Resources`].
 fn signed_reading(
-    quads: &[crate::rdf::Quad],
+    quads: &[crate::ld::rdf::Quad],
     of: &Object,
     ctx: &Ctx<'_>,
 ) -> Result<Object, signed_view::ViewError> {
-    const KEY: &str = "signed-view vocabulary";
-    let vocab = match ctx.resources.memoized::<signed_view::Vocabulary>(KEY) {
+    let known = ctx.resources.work().vocabulary.clone();
+    let vocab = match known {
         Some(v) => v,
-        None => ctx
-            .resources
-            .memoize(KEY.to_string(), signed_view::Vocabulary::bundled()?),
+        None => {
+            let v = alloc::rc::Rc::new(signed_view::Vocabulary::bundled()?);
+            ctx.resources.work().vocabulary = Some(v.clone());
+            v
+        }
     };
     // The top level's id is the IRI expansion gave its node (`id` is a
     // protected alias of `@id`; two keys for it are a JSON-LD error).

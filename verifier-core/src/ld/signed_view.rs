@@ -24,8 +24,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::json::{self, Number, Object, Value};
-use crate::rdf::{self, Quad, Term};
+use crate::encoding::json::{self, Number, Object, Value};
+use crate::ld::rdf::{self, Quad, Term};
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDF_JSON: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
@@ -127,7 +127,7 @@ impl Vocabulary {
     /// `@context` (which need not change its quads) cannot rename what the
     /// reading calls `validUntil` or `credentialStatus`.
     pub fn bundled() -> Result<Vocabulary, ViewError> {
-        Self::of_contexts(crate::contexts::urls())
+        Self::of_contexts(crate::ld::contexts::urls())
     }
 
     /// The vocabulary of the bundled contexts at `urls`, each with its
@@ -144,8 +144,8 @@ impl Vocabulary {
     }
 
     fn walk_url(&mut self, url: &str, scope: &mut Scope, depth: usize) -> Result<(), ViewError> {
-        let text =
-            crate::contexts::lookup(url).ok_or_else(|| ViewError::UnknownContext(url.into()))?;
+        let text = crate::ld::contexts::lookup(url)
+            .ok_or_else(|| ViewError::UnknownContext(url.into()))?;
         // Bundled contexts are ours and parse; a failure is a build error,
         // reported rather than trusted.
         let doc = json::parse_str(text).map_err(|_| ViewError::UnknownContext(url.into()))?;
@@ -162,7 +162,7 @@ impl Vocabulary {
         match ctx {
             // A context that a bundled one imports but is not bundled itself
             // (the examples context imports ODRL) defines nothing we read.
-            Value::String(url) if crate::contexts::lookup(url).is_none() => Ok(()),
+            Value::String(url) if crate::ld::contexts::lookup(url).is_none() => Ok(()),
             Value::String(url) => self.walk_url(url, scope, depth + 1),
             Value::Array(list) => {
                 for c in list {
@@ -502,7 +502,7 @@ fn number(lexical: &str) -> Option<Number> {
     if let Ok(n) = lexical.parse::<u64>() {
         return Some(Number::from_u64(n));
     }
-    let x = crate::decimal::parse_f64(lexical)?;
+    let x = crate::encoding::decimal::parse_f64(lexical)?;
     // An integer too large for f64 would be shown rounded: keep its text.
     if lexical.bytes().all(|b| b.is_ascii_digit() || b == b'-') && x.abs() > 9.0e15 {
         return None;

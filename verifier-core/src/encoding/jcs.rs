@@ -9,8 +9,8 @@
 //!
 //! Depth: [`canonicalize`] walks the value with an explicit heap stack, not
 //! recursion, so it cannot overflow the call stack however deep the value is.
-//! Values from [`crate::json::parse`] are in any case no deeper than its
-//! [`crate::json::Limits::max_depth`]; the work done is linear in the size of
+//! Values from [`crate::encoding::json::parse`] are in any case no deeper than its
+//! [`crate::encoding::json::Limits::max_depth`]; the work done is linear in the size of
 //! the value plus the sorting of each object's keys.
 
 use alloc::string::String;
@@ -18,7 +18,7 @@ use alloc::vec::Vec;
 use core::cmp::Ordering;
 use core::fmt;
 
-use crate::json::{write_string, Number, Value};
+use crate::encoding::json::{write_string, Number, Value};
 
 /// Why a value has no JCS form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -231,7 +231,7 @@ fn shortest_digits(x: f64) -> (String, i32) {
     let mut text = String::new();
     push_with_point(&mut text, &even, 1);
     text.push_str(&alloc::format!("e{exp}"));
-    if crate::decimal::parse_f64(&text) == Some(x) {
+    if crate::encoding::decimal::parse_f64(&text) == Some(x) {
         let even = String::from(even.trim_end_matches('0'));
         if !even.is_empty() {
             return (even, exp);
@@ -268,7 +268,7 @@ fn push_with_point(out: &mut String, digits: &str, int_len: i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::{parse_str, Object};
+    use crate::encoding::json::{parse_str, Object};
     use alloc::vec;
 
     fn canon(s: &str) -> String {

@@ -7,8 +7,8 @@ use core::fmt;
 
 use ed25519_dalek::{Signature, Signer, SigningKey};
 
-use crate::json::{self, Object, Value};
-use crate::multibase::{base64url_decode, base64url_encode};
+use crate::encoding::json::{self, Object, Value};
+use crate::encoding::multibase::{base64url_decode, base64url_encode};
 
 /// A decoded compact JWS whose signature has not been checked yet.
 ///

@@ -205,7 +205,7 @@ pub fn bake_png(png: &[u8], credential: &str) -> Result<Vec<u8>, BakedError> {
     let mut typed = Vec::from(&b"iTXt"[..]);
     typed.extend_from_slice(&data);
     chunk.extend_from_slice(&typed);
-    chunk.extend_from_slice(&crate::checksum::crc32(&typed).to_be_bytes());
+    chunk.extend_from_slice(&crate::encoding::checksum::crc32(&typed).to_be_bytes());
     let mut out = Vec::from(&png[..iend]);
     out.extend_from_slice(&chunk);
     out.extend_from_slice(&png[iend..]);

@@ -5,10 +5,13 @@
 //! verdict is never stored independently: [`Report::verdict`] derives it from
 //! the checks, so a report cannot claim `valid` while holding a failure.
 
+pub mod portfolio;
+pub mod summary;
+
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::json::{Object, Value};
+use crate::encoding::json::{Object, Value};
 
 /// Stable, machine-readable failure codes. Their string forms are part of
 /// the CLI and JS contracts and never change.
@@ -357,7 +360,7 @@ impl Report {
 
     /// The report as compact JSON text.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(&self.to_value())
+        crate::encoding::json::to_string(&self.to_value())
     }
 }
 

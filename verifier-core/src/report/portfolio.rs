@@ -11,7 +11,7 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::json::Value;
+use crate::encoding::json::Value;
 
 /// What a learner is recognised by, strongest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -107,7 +107,7 @@ pub fn by_learner(summaries: &[&Value]) -> Vec<Group> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::parse_str;
+    use crate::encoding::json::parse_str;
 
     fn s(subject: &str) -> Value {
         parse_str(&alloc::format!(r#"{{"subject":{subject}}}"#)).unwrap()

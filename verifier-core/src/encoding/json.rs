@@ -73,7 +73,8 @@ impl Number {
     /// [`Number::from_f64`], whose `core::fmt` float printing the browser
     /// bundles would otherwise carry.
     pub fn from_f64_es6(x: f64) -> Option<Self> {
-        x.is_finite().then(|| Number(crate::jcs::format_number(x)))
+        x.is_finite()
+            .then(|| Number(crate::encoding::jcs::format_number(x)))
     }
 
     /// The literal as it appeared in the document.
@@ -85,7 +86,7 @@ impl Number {
     pub fn as_f64(&self) -> f64 {
         // The literal was validated by the parser, so this cannot fail; a
         // fallback keeps this total anyway.
-        crate::decimal::parse_f64(&self.0).unwrap_or(f64::NAN)
+        crate::encoding::decimal::parse_f64(&self.0).unwrap_or(f64::NAN)
     }
 
     /// The value as a `u64` when it is a non-negative integer literal in range.
@@ -513,7 +514,7 @@ impl Parser<'_> {
         // The slice is ASCII by construction.
         let lit = core::str::from_utf8(&self.s[start..self.i])
             .map_err(|_| self.err(JsonErrorKind::InvalidNumber))?;
-        if !crate::decimal::parse_f64(lit).is_some_and(f64::is_finite) {
+        if !crate::encoding::decimal::parse_f64(lit).is_some_and(f64::is_finite) {
             return Err(JsonError {
                 kind: JsonErrorKind::InvalidNumber,
                 offset: start,

@@ -11,75 +11,75 @@
 const BUNDLED: &[(&str, &str)] = &[
     (
         "https://www.w3.org/2018/credentials/v1",
-        include_str!("../contexts/credentials-v1.jsonld"),
+        include_str!("../../contexts/credentials-v1.jsonld"),
     ),
     (
         "https://www.w3.org/ns/credentials/v2",
-        include_str!("../contexts/credentials-v2.jsonld"),
+        include_str!("../../contexts/credentials-v2.jsonld"),
     ),
     (
         "https://www.w3.org/ns/credentials/examples/v2",
-        include_str!("../contexts/credentials-examples-v2.jsonld"),
+        include_str!("../../contexts/credentials-examples-v2.jsonld"),
     ),
     (
         "https://www.w3.org/2018/credentials/examples/v1",
-        include_str!("../contexts/credentials-examples-v1.jsonld"),
+        include_str!("../../contexts/credentials-examples-v1.jsonld"),
     ),
     (
         "https://w3id.org/security/data-integrity/v1",
-        include_str!("../contexts/data-integrity-v1.jsonld"),
+        include_str!("../../contexts/data-integrity-v1.jsonld"),
     ),
     (
         "https://w3id.org/security/data-integrity/v2",
-        include_str!("../contexts/data-integrity-v2.jsonld"),
+        include_str!("../../contexts/data-integrity-v2.jsonld"),
     ),
     (
         "https://w3id.org/security/multikey/v1",
-        include_str!("../contexts/multikey-v1.jsonld"),
+        include_str!("../../contexts/multikey-v1.jsonld"),
     ),
     (
         "https://w3id.org/security/suites/ed25519-2020/v1",
-        include_str!("../contexts/ed25519-signature-2020-v1.jsonld"),
+        include_str!("../../contexts/ed25519-signature-2020-v1.jsonld"),
     ),
     (
         "https://w3id.org/security/suites/jws-2020/v1",
-        include_str!("../contexts/jws-2020-v1.jsonld"),
+        include_str!("../../contexts/jws-2020-v1.jsonld"),
     ),
     (
         "https://w3id.org/vc/status-list/2021/v1",
-        include_str!("../contexts/vc-status-list-2021-v1.jsonld"),
+        include_str!("../../contexts/vc-status-list-2021-v1.jsonld"),
     ),
     (
         "https://www.w3.org/ns/credentials/status/v1",
-        include_str!("../contexts/credentials-status-v1.jsonld"),
+        include_str!("../../contexts/credentials-status-v1.jsonld"),
     ),
     (
         "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
-        include_str!("../contexts/ob-v3p0-context-3.0.0.json"),
+        include_str!("../../contexts/ob-v3p0-context-3.0.0.json"),
     ),
     (
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
-        include_str!("../contexts/ob-v3p0-context-3.0.1.json"),
+        include_str!("../../contexts/ob-v3p0-context-3.0.1.json"),
     ),
     (
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
-        include_str!("../contexts/ob-v3p0-context-3.0.2.json"),
+        include_str!("../../contexts/ob-v3p0-context-3.0.2.json"),
     ),
     (
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-        include_str!("../contexts/ob-v3p0-context-3.0.3.json"),
+        include_str!("../../contexts/ob-v3p0-context-3.0.3.json"),
     ),
     (
         "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
-        include_str!("../contexts/ob-v3p0-extensions.json"),
+        include_str!("../../contexts/ob-v3p0-extensions.json"),
     ),
     (
         "https://w3id.org/dcc/v1",
-        include_str!("../contexts/dcc-v1.json"),
+        include_str!("../../contexts/dcc-v1.json"),
     ),
     (
         EU_MICROCREDENTIAL_V1,
-        include_str!("../contexts/mcx-eu-microcredential-v1.jsonld"),
+        include_str!("../../contexts/mcx-eu-microcredential-v1.jsonld"),
     ),
 ];
 
@@ -106,7 +106,7 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    const README: &str = include_str!("../contexts/README.md");
+    const README: &str = include_str!("../../contexts/README.md");
 
     fn hex(bytes: &[u8]) -> String {
         bytes.iter().map(|b| std::format!("{b:02x}")).collect()
@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn every_bundled_context_is_a_json_ld_context_document() {
         for url in urls() {
-            let doc = crate::json::parse_str(lookup(url).unwrap()).unwrap();
+            let doc = crate::encoding::json::parse_str(lookup(url).unwrap()).unwrap();
             // An object, or an array of them and context URLs (examples/v1 imports ODRL).
             let ctx = doc.get("@context").expect(url);
             assert!(

@@ -11,7 +11,7 @@
 //!
 //! Sans-I/O and bounded: remote contexts are resolved only through the
 //! caller's [`ContextLoader`] (by default the bundled set in
-//! [`crate::contexts`]); an unknown URL is [`JsonLdError::UnknownContext`],
+//! [`crate::ld::contexts`]); an unknown URL is [`JsonLdError::UnknownContext`],
 //! never a fetch. Recursion depth, context loads, the remote-context chain,
 //! expanded elements and total work are capped by [`Limits`], so a hostile
 //! document (context bombs, cyclic contexts, huge graphs) ends in an error.
@@ -26,8 +26,8 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::json::{self, Object, Value};
-use crate::rdf::{Quad, Term, RDF_LANG_STRING, XSD_STRING};
+use crate::encoding::json::{self, Object, Value};
+use crate::ld::rdf::{Quad, Term, RDF_LANG_STRING, XSD_STRING};
 
 const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -62,19 +62,19 @@ pub trait ContextLoader {
     }
 }
 
-/// Resolves exactly the contexts bundled in [`crate::contexts`].
+/// Resolves exactly the contexts bundled in [`crate::ld::contexts`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BundledLoader;
 
 impl ContextLoader for BundledLoader {
     fn load(&self, url: &str) -> Option<Cow<'_, str>> {
-        crate::contexts::lookup(url).map(Cow::Borrowed)
+        crate::ld::contexts::lookup(url).map(Cow::Borrowed)
     }
 
     fn trusted(&self, url: &str) -> bool {
         // The bundled documents are fixed, pinned by hash and processed
         // with full validation by `bundled_contexts_are_valid` (tests).
-        crate::contexts::lookup(url).is_some()
+        crate::ld::contexts::lookup(url).is_some()
     }
 }
 
@@ -2612,7 +2612,8 @@ impl NodeMap {
         }
         let (lex, datatype): (String, &str) = if dt == Some("@json") {
             (
-                crate::jcs::canonicalize(value).map_err(|_| JsonLdError::InvalidJsonLiteral)?,
+                crate::encoding::jcs::canonicalize(value)
+                    .map_err(|_| JsonLdError::InvalidJsonLiteral)?,
                 RDF_JSON,
             )
         } else {
@@ -3213,7 +3214,7 @@ mod tests {
 
     #[test]
     fn bundled_contexts_are_valid() {
-        for url in crate::contexts::urls() {
+        for url in crate::ld::contexts::urls() {
             if url == "https://www.w3.org/2018/credentials/examples/v1" {
                 continue; // imports ODRL, which is not bundled
             }

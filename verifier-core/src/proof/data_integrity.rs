@@ -15,9 +15,9 @@ use core::fmt;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
-use crate::json::{Object, Value};
-use crate::rdf::{Quad, Term};
-use crate::{jcs, multibase};
+use crate::encoding::json::{Object, Value};
+use crate::encoding::{jcs, multibase};
+use crate::ld::rdf::{Quad, Term};
 
 /// A supported proof suite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,18 +110,18 @@ pub fn rdfc_canonical(doc: &Value) -> Result<String, ProofError> {
 }
 
 /// [`rdfc_canonical`], also returning the quads the text serializes, with
-/// their canonical blank node labels: what [`crate::signed_view`] reads.
+/// their canonical blank node labels: what [`crate::ld::signed_view`] reads.
 pub fn rdfc_canonical_dataset(doc: &Value) -> Result<Canonical, ProofError> {
-    use crate::jsonld::JsonLdError;
-    let quads = crate::jsonld::to_rdf_bundled(doc).map_err(|e| match e.root_cause() {
+    use crate::ld::jsonld::JsonLdError;
+    let quads = crate::ld::jsonld::to_rdf_bundled(doc).map_err(|e| match e.root_cause() {
         JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
         JsonLdError::SafeModeViolation(event) => ProofError::Canonicalization(event.to_string()),
         _ => ProofError::Canonicalization(e.to_string()),
     })?;
-    let c = crate::rdfc::canonicalize_with(
+    let c = crate::ld::rdfc::canonicalize_with(
         &quads,
-        crate::rdfc::HashAlgorithm::Sha256,
-        &crate::rdfc::Limits::default(),
+        crate::ld::rdfc::HashAlgorithm::Sha256,
+        &crate::ld::rdfc::Limits::default(),
     )
     .map_err(|e| ProofError::Canonicalization(e.to_string()))?;
     let relabel = |t: &Term| match t {
@@ -315,7 +315,7 @@ pub struct Verified {
     /// then SHA-256 of the canonical document.
     pub signed_hash: [u8; 64],
     /// What was hashed. For the RDF suites this, not the JSON, is what the
-    /// signer vouches for (see [`crate::signed_view`]).
+    /// signer vouches for (see [`crate::ld::signed_view`]).
     pub signed: Signed,
 }
 
@@ -358,7 +358,7 @@ pub struct ProofOptions {
     /// The verification method id (`did:key:…#…`).
     pub verification_method: String,
     /// `assertionMethod` for credentials, `authentication` for presentations.
-    pub purpose: crate::did::Purpose,
+    pub purpose: crate::proof::did::Purpose,
     /// The `created` timestamp.
     pub created: crate::time::Timestamp,
     /// For presentations: the verifier's challenge.

@@ -6,7 +6,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::json::{Object, Value};
+use crate::encoding::json::{Object, Value};
 
 /// Longest text copied into a summary; longer values are cut (on a
 /// character boundary) so that a hostile credential cannot bloat the report.

@@ -42,11 +42,10 @@ use core::fmt;
 
 use base64::Engine;
 
-use crate::checksum::crc32;
-use crate::json::{self, Number, Object, Value};
+use crate::encoding::checksum::crc32;
+use crate::encoding::json::{Number, Object, Value};
+use crate::model::issuer_id;
 use crate::report::{CheckKind, Code, Outcome, Report};
-use crate::resources::{Lookup, Resources};
-use crate::verify::{self, Options};
 
 /// The spec's minimum number of entries in a list (herd privacy).
 pub const MIN_ENTRIES: u64 = 131_072;
@@ -56,7 +55,7 @@ pub const MAX_STATUS_SIZE: u32 = 8;
 pub const MAX_ENTRIES: usize = 16;
 
 /// The two status-list families.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Method {
     /// W3C Bitstring Status List v1.0.
     Bitstring,
@@ -624,132 +623,61 @@ fn types(doc: &Object) -> impl Iterator<Item = &str> {
         .filter_map(Value::as_str)
 }
 
-/// Verifies an already fetched and parsed list credential (signature, key,
-/// validity, type) and inflates its bitstring.
-pub fn load_list_object(
-    list: &Object,
-    url: &str,
-    method: Method,
-    options: &Options,
-    resources: &Resources,
-) -> Result<LoadedList, Unavailable> {
-    // Everything below is read from what the list's issuer signed.
-    let (nested, reading) = verify::verify_fetched_credential(list, options, resources);
-    let list = match reading {
-        Some(reading) if nested.verdict() == crate::Verdict::Valid => reading,
-        _ => {
-            let why = nested
-                .headline()
-                .map(|c| c.detail.as_str())
-                .unwrap_or("it could not be verified");
+impl LoadedList {
+    /// Reads a list credential the pipeline has already verified (the
+    /// `reading` is what its issuer signed) and inflates its bitstring.
+    pub fn from_verified(
+        reading: &Object,
+        url: &str,
+        method: Method,
+        max_inflated: usize,
+    ) -> Result<LoadedList, Unavailable> {
+        let list = reading;
+        let want = method.credential_type();
+        if !types(list).any(|t| t == want) {
             return Err(Unavailable(format!(
-                "The status list at {url} cannot be trusted: {why}"
+                "The document at {url} is not a {want}."
             )));
         }
-    };
-    let list = &list;
-    let want = method.credential_type();
-    if !types(list).any(|t| t == want) {
-        return Err(Unavailable(format!(
-            "The document at {url} is not a {want}."
-        )));
+        let subject = list
+            .get("credentialSubject")
+            .map(Value::one_or_many)
+            .and_then(|s| s.first())
+            .and_then(Value::as_object)
+            .ok_or_else(|| {
+                Unavailable(format!(
+                    "The status list at {url} has no credentialSubject."
+                ))
+            })?;
+        let list_type = method.list_type();
+        if !types(subject).any(|t| t == list_type) {
+            return Err(Unavailable(format!(
+                "The status list at {url} does not hold a {list_type}."
+            )));
+        }
+        let purposes = subject
+            .get("statusPurpose")
+            .map(Value::one_or_many)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(Value::as_str)
+            .map(String::from)
+            .collect();
+        let encoded = subject
+            .get("encodedList")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Unavailable(format!("The status list at {url} has no encodedList.")))?;
+        let bits = Bitstring::decode(encoded, max_inflated)
+            .map_err(|e| Unavailable(format!("The status list at {url} is damaged: {e}.")))?;
+        Ok(LoadedList {
+            url: url.to_string(),
+            method,
+            issuer: issuer_id(list).unwrap_or_default().to_string(),
+            id: list.get("id").and_then(Value::as_str).map(String::from),
+            purposes,
+            bits,
+        })
     }
-    let subject = list
-        .get("credentialSubject")
-        .map(Value::one_or_many)
-        .and_then(|s| s.first())
-        .and_then(Value::as_object)
-        .ok_or_else(|| {
-            Unavailable(format!(
-                "The status list at {url} has no credentialSubject."
-            ))
-        })?;
-    let list_type = method.list_type();
-    if !types(subject).any(|t| t == list_type) {
-        return Err(Unavailable(format!(
-            "The status list at {url} does not hold a {list_type}."
-        )));
-    }
-    let purposes = subject
-        .get("statusPurpose")
-        .map(Value::one_or_many)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(Value::as_str)
-        .map(String::from)
-        .collect();
-    let encoded = subject
-        .get("encodedList")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Unavailable(format!("The status list at {url} has no encodedList.")))?;
-    let bits = Bitstring::decode(encoded, options.limits.max_inflated)
-        .map_err(|e| Unavailable(format!("The status list at {url} is damaged: {e}.")))?;
-    Ok(LoadedList {
-        url: url.to_string(),
-        method,
-        issuer: verify::issuer_id(list).unwrap_or_default().to_string(),
-        id: list.get("id").and_then(Value::as_str).map(String::from),
-        purposes,
-        bits,
-    })
-}
-
-/// Fetches (through `resources`), parses and loads the list at `url`.
-pub fn load_list(
-    url: &str,
-    method: Method,
-    options: &Options,
-    resources: &Resources,
-) -> Result<LoadedList, Unavailable> {
-    let bytes = match resources.get(url) {
-        Lookup::Found(b) => b,
-        Lookup::Failed(reason) => {
-            return Err(Unavailable(format!(
-                "The status list at {url} could not be fetched ({reason})."
-            )))
-        }
-        Lookup::Missing => {
-            return Err(Unavailable(format!(
-                "The status list at {url} has not been fetched yet."
-            )))
-        }
-    };
-    let list = match json::parse(bytes, options.limits.json) {
-        Ok(Value::Object(o)) => o,
-        Ok(_) => {
-            return Err(Unavailable(format!(
-                "The document at {url} is not a status list credential."
-            )))
-        }
-        Err(e) => {
-            return Err(Unavailable(format!(
-                "The status list at {url} is not readable JSON: {e}."
-            )))
-        }
-    };
-    load_list_object(&list, url, method, options, resources)
-}
-
-/// [`load_list`], remembered in `resources`: the other credentials of a
-/// batch or presentation that use the same list read it without verifying
-/// and inflating it again. What it was judged against (the time) is part
-/// of the key, so a list is re-checked at another time.
-fn load_list_memoized(
-    url: &str,
-    method: Method,
-    options: &Options,
-    resources: &Resources,
-) -> Result<Rc<LoadedList>, Unavailable> {
-    let key = format!(
-        "status-list {} {} {url}",
-        method.list_type(),
-        options.now.unix_seconds()
-    );
-    if let Some(list) = resources.memoized::<LoadedList>(&key) {
-        return Ok(list);
-    }
-    let list = load_list(url, method, options, resources)?;
-    Ok(resources.memoize(key, list))
 }
 
 /// Reads `entry` from a loaded list, for `credential_issuer`'s credential.
@@ -783,7 +711,7 @@ pub fn read_entry(
         ))
     })?;
     let mut notes = Vec::new();
-    if crate::did::did_of(&list.issuer) != crate::did::did_of(credential_issuer) {
+    if crate::proof::did::did_of(&list.issuer) != crate::proof::did::did_of(credential_issuer) {
         notes.push(format!(
             "the status list is published by {}, not by the credential's issuer",
             list.issuer
@@ -803,17 +731,6 @@ pub fn read_entry(
         list_issuer: list.issuer.clone(),
         notes,
     })
-}
-
-/// Fetches (through `resources`) and checks the list of one entry.
-pub fn resolve(
-    entry: &Entry,
-    credential_issuer: &str,
-    options: &Options,
-    resources: &Resources,
-) -> Result<Resolved, Unavailable> {
-    let list = load_list_memoized(&entry.list_url, entry.method, options, resources)?;
-    read_entry(entry, &list, credential_issuer)
 }
 
 fn detail_value(entry: &Entry, resolved: Option<&Resolved>) -> Value {
@@ -886,9 +803,14 @@ fn judge(entry: &Entry, r: &Resolved) -> (Outcome, String) {
     }
 }
 
+/// Finds the status list at a URL, for one family of lists: fetched and
+/// verified as a credential by the pipeline, then read with
+/// [`LoadedList::from_verified`].
+pub type ListLoader<'a> = dyn FnMut(&str, Method) -> Result<Rc<LoadedList>, Unavailable> + 'a;
+
 /// Checks every `credentialStatus` entry of `doc` (signed by `doc`'s issuer)
 /// and records one check per entry, plus `details.statusLists`.
-pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resources) {
+pub fn check(doc: &Object, r: &mut Report, load: &mut ListLoader<'_>) {
     let Some(status) = doc.get("credentialStatus") else {
         r.push(
             CheckKind::Status,
@@ -909,7 +831,7 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
         );
         return;
     }
-    let issuer = verify::issuer_id(doc).unwrap_or_default();
+    let issuer = issuer_id(doc).unwrap_or_default();
     let mut details = Vec::new();
     // Entries often share a list (revocation and suspension bits side by
     // side): each list is verified and inflated once per credential.
@@ -942,7 +864,7 @@ pub fn check(doc: &Object, r: &mut Report, options: &Options, resources: &Resour
             Some(i) => i,
             None => {
                 loaded.push(
-                    load_list_memoized(&entry.list_url, entry.method, options, resources)
+                    load(&entry.list_url, entry.method)
                         .map_err(|e| (entry.list_url.clone(), entry.method, e)),
                 );
                 loaded.len() - 1
@@ -988,6 +910,7 @@ fn purpose_word(purpose: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::encoding::json;
 
     #[test]
     fn spec_example_list_decodes() {
@@ -1098,64 +1021,5 @@ mod tests {
         ));
         let e = Entry::parse(&json::parse_str(r#"{"type":"StatusList2021Entry","statusPurpose":"revocation","statusListIndex":42,"statusListCredential":"https://x/2"}"#).unwrap()).unwrap();
         assert_eq!((e.method, e.index), (Method::StatusList2021, 42));
-    }
-
-    #[test]
-    fn one_list_serves_a_batch_and_is_judged_per_time() {
-        use crate::did::{self, Purpose};
-        use crate::proof::{self, ProofOptions, Suite};
-        let seed = [3u8; 32];
-        let issuer = did::did_key(&proof::public_key(&seed));
-        let url = "https://uni.example/status/7";
-        let mut bits = Bitstring::zeroed(MIN_ENTRIES, 1);
-        bits.set(5, 1, 1).unwrap();
-        let list = json::parse_str(&format!(
-            r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"id":"{url}","type":["VerifiableCredential","BitstringStatusListCredential"],"issuer":"{issuer}","validFrom":"2026-01-01T00:00:00Z","validUntil":"2027-01-01T00:00:00Z","credentialSubject":{{"id":"{url}#list","type":"BitstringStatusList","statusPurpose":"revocation","encodedList":"{}"}}}}"#,
-            bits.encode()
-        ))
-        .unwrap();
-        let opts = ProofOptions {
-            suite: Suite::EddsaJcs2022,
-            verification_method: did::did_key_method(&proof::public_key(&seed)),
-            purpose: Purpose::AssertionMethod,
-            created: crate::Timestamp::from_unix_seconds(1_767_225_600),
-            challenge: None,
-            domain: None,
-        };
-        let signed = proof::sign(list.as_object().unwrap(), &opts, &seed).unwrap();
-        let mut resources = Resources::new();
-        resources.insert(url, json::to_string(&Value::Object(signed)).into_bytes());
-        let cred = |index: u32| {
-            json::parse_str(&format!(
-                r#"{{"issuer":"{issuer}","credentialStatus":{{"type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"{index}","statusListCredential":"{url}"}}}}"#
-            ))
-            .unwrap()
-        };
-        let status_at = |index: u32, now: i64| {
-            let options = Options::new(crate::Timestamp::from_unix_seconds(now));
-            let mut r = Report::new(crate::Kind::Credential);
-            check(
-                cred(index).as_object().unwrap(),
-                &mut r,
-                &options,
-                &resources,
-            );
-            r.checks[0].outcome
-        };
-        let during = 1_780_000_000; // 2026-05-28
-        assert_eq!(status_at(4, during), Outcome::Pass);
-        let key = format!("status-list BitstringStatusList {during} {url}");
-        assert!(
-            resources.memoized::<LoadedList>(&key).is_some(),
-            "the list is remembered"
-        );
-        // Same list from the memo, other entries read correctly.
-        assert_eq!(status_at(5, during), Outcome::Fail(Code::Revoked));
-        assert_eq!(status_at(6, during), Outcome::Pass);
-        // Judged at another time the list is checked again: it has expired.
-        assert_eq!(
-            status_at(4, 1_800_000_000),
-            Outcome::Fail(Code::StatusUnavailable)
-        );
     }
 }

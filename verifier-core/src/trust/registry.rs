@@ -28,7 +28,7 @@
 //!
 //! # Why it is trusted
 //!
-//! [`Registry::from_signed`] accepts a registry only if its proof is an
+//! The pipeline (`verify_registry`) accepts a registry only if its proof is an
 //! `eddsa-jcs-2022` Data Integrity proof by the pinned key, and it is
 //! within its validity period, which must be bounded (`validUntil` is
 //! required: an old edition cannot be replayed forever). JCS is required,
@@ -53,12 +53,11 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use crate::did;
-use crate::json::{self, Number, Object, Value};
+use crate::encoding::json::{Number, Object, Value};
+use crate::model::issuer_id;
+use crate::proof::did;
 use crate::report::{CheckKind, Code, Kind, Outcome, Report, Verdict};
-use crate::resources::Resources;
 use crate::time::Timestamp;
-use crate::verify::{self, Options};
 
 /// The governance DID of the demo network shipped in `demo/` (its key is a
 /// published demo key). Real deployments pin their own.
@@ -515,6 +514,8 @@ pub enum RegistryError {
     },
     /// Past its `validUntil`.
     Expired(String),
+    /// The document could not be fetched.
+    Unavailable(String),
     /// Before its `validFrom`.
     NotYetValid(String),
 }
@@ -529,6 +530,7 @@ impl RegistryError {
             RegistryError::WrongKey { .. } => Code::WrongKey,
             RegistryError::Expired(_) => Code::Expired,
             RegistryError::NotYetValid(_) => Code::NotYetValid,
+            RegistryError::Unavailable(_) => Code::ResourceUnavailable,
         }
     }
 }
@@ -547,6 +549,7 @@ impl fmt::Display for RegistryError {
             ),
             RegistryError::Expired(m) => write!(f, "the registry has expired: {m}"),
             RegistryError::NotYetValid(m) => write!(f, "the registry is not valid yet: {m}"),
+            RegistryError::Unavailable(m) => write!(f, "the registry could not be fetched ({m})"),
         }
     }
 }
@@ -598,7 +601,7 @@ fn obj<'a>(v: &'a Value, what: &str) -> Result<&'a Object, RegistryError> {
 }
 
 /// A member identifier: a DID, or the `https:` URL of a key document
-/// (what an issuer with an https `id` signs with, see [`crate::did`]).
+/// (what an issuer with an https `id` signs with, see [`crate::proof::did`]).
 fn is_identifier(s: &str) -> bool {
     (s.starts_with("did:") || s.starts_with("https://"))
         && s.len() <= 2048
@@ -777,30 +780,14 @@ fn parse_offer(v: &Value) -> Result<CombinedOffer, RegistryError> {
 }
 
 impl Registry {
-    /// Verifies a signed registry: parses it, checks that it is signed
-    /// (`eddsa-jcs-2022`) by `pinned_governance_did` and valid at `now`, and
-    /// that its content is consistent.
-    pub fn from_signed(
-        bytes: &[u8],
-        pinned_governance_did: &str,
-        now: Timestamp,
-    ) -> Result<Registry, RegistryError> {
-        let doc = match json::parse(bytes, json::Limits::default()) {
-            Ok(Value::Object(o)) => o,
-            Ok(_) => return Err(malformed("it is not a JSON object")),
-            Err(e) => return Err(malformed(format!("{e}"))),
-        };
-        Self::from_signed_object(&doc, pinned_governance_did, now)
-    }
-
-    /// [`Registry::from_signed`] for an already parsed document.
-    pub fn from_signed_object(
-        doc: &Object,
-        pinned_governance_did: &str,
-        now: Timestamp,
-    ) -> Result<Registry, RegistryError> {
+    /// What can be checked before the signature: that `doc` is a registry,
+    /// names the pinned governance DID as its issuer, and is signed only
+    /// with `eddsa-jcs-2022` (which signs the JSON as written, so the
+    /// registry is read as it is). The pipeline then verifies it as a
+    /// credential and reads it with [`Registry::from_verified`].
+    pub fn precheck(doc: &Object, pinned_governance_did: &str) -> Result<(), RegistryError> {
         check_type(doc)?;
-        let issuer = verify::issuer_id(doc).unwrap_or_default();
+        let issuer = issuer_id(doc).unwrap_or_default();
         if did::did_of(issuer) != pinned_governance_did {
             return Err(RegistryError::WrongKey {
                 signed_by: issuer.to_string(),
@@ -814,26 +801,12 @@ impl Registry {
                 )));
             }
         }
-        // eddsa-jcs-2022 signs the JSON itself, so the registry is read as it is.
-        let (report, _) =
-            verify::verify_fetched_credential(doc, &Options::new(now), &Resources::new());
-        if report.verdict() != Verdict::Valid {
-            let (code, detail) = report
-                .headline()
-                .and_then(|h| h.outcome.code().map(|c| (c, h.detail.clone())))
-                .unwrap_or((Code::Malformed, String::from("it could not be verified")));
-            return Err(match code {
-                Code::InvalidSignature => RegistryError::InvalidSignature(detail),
-                Code::WrongKey => RegistryError::WrongKey {
-                    signed_by: format!("another key than the issuer's ({detail})"),
-                    pinned: pinned_governance_did.to_string(),
-                },
-                Code::Expired => RegistryError::Expired(detail),
-                Code::NotYetValid => RegistryError::NotYetValid(detail),
-                Code::Unsupported | Code::ResourceUnavailable => RegistryError::Unsupported(detail),
-                _ => RegistryError::Malformed(detail),
-            });
-        }
+        Ok(())
+    }
+
+    /// Reads a registry whose signature and dates the pipeline verified
+    /// (after [`Registry::precheck`]). An edition must expire.
+    pub fn from_verified(doc: &Object) -> Result<Registry, RegistryError> {
         let reg = Self::parse_unverified(doc)?;
         if reg.valid_until.is_none() {
             return Err(malformed(
@@ -845,7 +818,7 @@ impl Registry {
 
     /// Parses a registry document **without** checking its signature or
     /// dates: for the issuer-side tools that edit an unsigned registry.
-    /// Verifiers must use [`Registry::from_signed`].
+    /// Verifiers use `verify_registry`, which checks both.
     pub fn parse_unverified(doc: &Object) -> Result<Registry, RegistryError> {
         check_type(doc)?;
         let subject = doc
@@ -890,7 +863,7 @@ impl Registry {
         let what = "the registry";
         Ok(Registry {
             id: opt_str(doc, "id"),
-            issuer: verify::issuer_id(doc).unwrap_or_default().to_string(),
+            issuer: issuer_id(doc).unwrap_or_default().to_string(),
             sequence: subject
                 .get("sequence")
                 .and_then(Value::as_number)
@@ -1085,15 +1058,7 @@ fn attach(r: &mut Report, network: Value) {
 
 /// Records whether `issuer` was an active member of the network when `doc`
 /// was issued, and attaches the member's details and recognitions.
-pub fn check(doc: &Object, issuer: &str, r: &mut Report, options: &Options) {
-    let Some(reg) = &options.registry else {
-        r.push(
-            CheckKind::Issuer,
-            Outcome::Warn(None),
-            "The issuer was not checked against a network registry.",
-        );
-        return;
-    };
+pub fn check(doc: &Object, issuer: &str, r: &mut Report, reg: &Registry, now: Timestamp) {
     let network_name = reg.name.best(&[]);
     r.details.insert("registry", reg.summary_value());
     let Some(member) = reg.member(issuer) else {
@@ -1110,10 +1075,10 @@ pub fn check(doc: &Object, issuer: &str, r: &mut Report, options: &Options) {
     };
     let (issued, dated) = match issuance_date(doc) {
         Some(t) => (t, true),
-        None => (options.now, false),
+        None => (now, false),
     };
     let at_issue = member.standing_at(issued);
-    let now_standing = member.standing_at(options.now);
+    let now_standing = member.standing_at(now);
     let achievement = doc
         .get("credentialSubject")
         .map(Value::one_or_many)
@@ -1122,7 +1087,7 @@ pub fn check(doc: &Object, issuer: &str, r: &mut Report, options: &Options) {
         .and_then(|a| a.get("id"))
         .and_then(Value::as_str);
     let recognized_by: Vec<Value> = reg
-        .recognitions_of(issuer, achievement, options.now)
+        .recognitions_of(issuer, achievement, now)
         .map(|rec| {
             let mut o = Object::new();
             o.insert("id", Value::from(rec.recognizer.as_str()));
@@ -1184,7 +1149,7 @@ pub fn check(doc: &Object, issuer: &str, r: &mut Report, options: &Options) {
         "Issued {when} by {name} ({}), an active member of the {network_name} (member since {joined}).",
         member.country
     );
-    match (now_standing, member.event_at(options.now)) {
+    match (now_standing, member.event_at(now)) {
         (Standing::Active, _) => r.push(CheckKind::Issuer, Outcome::Pass, base),
         (s, e) => r.push(
             CheckKind::Issuer,
@@ -1202,6 +1167,7 @@ pub fn check(doc: &Object, issuer: &str, r: &mut Report, options: &Options) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::encoding::json;
 
     const DOC: &str = r#"{
       "@context": ["https://www.w3.org/ns/credentials/v2"],
