@@ -1,5 +1,6 @@
 //! Timestamps. The core has no clock: the host passes "now" in, and dates in
 //! credentials (`validFrom`, `issuanceDate`, JWT `nbf`/`exp`…) are parsed here.
+use crate::report::Code;
 
 use alloc::string::String;
 use core::fmt;
@@ -19,6 +20,13 @@ pub struct TimeError;
 impl fmt::Display for TimeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("not an RFC 3339 / XML Schema date-time (expected e.g. 2026-01-31T12:00:00Z)")
+    }
+}
+
+impl TimeError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        Code::Malformed
     }
 }
 

@@ -3,6 +3,7 @@
 //! PNG: an `iTXt` chunk with keyword `openbadgecredential` (OB 3.0 §5.3.1).
 //! SVG: an `<openbadges:credential>` element whose content (usually CDATA)
 //! is the credential, or whose `verify` attribute is a compact JWS.
+use crate::report::Code;
 
 use alloc::format;
 use alloc::string::String;
@@ -15,6 +16,16 @@ pub enum BakedError {
     Malformed(String),
     /// A well-formed image that carries no OB 3.0 credential (maybe OB 2.0).
     NoCredential(&'static str),
+}
+
+impl BakedError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            BakedError::Malformed(_) => Code::Malformed,
+            BakedError::NoCredential(_) => Code::Unsupported,
+        }
+    }
 }
 
 /// The PNG file signature.

@@ -19,6 +19,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::encoding::json::{write_string, Number, Value};
+use crate::report::Code;
 
 /// Why a value has no JCS form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +31,13 @@ pub enum JcsError {
         /// The number's literal text.
         literal: String,
     },
+}
+
+impl JcsError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        Code::Malformed
+    }
 }
 
 impl fmt::Display for JcsError {

@@ -6,6 +6,7 @@
 //! and every failure is a [`JsonError`] with the byte offset where it happened.
 //! Object member order is preserved for display; canonical forms (`jcs`) sort
 //! on their own.
+use crate::report::Code;
 
 use alloc::collections::BTreeSet;
 use alloc::string::String;
@@ -279,6 +280,13 @@ pub struct JsonError {
     pub kind: JsonErrorKind,
     /// Byte offset in the input.
     pub offset: usize,
+}
+
+impl JsonError {
+    /// The report code for this failure: every JSON error is `malformed`.
+    pub fn code(&self) -> Code {
+        Code::Malformed
+    }
 }
 
 impl fmt::Display for JsonError {

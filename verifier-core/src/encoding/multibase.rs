@@ -1,5 +1,6 @@
 //! Multibase (`z` base58btc, `u` base64url) and the multicodec prefix of
 //! Ed25519 public keys, as used by `did:key`, Multikey and `proofValue`.
+use crate::report::Code;
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -21,6 +22,16 @@ pub enum MultibaseError {
     UnsupportedBase,
     /// A character outside the alphabet, or too long.
     InvalidEncoding,
+}
+
+impl MultibaseError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            MultibaseError::UnsupportedBase => Code::Unsupported,
+            MultibaseError::InvalidEncoding => Code::Malformed,
+        }
+    }
 }
 
 impl core::fmt::Display for MultibaseError {
@@ -140,6 +151,17 @@ pub enum KeyDecodeError {
     NotEd25519,
     /// Ed25519, but not 32 bytes.
     WrongLength(usize),
+}
+
+impl KeyDecodeError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            KeyDecodeError::Multibase(e) => e.code(),
+            KeyDecodeError::NotEd25519 => Code::Unsupported,
+            KeyDecodeError::WrongLength(_) => Code::Malformed,
+        }
+    }
 }
 
 impl core::fmt::Display for KeyDecodeError {

@@ -1,5 +1,6 @@
 //! RDF terms and quads, the meeting point of JSON-LD (`jsonld`) and
 //! canonicalization (`rdfc`).
+use crate::report::Code;
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -196,6 +197,13 @@ pub struct NQuadsError {
     pub kind: NQuadsErrorKind,
     /// 1-based line number.
     pub line: usize,
+}
+
+impl NQuadsError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        Code::Malformed
+    }
 }
 
 impl core::fmt::Display for NQuadsError {

@@ -18,6 +18,7 @@ use core::fmt;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::ld::rdf::{write_quad, Quad, Term};
+use crate::report::Code;
 
 /// Bounds on the work [`canonicalize`] will do.
 ///
@@ -109,6 +110,13 @@ pub enum RdfcError {
     /// allow (calls, permutations or recursion depth): too complex to
     /// canonicalize safely, as with a poison graph.
     WorkLimitExceeded,
+}
+
+impl RdfcError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        Code::Malformed
+    }
 }
 
 impl fmt::Display for RdfcError {

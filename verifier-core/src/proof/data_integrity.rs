@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::encoding::json::{Object, Value};
 use crate::encoding::{jcs, multibase};
 use crate::ld::rdf::{Quad, Term};
+use crate::report::Code;
 
 /// A supported proof suite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +88,17 @@ pub enum ProofError {
     UnknownContext(String),
     /// The signature is not a valid Ed25519 signature of the content by the key.
     BadSignature,
+}
+
+impl ProofError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            ProofError::Malformed(_) | ProofError::Canonicalization(_) => Code::Malformed,
+            ProofError::Unsupported(_) | ProofError::UnknownContext(_) => Code::Unsupported,
+            ProofError::BadSignature => Code::InvalidSignature,
+        }
+    }
 }
 
 impl fmt::Display for ProofError {

@@ -18,6 +18,7 @@ use core::fmt;
 
 use crate::encoding::json::{self, Value};
 use crate::encoding::multibase;
+use crate::report::Code;
 use crate::resources::{Lookup, Resources};
 
 /// The verification relationship a proof claims.
@@ -85,6 +86,18 @@ pub enum DidError {
         /// The relationship it lacks.
         purpose: Purpose,
     },
+}
+
+impl DidError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            DidError::Malformed(_) => Code::Malformed,
+            DidError::Unsupported(_) => Code::Unsupported,
+            DidError::Missing(_) | DidError::Unavailable { .. } => Code::ResourceUnavailable,
+            DidError::NotFound(_) | DidError::NotAuthorized { .. } => Code::WrongKey,
+        }
+    }
 }
 
 impl fmt::Display for DidError {

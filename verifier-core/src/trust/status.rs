@@ -124,6 +124,13 @@ pub enum ListError {
     TrailingData,
 }
 
+impl ListError {
+    /// The report code for this failure: a damaged list leaves the status unknown.
+    pub fn code(&self) -> Code {
+        Code::StatusUnavailable
+    }
+}
+
 impl fmt::Display for ListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -412,6 +419,18 @@ pub enum EntryError {
     UnsupportedSize(u64),
 }
 
+impl EntryError {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        match self {
+            EntryError::Malformed(_) => Code::Malformed,
+            EntryError::UnsupportedType(_) | EntryError::UnsupportedSize(_) => {
+                Code::StatusUnavailable
+            }
+        }
+    }
+}
+
 impl fmt::Display for EntryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -596,6 +615,13 @@ pub struct Resolved {
 /// Why an entry's status could not be established (always `status_unavailable`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unavailable(pub String);
+
+impl Unavailable {
+    /// The report code for this failure.
+    pub fn code(&self) -> Code {
+        Code::StatusUnavailable
+    }
+}
 
 /// A status list credential that has been verified and inflated: what
 /// entries are read from. Hosts checking many credentials may keep one.
@@ -842,7 +868,7 @@ pub fn check(doc: &Object, r: &mut Report, load: &mut ListLoader<'_>) {
             Err(e @ EntryError::Malformed(_)) => {
                 r.push(
                     CheckKind::Status,
-                    Outcome::Fail(Code::Malformed),
+                    Outcome::Fail(e.code()),
                     format!("The credential's status entry is malformed: {e}."),
                 );
                 continue;
@@ -850,7 +876,7 @@ pub fn check(doc: &Object, r: &mut Report, load: &mut ListLoader<'_>) {
             Err(e) => {
                 r.push(
                     CheckKind::Status,
-                    Outcome::Fail(Code::StatusUnavailable),
+                    Outcome::Fail(e.code()),
                     format!("The status could not be checked: {e}."),
                 );
                 continue;

@@ -13,7 +13,7 @@ use crate::encoding::json::{self, Object, Value};
 use crate::input::{self, Decoded, InputError};
 use crate::model::{credential_shape, data_model, holder_id, issuer_id, node_id, types};
 use crate::options::Options;
-use crate::proof::did::{self, DidError, Purpose};
+use crate::proof::did::{self, Purpose};
 use crate::proof::jws::Jws;
 use crate::proof::{self, ProofError};
 use crate::report::{CheckKind, Code, Kind, Outcome, Report, Verdict};
@@ -338,28 +338,13 @@ fn resolve_method(
     match did::resolve(vm, purpose, ctx.resources) {
         Ok(m) => Some(m),
         Err(e) => {
-            let code = match &e {
-                DidError::Malformed(_) => Code::Malformed,
-                DidError::Unsupported(_) => Code::Unsupported,
-                DidError::Missing(_) | DidError::Unavailable { .. } => Code::ResourceUnavailable,
-                DidError::NotFound(_) | DidError::NotAuthorized { .. } => Code::WrongKey,
-            };
             r.push(
                 CheckKind::Key,
-                Outcome::Fail(code),
+                Outcome::Fail(e.code()),
                 format!("The signing key could not be used: {e}."),
             );
             None
         }
-    }
-}
-
-fn proof_error_code(e: &ProofError) -> Code {
-    match e {
-        ProofError::Malformed(_) => Code::Malformed,
-        ProofError::Unsupported(_) | ProofError::UnknownContext(_) => Code::Unsupported,
-        ProofError::Canonicalization(_) => Code::Malformed,
-        ProofError::BadSignature => Code::InvalidSignature,
     }
 }
 
@@ -408,7 +393,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
         if let Err(e) = proof::Suite::of(p) {
             r.push(
                 CheckKind::Signature,
-                Outcome::Fail(proof_error_code(&e)),
+                Outcome::Fail(e.code()),
                 signature_sentence(&e),
             );
             return None;
@@ -445,7 +430,7 @@ fn check_proofs(doc: &Object, purpose: Purpose, r: &mut Report, ctx: &Ctx<'_>) -
             Err(e) => {
                 r.push(
                     CheckKind::Signature,
-                    Outcome::Fail(proof_error_code(&e)),
+                    Outcome::Fail(e.code()),
                     signature_sentence(&e),
                 );
                 return None;
@@ -1175,7 +1160,7 @@ fn check_jwt_signature(
     if let Err(e) = jws.verify(&method.key) {
         r.push(
             CheckKind::Signature,
-            Outcome::Fail(proof_error_code(&e)),
+            Outcome::Fail(e.code()),
             signature_sentence(&e),
         );
         return None;
