@@ -8,6 +8,7 @@ use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 
+use super::{verify_fetched_credential, Ctx};
 use crate::encoding::json::{self, Object, Value};
 use crate::options::{Options, RegistrySource};
 use crate::report::{CheckKind, Code, Outcome, Report, Verdict};
@@ -15,8 +16,6 @@ use crate::resources::{Lookup, Resources};
 use crate::time::Timestamp;
 use crate::trust::registry::{self, Registry, RegistryError};
 use crate::trust::status::{self, LoadedList, Method, Unavailable};
-
-use super::{verify_fetched_credential, Ctx};
 
 /// Checks the credential's status entries against their lists.
 pub(super) fn check_status(reading: &Object, r: &mut Report, ctx: &Ctx<'_>) {
@@ -191,6 +190,8 @@ pub fn verify_registry(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::encoding::json;
+    use alloc::format;
 
     #[test]
     fn one_list_serves_a_batch_and_is_judged_per_time() {

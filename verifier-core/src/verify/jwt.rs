@@ -1,0 +1,210 @@
+//! Credentials and presentations as JWTs (VC-JWT 1.1, VC-JOSE 2.0):
+//! the signature, the claims and their mapping to the data model.
+
+use alloc::format;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use super::credential::{check_credential, JwtEnvelope, Proven, Signer};
+use super::presentation::verify_presentation;
+use super::proofs::{resolve_method, signature_sentence};
+use super::{format_failure, Ctx};
+use crate::encoding::json::{Object, Value};
+use crate::model::types;
+use crate::proof::did::{self, Purpose};
+use crate::proof::jws::Jws;
+use crate::report::{CheckKind, Code, Kind, Outcome, Report};
+use crate::time::Timestamp;
+
+pub(super) fn verify_jwt_credential_only(text: &str, ctx: &Ctx<'_>) -> (Report, Option<Object>) {
+    let (r, reading) = check_jwt(text, ctx, 1);
+    if r.kind == Kind::Presentation {
+        (
+            format_failure(
+                Code::Malformed,
+                "A presentation cannot contain another presentation.",
+            ),
+            None,
+        )
+    } else {
+        (r, reading)
+    }
+}
+
+/// Verifies a compact JWS credential or presentation.
+pub(super) fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
+    check_jwt(text, ctx, depth).0
+}
+
+/// [`verify_jwt`], also returning a credential's reading when it verified.
+pub(super) fn check_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> (Report, Option<Object>) {
+    let jws = match Jws::decode(text, ctx.options.limits.json) {
+        Ok(j) => j,
+        Err(e) => {
+            return (format_failure(e.code(), &e.to_string()), None);
+        }
+    };
+    let claims = &jws.payload;
+    // VC-JWT (VC 1.1): the credential is in `vc` / `vp` and registered
+    // claims stand for some of its members.
+    if let Some(Value::Object(vc)) = claims.get("vc") {
+        let doc = vc_jwt_credential(vc, claims);
+        let (mut r, reading) = check_credential(&doc, Some(JwtEnvelope { jws: &jws }), ctx);
+        check_jwt_times(claims, &mut r, ctx.options.now);
+        return (r, reading);
+    }
+    if let Some(Value::Object(vp)) = claims.get("vp") {
+        let mut doc = vp.clone();
+        if let (None, Some(iss)) = (doc.get("holder"), claims.get("iss")) {
+            doc.insert("holder", iss.clone());
+        }
+        let mut r = verify_presentation(&doc, Some(JwtEnvelope { jws: &jws }), ctx, depth);
+        check_jwt_times(claims, &mut r, ctx.options.now);
+        return (r, None);
+    }
+    // VC-JOSE (VC 2.0): the payload is the credential or presentation.
+    if claims.contains_key("@context") {
+        let (mut r, reading) = if types(claims).contains(&"VerifiablePresentation") {
+            (
+                verify_presentation(claims, Some(JwtEnvelope { jws: &jws }), ctx, depth),
+                None,
+            )
+        } else {
+            check_credential(claims, Some(JwtEnvelope { jws: &jws }), ctx)
+        };
+        check_jwt_times(claims, &mut r, ctx.options.now);
+        return (r, reading);
+    }
+    (
+        format_failure(
+            Code::Malformed,
+            "The JWT carries neither a vc/vp claim nor a credential.",
+        ),
+        None,
+    )
+}
+
+/// The credential a VC-JWT stands for (VC 1.1 §6.3.1): `iss`, `jti`, `sub`,
+/// `nbf`, `exp` fill in `issuer`, `id`, subject `id`, `issuanceDate`,
+/// `expirationDate` when those are absent.
+pub(super) fn vc_jwt_credential(vc: &Object, claims: &Object) -> Object {
+    let mut doc = vc.clone();
+    let set_if_absent = |doc: &mut Object, k: &str, v: Option<Value>| {
+        if let (false, Some(v)) = (doc.contains_key(k), v) {
+            doc.insert(k, v);
+        }
+    };
+    let date = |claim: &str| {
+        claims
+            .get(claim)
+            .and_then(Value::as_number)
+            .and_then(|n| n.as_u64())
+            .and_then(|s| i64::try_from(s).ok())
+            .map(|s| Value::from(Timestamp::from_unix_seconds(s).to_rfc3339()))
+    };
+    set_if_absent(&mut doc, "issuer", claims.get("iss").cloned());
+    set_if_absent(&mut doc, "id", claims.get("jti").cloned());
+    set_if_absent(
+        &mut doc,
+        "issuanceDate",
+        date("nbf").or_else(|| date("iat")),
+    );
+    set_if_absent(&mut doc, "expirationDate", date("exp"));
+    if let (Some(sub), Some(Value::Object(subject))) =
+        (claims.get("sub"), doc.get("credentialSubject"))
+    {
+        if !subject.contains_key("id") {
+            let mut s = subject.clone();
+            s.insert("id", sub.clone());
+            doc.insert("credentialSubject", Value::Object(s));
+        }
+    }
+    doc
+}
+
+/// JWT `nbf` / `exp` bound validity even when the credential says otherwise.
+pub(super) fn check_jwt_times(claims: &Object, r: &mut Report, now: Timestamp) {
+    let secs = |k: &str| claims.get(k).and_then(Value::as_number).map(|n| n.as_f64());
+    let now_s = now.unix_seconds() as f64;
+    if secs("exp").is_some_and(|e| now_s > e) {
+        r.push(
+            CheckKind::Validity,
+            Outcome::Fail(Code::Expired),
+            "The JWT has expired (exp).",
+        );
+    } else if secs("nbf").is_some_and(|n| now_s < n) {
+        r.push(
+            CheckKind::Validity,
+            Outcome::Fail(Code::NotYetValid),
+            "The JWT is not valid yet (nbf).",
+        );
+    }
+}
+
+pub(super) fn check_jwt_signature(
+    jws: &Jws,
+    expected: &str,
+    purpose: Purpose,
+    r: &mut Report,
+    ctx: &Ctx<'_>,
+) -> Option<Proven> {
+    // An algorithm we do not support is the answer, whatever its key would be.
+    if let Err(e) = jws.usable() {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(e.code()),
+            format!("The signature could not be checked: {e}."),
+        );
+        return None;
+    }
+    let iss = jws.payload.get("iss").and_then(Value::as_str);
+    if let Some(iss) = iss {
+        if iss != expected {
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(Code::WrongKey),
+                format!("The JWT issuer ({iss}) is not the one the credential names ({expected})."),
+            );
+            return None;
+        }
+    }
+    let base = iss.unwrap_or(expected);
+    let vm = match jws.kid() {
+        Some(kid) if kid.starts_with('#') => format!("{}{kid}", did::did_of(base)),
+        Some(kid) if kid.starts_with("did:") => kid.to_string(),
+        // did:key and did:jwk have one key each, so no kid is needed.
+        _ if base.starts_with("did:key:") || base.starts_with("did:jwk:") => base.to_string(),
+        _ => {
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(Code::Malformed),
+                "The JWT has no usable kid to find the signing key.",
+            );
+            return None;
+        }
+    };
+    let method = resolve_method(&vm, purpose, r, ctx)?;
+    if let Err(e) = jws.verify(&method.key) {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(e.code()),
+            signature_sentence(&e),
+        );
+        return None;
+    }
+    r.details.insert(
+        "proof",
+        Value::Array(alloc::vec![Value::from("JWS (EdDSA)")]),
+    );
+    r.details.insert(
+        "verificationMethod",
+        Value::Array(alloc::vec![Value::from(method.id.as_str())]),
+    );
+    Some(Proven {
+        signers: alloc::vec![Signer {
+            controller: method.controller,
+            graph: None,
+        }],
+        notes: Vec::new(),
+    })
+}
