@@ -499,7 +499,7 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
     };
     // One of several: the banner and what it is at a glance, the rest on demand.
     let many = show_source;
-    let name = mcx_web::display::achievement_name(&report.credential).map(str::to_string);
+    let name = mcx_display::achievement_name(&report.credential).map(str::to_string);
     // Whose it is: a portfolio may mix learners, and stacking must not.
     let learner = mcx_verifier_core::portfolio::learner_of(&report.credential)
         .map(|l| l.name.unwrap_or(l.key));

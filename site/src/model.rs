@@ -1,9 +1,9 @@
 //! What the page holds about each checked input, and the portfolio sums
-//! over them. Reading the report's fields is `mcx_web::display`'s.
+//! over them. Reading the report's fields is `mcx_display`'s.
 
+use mcx_display::{credits, issuer_name};
 use mcx_verifier_core::portfolio::{self, Learner};
 use mcx_verifier_core::{Report, Verdict};
-use mcx_web::display::{credits, issuer_name};
 use mcx_web::host::Verified;
 use std::rc::Rc;
 

@@ -36,7 +36,7 @@ pub enum FetchError {
 impl FetchError {
     /// A short English reason. It goes into the report's technical detail
     /// (which is English in every host, like the CLI's), so it is not
-    /// translated; the reader-facing explanation comes from [`crate::i18n`].
+    /// translated; the reader-facing explanation comes from `mcx_display::i18n`.
     pub fn reason(&self) -> String {
         match self {
             FetchError::Network => {

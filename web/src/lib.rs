@@ -10,14 +10,11 @@
 //! - [`host`]: the loop `verify` → fetch every [`Step::Need`] URL → verify
 //!   again, with the demo network's addresses mapped to where its files are
 //!   served, and the network registry fetched and checked against the pinned
-//!   key;
-//! - [`i18n`]: every user-facing text, one file per language (English,
-//!   German), chosen from check kinds and stable failure codes so that it
-//!   translates;
-//! - [`display`]: what a report shows, as plain strings and rows (verdict
-//!   banner, checks in plain language, credential fields, EU elements, the
-//!   compact badge line). Renderers (Yew in the site, the DOM in the widget)
-//!   only lay these out, always as text, never as HTML.
+//!   key.
+//!
+//! What a report *shows* (every text, in English and German, and the rows
+//! built from them) is not browser-specific and lives in `mcx-display`,
+//! which the site, the widget and the `mcx` command line share.
 //!
 //! [`Step::Need`]: mcx_verifier_core::Step::Need
 #![no_std]
@@ -31,7 +28,5 @@ extern crate alloc;
 extern crate std;
 
 pub mod clock;
-pub mod display;
 pub mod fetch;
 pub mod host;
-pub mod i18n;

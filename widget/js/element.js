@@ -6,7 +6,7 @@
 //   mcx-verify.js classic script:    (function(){ MCX_BASE from currentScript + glue + this + window.MicroCredX })()
 // It must therefore use no import/export statements of its own.
 //
-// Rules kept here: every text shown comes from Rust (mcx-web's i18n), and
+// Rules kept here: every text shown comes from Rust (mcx-display's i18n), and
 // every value from a credential is written with textContent, never as HTML.
 // No inline styles (a strict CSP forbids them): one constructed stylesheet.
 

@@ -14,8 +14,9 @@
 //!   Given no report (an empty string), it returns just the widget's own
 //!   words (button, dialog, "checking…"), for before there is one.
 //!
-//! The browser loop, the clock and every text live in `mcx-web`, shared
-//! with the site; this crate only converts between JS values and Rust.
+//! The browser loop and the clock live in `mcx-web`, every text and what a
+//! report shows in `mcx-display`, both shared with the site; this crate
+//! only converts between JS values and Rust.
 //!
 //! For wasm32 the crate is `no_std` with its own panic handler that simply
 //! traps: the standard library's panic machinery (message formatting,

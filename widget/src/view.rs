@@ -1,5 +1,5 @@
 //! The display of a report for the JS side, as JSON: every string already
-//! in the reader's language (from `mcx_web::display` and `mcx_web::i18n`).
+//! in the reader's language (from `mcx-display`).
 //! The JS class lays these out with `textContent` only.
 //!
 //! The JSON is written straight into a string (keys are fixed ASCII, values
@@ -9,10 +9,10 @@
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use mcx_display::i18n::{Lang, Mark, Texts};
+use mcx_display::{self as display, Row};
 use mcx_verifier_core::json::write_string;
 use mcx_verifier_core::Report;
-use mcx_web::display::{self, Row};
-use mcx_web::i18n::{Lang, Mark, Texts};
 
 /// The first supported language of a comma-separated preference list.
 pub fn language(preferences: &str) -> Lang {

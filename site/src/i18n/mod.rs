@@ -1,12 +1,12 @@
 //! The site's own texts (page, input, camera, samples, sharing, portfolio),
 //! one file per language (`en.rs`, `de.rs`). The texts of a verification
 //! result (verdict, checks, credential fields, EU elements) are shared with
-//! the widget and live in `mcx_web::i18n`; the language type is theirs too.
+//! the widget and live in `mcx_display::i18n`; the language type is theirs too.
 
 mod de;
 mod en;
 
-pub use mcx_web::i18n::{Lang, Texts as ResultTexts};
+pub use mcx_display::i18n::{Lang, Texts as ResultTexts};
 
 /// The page texts of a language.
 pub fn page(lang: Lang) -> &'static Page {

@@ -5,10 +5,10 @@
 
 use crate::i18n::{Lang, Page};
 use crate::model::{self, Item, LearnerPortfolio};
+use mcx_display::format_credits;
 use mcx_verifier_core::portfolio::Basis;
 use mcx_verifier_core::registry::{achievements_of, Completion, Registry};
 use mcx_verifier_core::Report;
-use mcx_web::display::format_credits;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,14 +1,14 @@
 //! The answer laid out: verdict banner, the checks in plain language,
 //! technical details, and what the credential says. The words and rows come
-//! from `mcx_web::display` (shared with the widget); every value taken from
+//! from `mcx_display` (shared with the widget); every value taken from
 //! a credential is rendered as a text node (Yew escapes it), never as HTML.
 
 use crate::browser;
 use crate::i18n::ResultTexts;
+use mcx_display::i18n::Mark;
+use mcx_display::{self as display, text};
 use mcx_verifier_core::json::Value;
 use mcx_verifier_core::{Kind, Report, Verdict};
-use mcx_web::display::{self, text};
-use mcx_web::i18n::Mark;
 use yew::prelude::*;
 
 /// Whether a report is a page's main answer or a credential inside a

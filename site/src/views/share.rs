@@ -7,8 +7,8 @@ use crate::i18n::{page, Lang};
 use crate::model::Item;
 use crate::qr;
 use crate::share::{linkedin_url, Certification};
+use mcx_display::text;
 use mcx_verifier_core::Verdict;
-use mcx_web::display::text;
 use std::rc::Rc;
 use yew::prelude::*;
 

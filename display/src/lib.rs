@@ -1,8 +1,29 @@
-//! What a report shows, as plain strings and rows: the verdict banner, the
-//! checks in plain language, the technical details, the credential's
-//! fields, its EU elements, and the widget's one-line badge. No markup:
-//! the site (Yew) and the widget (DOM) lay these out, always as text nodes,
-//! so that credential text can never become HTML.
+//! # mcx-display: what a MicroCredX report shows, in words
+//!
+//! The core decides; this crate says it. Every user-facing text of a
+//! result lives in [`i18n`], one file per language (English, German),
+//! chosen from check kinds and stable failure codes so that it translates.
+//! The functions here turn a [`Report`] into plain strings and rows: the
+//! verdict banner, the checks in plain language, the technical details,
+//! the credential's fields, its EU elements, and the widget's one-line
+//! badge. No markup: the site (Yew) and the widget (DOM) lay these out,
+//! always as text nodes, so that credential text can never become HTML;
+//! `mcx verify` prints them as lines.
+//!
+//! Pure and `no_std` + `alloc`, with no browser bindings: the widget links
+//! it without the standard library, the command line natively. Anything
+//! that reads which name to show for an issuer, what an achievement is
+//! called, or how a date reads belongs here, once, so that the site, the
+//! widget and the CLI never disagree.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+pub mod i18n;
 
 use alloc::format;
 use alloc::string::{String, ToString};
