@@ -105,7 +105,7 @@ pub mod share {
 /// Not part of the stable API: enable the `low-level` feature to use them.
 #[cfg(feature = "low-level")]
 pub mod low_level {
-    pub use crate::encoding::{baked, checksum, decimal, jcs, json, multibase};
+    pub use crate::encoding::{baked, checksum, decimal, gzip, jcs, json, multibase};
     /// Input decoding, down to its errors.
     pub mod input {
         pub use crate::input::*;

@@ -15,8 +15,8 @@ use mcx_verifier_core::low_level::baked;
 use mcx_verifier_core::low_level::did::{self, Purpose};
 use mcx_verifier_core::low_level::jws::{self, Jws};
 use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
-use mcx_verifier_core::low_level::status::{self, Bitstring, Entry};
-use mcx_verifier_core::low_level::{input, jcs, jsonld, multibase, rdf, rdfc};
+use mcx_verifier_core::low_level::status::{Bitstring, Entry};
+use mcx_verifier_core::low_level::{gzip, input, jcs, jsonld, multibase, rdf, rdfc};
 use mcx_verifier_core::registry::{self, Registry};
 use mcx_verifier_core::{
     verify, Limits, Options, RegistrySource, Report, Resources, Step, Timestamp, Verdict,
@@ -507,7 +507,7 @@ fn decoders(bytes: &[u8]) {
         let _ = b.get(0, 1);
         let _ = b.get(u64::MAX, 8);
     }
-    let _ = status::gunzip(bytes, 1 << 20);
+    let _ = gzip::gunzip(bytes, 1 << 20);
     if let Ok(t) = Timestamp::parse_rfc3339(lossy.trim()) {
         let _ = t.to_rfc3339();
     }
@@ -899,7 +899,7 @@ fn write_fuzz_seeds() {
     }
     let mut list = Bitstring::zeroed(64, 2);
     list.set(5, 2, 3).unwrap();
-    write("status", "bitstring.gz", &status::gzip(list.as_bytes()));
+    write("status", "bitstring.gz", &gzip::gzip(list.as_bytes()));
     write("registry", "demo-registry.json", &registry_bytes);
     for (i, t) in [
         "2026-11-28T12:00:00Z",

@@ -5,6 +5,7 @@
 pub mod baked;
 pub mod checksum;
 pub mod decimal;
+pub mod gzip;
 pub mod jcs;
 pub mod json;
 pub mod multibase;
