@@ -26,13 +26,15 @@ USAGE:
         --port 0 picks a free port. --no-build serves dist/ as it is.
     cargo xtask test [--no-e2e]
         Run everything: native tests of the workspace, the core built for
-        wasm32-unknown-unknown and thumbv7em-none-eabihf, the site (and widget) built for
-        wasm32, then the browser end-to-end tests (tests/e2e/, headless /usr/bin/chromium).
+        wasm32-unknown-unknown and thumbv7em-none-eabihf, the widget's TypeScript types
+        (tsc -p widget/js), the site (and widget) built for wasm32, then the browser
+        end-to-end tests (tests/e2e/, headless /usr/bin/chromium).
     cargo xtask build [--debug]
         Only build dist/ (what `serve` does before serving).
 
 Missing tools are installed, each with a message: rustup targets, wasm-bindgen-cli 0.2.130,
-the npm packages of tests/e2e (playwright-core, axe-core, binaryen for wasm-opt), chromium.
+the npm packages of tests/e2e (playwright-core, axe-core, binaryen for wasm-opt, typescript),
+chromium.
 ";
 
 fn main() -> ExitCode {
@@ -262,6 +264,20 @@ fn test_cmd(args: &[String]) -> Result {
             ])),
         );
     }
+
+    // The hand-written index.d.ts, compiled against widget/js/usage.ts
+    // (tests/tests/widget_types.rs compares its failure codes with the core's).
+    setup::step("widget types: tsc -p widget/js");
+    stage(
+        "widget types",
+        setup::ensure_npm_packages(&root).and_then(|()| {
+            setup::run(
+                std::process::Command::new(setup::tsc_path(&root))
+                    .current_dir(&root)
+                    .args(["-p", "widget/js"]),
+            )
+        }),
+    );
 
     setup::step("site and widget for wasm32 (release)");
     let built = build_dist(

@@ -111,11 +111,12 @@ pub fn ensure_wasm_bindgen() -> Result {
 }
 
 /// Installs the npm packages of `tests/e2e` (playwright-core, axe-core,
-/// binaryen for wasm-opt) when any of them is missing.
+/// binaryen for wasm-opt, typescript for checking the widget's types) when
+/// any of them is missing.
 pub fn ensure_npm_packages(root: &Path) -> Result {
     let dir = e2e_dir(root);
     let modules = dir.join("node_modules");
-    let wanted = ["playwright-core", "axe-core", "binaryen"];
+    let wanted = ["playwright-core", "axe-core", "binaryen", "typescript"];
     if wanted
         .iter()
         .all(|p| modules.join(p).join("package.json").exists())
@@ -145,6 +146,12 @@ pub fn ensure_npm_packages(root: &Path) -> Result {
 pub fn wasm_opt_path(root: &Path) -> Option<PathBuf> {
     let path = e2e_dir(root).join("node_modules/.bin/wasm-opt");
     path.exists().then_some(path)
+}
+
+/// The TypeScript compiler of the npm `typescript` package (after
+/// [`ensure_npm_packages`]).
+pub fn tsc_path(root: &Path) -> PathBuf {
+    e2e_dir(root).join("node_modules/.bin/tsc")
 }
 
 /// Returns the Chromium the e2e tests drive, installing the Debian package
