@@ -1,19 +1,8 @@
 //! The `mcx` command-line contract of the README, exercised on the real binary.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod kit;
 
-fn mcx(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mcx"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use kit::{command, demo, mcx_in, reports, scratch, stdout, verdict, Scratch, NOW};
 
 const UNSIGNED: &str = r#"{
   "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
@@ -28,19 +17,14 @@ const UNSIGNED: &str = r#"{
       "achievementType": "MicroCredential", "creditsAvailable": 4}}
 }"#;
 
-struct Setup {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-}
-
-fn setup() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().to_path_buf();
-    std::fs::write(path.join("unsigned.json"), UNSIGNED).unwrap();
-    let o = mcx(&["key", "new", "--out", "key.json"], &path);
+/// A folder with `unsigned.json` (UNSIGNED) and an issuer key, `key.json`.
+fn setup() -> Scratch {
+    let s = scratch();
+    std::fs::write(s.path().join("unsigned.json"), UNSIGNED).unwrap();
+    let o = mcx_in(&["key", "new", "--out", "key.json"], s.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).trim().starts_with("did:key:z6Mk"));
-    Setup { _dir: dir, path }
+    s
 }
 
 #[test]
@@ -49,18 +33,21 @@ fn key_files_are_private_and_not_printed() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(s.path.join("key.json"))
+        let mode = std::fs::metadata(s.path().join("key.json"))
             .unwrap()
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
     // Never overwrite a key.
-    let o = mcx(&["key", "new", "--out", "key.json"], &s.path);
+    let o = mcx_in(&["key", "new", "--out", "key.json"], s.path());
     assert!(!o.status.success());
-    let shown = stdout(&mcx(&["key", "show", "key.json"], &s.path));
+    let shown = stdout(&mcx_in(&["key", "show", "key.json"], s.path()));
     assert!(shown.contains("did:key:") && !shown.contains("secretKeyMultibase"));
-    let shown = stdout(&mcx(&["key", "show", "--show-secret", "key.json"], &s.path));
+    let shown = stdout(&mcx_in(
+        &["key", "show", "--show-secret", "key.json"],
+        s.path(),
+    ));
     assert!(shown.contains("secretKeyMultibase"));
 }
 
@@ -69,7 +56,7 @@ fn issue_then_verify_every_format() {
     let s = setup();
     for format in ["eddsa-jcs-2022", "jwt"] {
         let out = format!("signed-{format}");
-        let o = mcx(
+        let o = mcx_in(
             &[
                 "issue",
                 "--key",
@@ -80,17 +67,17 @@ fn issue_then_verify_every_format() {
                 "-o",
                 &out,
             ],
-            &s.path,
+            s.path(),
         );
         assert!(
             o.status.success(),
             "{format}: {}",
             String::from_utf8_lossy(&o.stderr)
         );
-        let o = mcx(&["verify", "--json", &out], &s.path);
+        let o = mcx_in(&["verify", "--json", &out], s.path());
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stdout(&o));
         assert!(stdout(&o).starts_with("{\"verdict\":\"valid\""));
-        let text = stdout(&mcx(&["verify", &out], &s.path));
+        let text = stdout(&mcx_in(&["verify", &out], s.path()));
         assert!(
             text.contains(": VALID") && text.contains("Digital Twins Basics"),
             "{text}"
@@ -101,7 +88,7 @@ fn issue_then_verify_every_format() {
 #[test]
 fn json_lines_in_input_order_and_exit_codes() {
     let s = setup();
-    mcx(
+    mcx_in(
         &[
             "issue",
             "--key",
@@ -112,15 +99,15 @@ fn json_lines_in_input_order_and_exit_codes() {
             "-o",
             "good.json",
         ],
-        &s.path,
+        s.path(),
     );
-    let tampered = std::fs::read_to_string(s.path.join("good.json"))
+    let tampered = std::fs::read_to_string(s.path().join("good.json"))
         .unwrap()
         .replace("Digital Twins Basics", "Digital Twins Expert");
-    std::fs::write(s.path.join("bad.json"), tampered).unwrap();
-    std::fs::write(s.path.join("junk.txt"), "not a credential").unwrap();
+    std::fs::write(s.path().join("bad.json"), tampered).unwrap();
+    std::fs::write(s.path().join("junk.txt"), "not a credential").unwrap();
 
-    let o = mcx(
+    let o = mcx_in(
         &[
             "verify",
             "--json",
@@ -129,31 +116,22 @@ fn json_lines_in_input_order_and_exit_codes() {
             "junk.txt",
             "good.json",
         ],
-        &s.path,
+        s.path(),
     );
     assert_eq!(o.status.code(), Some(1));
     let lines: Vec<String> = stdout(&o).lines().map(String::from).collect();
     assert_eq!(lines.len(), 4);
-    let verdict = |l: &str| {
-        mcx_verifier_core::json::parse_str(l)
-            .unwrap()
-            .get("verdict")
-            .unwrap()
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
     assert_eq!(
-        lines.iter().map(|l| verdict(l)).collect::<Vec<_>>(),
+        reports(&o).iter().map(verdict).collect::<Vec<_>>(),
         ["valid", "invalid", "invalid", "valid"]
     );
     assert!(lines[1].contains("\"code\":\"invalid_signature\""));
     assert!(lines[2].contains("\"code\":\"malformed\""));
 
     // Standard input, and --now.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mcx"))
+    let mut child = command()
         .args(["verify", "--json", "--now", "2031-01-01T00:00:00Z", "-"])
-        .current_dir(&s.path)
+        .current_dir(s.path())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -163,7 +141,7 @@ fn json_lines_in_input_order_and_exit_codes() {
         .stdin
         .take()
         .unwrap()
-        .write_all(&std::fs::read(s.path.join("good.json")).unwrap())
+        .write_all(&std::fs::read(s.path().join("good.json")).unwrap())
         .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(1));
@@ -177,7 +155,7 @@ fn json_lines_in_input_order_and_exit_codes() {
         &["verify", "--resource", "nourl", "good.json"],
         &["verify", "--frobnicate", "good.json"],
     ] {
-        let o = mcx(args, &s.path);
+        let o = mcx_in(args, s.path());
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}");
     }
@@ -186,7 +164,7 @@ fn json_lines_in_input_order_and_exit_codes() {
 #[test]
 fn resources_answer_hosted_credentials() {
     let s = setup();
-    mcx(
+    mcx_in(
         &[
             "issue",
             "--key",
@@ -197,14 +175,14 @@ fn resources_answer_hosted_credentials() {
             "-o",
             "c.jwt",
         ],
-        &s.path,
+        s.path(),
     );
     std::fs::write(
-        s.path.join("link.txt"),
+        s.path().join("link.txt"),
         "https://verify.microcredx.eu/?url=https%3A%2F%2Funi.example%2Fc.jwt",
     )
     .unwrap();
-    let o = mcx(
+    let o = mcx_in(
         &[
             "verify",
             "--json",
@@ -212,11 +190,11 @@ fn resources_answer_hosted_credentials() {
             "https://uni.example/c.jwt=c.jwt",
             "link.txt",
         ],
-        &s.path,
+        s.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // Without the resource, the credential is unavailable: unverifiable, not invalid.
-    let o = mcx(&["verify", "--json", "link.txt"], &s.path);
+    let o = mcx_in(&["verify", "--json", "link.txt"], s.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).starts_with("{\"verdict\":\"unverifiable\""),
@@ -229,15 +207,15 @@ fn resources_answer_hosted_credentials() {
 fn holders_present_with_challenge_in_every_format() {
     let s = setup();
     // The learner presents their own credentials: the subject is the holder.
-    let o = mcx(&["key", "new", "--out", "holder.json"], &s.path);
+    let o = mcx_in(&["key", "new", "--out", "holder.json"], s.path());
     let holder = stdout(&o).trim().to_string();
     assert!(holder.starts_with("did:key:"), "{holder}");
     std::fs::write(
-        s.path.join("unsigned.json"),
+        s.path().join("unsigned.json"),
         UNSIGNED.replace("did:example:learner", &holder),
     )
     .unwrap();
-    mcx(
+    mcx_in(
         &[
             "issue",
             "--key",
@@ -248,9 +226,9 @@ fn holders_present_with_challenge_in_every_format() {
             "-o",
             "a.json",
         ],
-        &s.path,
+        s.path(),
     );
-    mcx(
+    mcx_in(
         &[
             "issue",
             "--key",
@@ -261,11 +239,11 @@ fn holders_present_with_challenge_in_every_format() {
             "-o",
             "b.jwt",
         ],
-        &s.path,
+        s.path(),
     );
     for format in ["eddsa-rdfc-2022", "eddsa-jcs-2022", "jwt"] {
         let out = format!("vp-{format}");
-        let o = mcx(
+        let o = mcx_in(
             &[
                 "present",
                 "--key",
@@ -281,14 +259,14 @@ fn holders_present_with_challenge_in_every_format() {
                 "-o",
                 &out,
             ],
-            &s.path,
+            s.path(),
         );
         assert!(
             o.status.success(),
             "{format}: {}",
             String::from_utf8_lossy(&o.stderr)
         );
-        let o = mcx(
+        let o = mcx_in(
             &[
                 "verify",
                 "--json",
@@ -298,7 +276,7 @@ fn holders_present_with_challenge_in_every_format() {
                 "hr.example",
                 &out,
             ],
-            &s.path,
+            s.path(),
         );
         let report = stdout(&o);
         assert_eq!(o.status.code(), Some(0), "{format}: {report}");
@@ -308,7 +286,10 @@ fn holders_present_with_challenge_in_every_format() {
             "{format}"
         );
         // Replaying it against another challenge fails.
-        let o = mcx(&["verify", "--json", "--challenge", "other", &out], &s.path);
+        let o = mcx_in(
+            &["verify", "--json", "--challenge", "other", &out],
+            s.path(),
+        );
         assert_eq!(o.status.code(), Some(1), "{format}");
         assert!(
             stdout(&o).contains("\"check\":\"challenge\",\"outcome\":\"fail\""),
@@ -322,7 +303,7 @@ fn holders_present_with_challenge_in_every_format() {
 #[test]
 fn an_issuer_name_no_registry_vouches_for_is_labelled() {
     let s = setup();
-    mcx(
+    mcx_in(
         &[
             "issue",
             "--key",
@@ -333,9 +314,9 @@ fn an_issuer_name_no_registry_vouches_for_is_labelled() {
             "-o",
             "a.json",
         ],
-        &s.path,
+        s.path(),
     );
-    let o = mcx(&["verify", "a.json"], &s.path);
+    let o = mcx_in(&["verify", "a.json"], s.path());
     let text = stdout(&o);
     assert!(
         text.contains(
@@ -350,9 +331,8 @@ fn an_issuer_name_no_registry_vouches_for_is_labelled() {
 /// byte for byte those of one thread.
 #[test]
 fn a_batch_on_many_threads_prints_what_one_thread_prints() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let demo = format!("{root}/demo");
-    let mut files: Vec<String> = std::fs::read_dir(format!("{demo}/credentials"))
+    let demo = demo();
+    let mut files: Vec<String> = std::fs::read_dir(demo.join("credentials"))
         .unwrap()
         .map(|e| e.unwrap().path().display().to_string())
         .collect();
@@ -361,19 +341,12 @@ fn a_batch_on_many_threads_prints_what_one_thread_prints() {
     let again = files.clone();
     files.extend(again);
     let run = |jobs: &str| {
-        let mut args = vec![
-            "verify",
-            "--json",
-            "--now",
-            "2026-11-28T12:00:00Z",
-            "--jobs",
-            jobs,
-        ];
-        let registry = format!("{demo}/registry.json");
-        let mount = format!("https://demo.microcredx.eu/={demo}/");
+        let mut args = vec!["verify", "--json", "--now", NOW, "--jobs", jobs];
+        let registry = demo.join("registry.json").display().to_string();
+        let mount = format!("https://demo.microcredx.eu/={}/", demo.display());
         args.extend(["--registry", &registry, "--resource", &mount, "--offline"]);
         args.extend(files.iter().map(String::as_str));
-        let o = mcx(&args, std::path::Path::new(root));
+        let o = mcx_in(&args, &demo.join(".."));
         (o.status.code(), stdout(&o))
     };
     let one = run("1");

@@ -11,13 +11,14 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use mcx_verifier_core::json::{self, Value};
 
-const NOW: &str = "2026-11-28T12:00:00Z";
+mod kit;
+
+use kit::{headline, mcx, reports, run_ok, scratch, verdict, Scratch, NOW};
 
 /// What the test server answers for a path: status line, extra headers, body.
 type Route = (u16, Vec<(String, String)>, Vec<u8>);
@@ -120,23 +121,6 @@ impl Server {
     }
 }
 
-fn mcx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mcx"))
-        .args(args)
-        .output()
-        .expect("mcx runs")
-}
-
-fn run_ok(args: &[&str]) -> String {
-    let out = mcx(args);
-    assert!(
-        out.status.success(),
-        "mcx {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Reports of `mcx verify --json --now NOW --allow-private-network <args>`
 /// (the test server is on this machine), and the exit code.
 fn verify(args: &[&str]) -> (Option<i32>, Vec<Value>) {
@@ -150,32 +134,13 @@ fn verify_by_default(args: &[&str]) -> (Option<i32>, Vec<Value>) {
     let mut all = vec!["verify", "--json", "--now", NOW];
     all.extend_from_slice(args);
     let out = mcx(&all);
-    let reports = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| json::parse_str(l).unwrap())
-        .collect();
-    (out.status.code(), reports)
-}
-
-fn verdict(r: &Value) -> &str {
-    r.get("verdict").and_then(Value::as_str).unwrap()
-}
-
-fn headline(r: &Value) -> (Option<&str>, &str) {
-    let h = r.get("headline");
-    (
-        h.and_then(|h| h.get("code")).and_then(Value::as_str),
-        h.and_then(|h| h.get("detail"))
-            .and_then(Value::as_str)
-            .unwrap_or(""),
-    )
+    (out.status.code(), reports(&out))
 }
 
 /// An issuer key, a revocation list published at `list_path` on `server`,
 /// and a credential (index 7 of that list) signed with eddsa-jcs-2022.
 struct Issued {
-    dir: tempfile::TempDir,
+    dir: Scratch,
 }
 
 impl Issued {
@@ -186,8 +151,7 @@ impl Issued {
     /// The list published at `list_url` (any address: it is only written
     /// into the credential).
     fn at(list_url: &str) -> Issued {
-        let dir = tempfile::tempdir().unwrap();
-        let issued = Issued { dir };
+        let issued = Issued { dir: scratch() };
         let p = |n: &str| issued.path(n);
         run_ok(&["key", "new", "--out", &p("issuer.json")]);
         run_ok(&[
@@ -228,7 +192,7 @@ impl Issued {
     }
 
     fn path(&self, name: &str) -> String {
-        self.dir.path().join(name).display().to_string()
+        self.dir.file(name)
     }
 
     /// Signs the list as it stands and returns its bytes.

@@ -5,6 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod kit;
+
+use kit::{mcx_in, scratch};
+
 fn interop_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/interop")
 }
@@ -42,14 +46,6 @@ fn node(args: &[&str]) -> (bool, String) {
     )
 }
 
-fn mcx(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_mcx"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
 const FORMATS: [&str; 3] = [
     "eddsa-rdfc-2022",
     "eddsa-jcs-2022",
@@ -58,12 +54,12 @@ const FORMATS: [&str; 3] = [
 
 #[test]
 fn javascript_signed_credentials_verify_in_rust() {
-    let out = tempfile::tempdir().unwrap();
+    let out = scratch();
     let (ok, log) = node(&["sign", out.path().to_str().unwrap()]);
     assert!(ok, "{log}");
     for format in FORMATS {
         let file = out.path().join(format!("js-{format}.json"));
-        let o = mcx(&["verify", "--json", file.to_str().unwrap()], out.path());
+        let o = mcx_in(&["verify", "--json", file.to_str().unwrap()], out.path());
         let report = String::from_utf8_lossy(&o.stdout);
         assert_eq!(o.status.code(), Some(0), "{format}: {report}");
         // Tampering with what JS signed must be caught by us.
@@ -71,7 +67,7 @@ fn javascript_signed_credentials_verify_in_rust() {
             .unwrap()
             .replace("Predictive Maintenance", "Preventive Maintenance");
         std::fs::write(&file, text).unwrap();
-        let o = mcx(&["verify", "--json", file.to_str().unwrap()], out.path());
+        let o = mcx_in(&["verify", "--json", file.to_str().unwrap()], out.path());
         assert!(
             String::from_utf8_lossy(&o.stdout).contains("\"code\":\"invalid_signature\""),
             "{format}"
@@ -81,16 +77,16 @@ fn javascript_signed_credentials_verify_in_rust() {
 
 #[test]
 fn rust_signed_credentials_verify_in_javascript() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let d = dir.path();
-    assert!(mcx(&["key", "new", "--out", "key.json"], d)
+    assert!(mcx_in(&["key", "new", "--out", "key.json"], d)
         .status
         .success());
     let fixture = interop_dir().join("fixtures/ob3-unsigned.json");
     let mut files = Vec::new();
     for format in FORMATS {
         let out = d.join(format!("rs-{format}.json"));
-        let o = mcx(
+        let o = mcx_in(
             &[
                 "issue",
                 "--key",

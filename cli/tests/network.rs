@@ -4,31 +4,15 @@
 //! `mcx status` / `mcx registry` tools end to end.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use mcx_verifier_core::json::{self, Value};
 
-const NOW: &str = "2026-11-28T12:00:00Z";
+mod kit;
+
+use kit::{demo, headline, manifest, mcx, reports, run_ok, scratch, verdict, NOW};
+
 const THN_REV: &str = "https://demo.microcredx.eu/members/thn/status/revocation.json";
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo")
-}
-
-fn mcx(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mcx"))
-        .args(args)
-        .output()
-        .expect("mcx runs")
-}
-
-fn manifest() -> Value {
-    json::parse(
-        &std::fs::read(demo().join("manifest.json")).unwrap(),
-        json::Limits::default(),
-    )
-    .unwrap()
-}
 
 /// `--resource URL=FILE` for every resource of the demo manifest, except
 /// those in `replace`, which map to other files.
@@ -67,22 +51,8 @@ fn verify(extra: &[String], files: &[PathBuf]) -> (Output, Vec<Value>) {
     args.extend(files.iter().map(|f| f.display().to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = mcx(&refs);
-    let reports = String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| json::parse_str(l).unwrap())
-        .collect();
-    (out, reports)
-}
-
-fn headline(r: &Value) -> Option<&str> {
-    r.get("headline")
-        .and_then(|h| h.get("code"))
-        .and_then(Value::as_str)
-}
-
-fn verdict(r: &Value) -> &str {
-    r.get("verdict").and_then(Value::as_str).unwrap()
+    let parsed = reports(&out);
+    (out, parsed)
 }
 
 #[test]
@@ -107,7 +77,11 @@ fn every_demo_sample_through_the_cli_contract() {
             s.get("verdict").and_then(Value::as_str).unwrap(),
             "{file}"
         );
-        assert_eq!(headline(r), s.get("code").and_then(Value::as_str), "{file}");
+        assert_eq!(
+            headline(r).0,
+            s.get("code").and_then(Value::as_str),
+            "{file}"
+        );
     }
     // Only the valid ones: exit 0.
     let valid: Vec<PathBuf> = samples
@@ -149,7 +123,7 @@ fn a_mounted_copy_of_the_site_answers_like_single_files() {
     let verdicts = |reports: &[Value]| -> Vec<(String, Option<String>)> {
         reports
             .iter()
-            .map(|r| (verdict(r).to_string(), headline(r).map(str::to_string)))
+            .map(|r| (verdict(r).to_string(), headline(r).0.map(str::to_string)))
             .collect()
     };
     assert_eq!(verdicts(&mounted), verdicts(&one_by_one));
@@ -165,7 +139,7 @@ fn a_missing_resource_is_unverifiable_not_valid() {
 
 #[test]
 fn bad_registries_stop_with_exit_2_and_a_code() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let text = std::fs::read_to_string(demo().join("registry.json")).unwrap();
     let tampered = dir.path().join("tampered.json");
     std::fs::write(
@@ -230,7 +204,7 @@ fn bad_registries_stop_with_exit_2_and_a_code() {
 
 #[test]
 fn bad_status_lists_through_the_cli() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let list = std::fs::read_to_string(demo().join("members/thn/status/revocation.json")).unwrap();
     let start = list.find("\"encodedList\": \"").unwrap() + 16;
     let end = start + list[start..].find('"').unwrap();
@@ -272,25 +246,15 @@ fn bad_status_lists_through_the_cli() {
         assert_eq!(out.status.code(), Some(1), "{name}");
         for r in &reports {
             assert_eq!(verdict(r), "unverifiable", "{name}");
-            assert_eq!(headline(r), Some("status_unavailable"), "{name}");
+            assert_eq!(headline(r).0, Some("status_unavailable"), "{name}");
         }
     }
 }
 
-fn run_ok(args: &[&str]) -> String {
-    let out = mcx(args);
-    assert!(
-        out.status.success(),
-        "mcx {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn issuer_tools_revoke_suspend_and_reinstate_end_to_end() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = |n: &str| dir.path().join(n).display().to_string();
+    let dir = scratch();
+    let p = |n: &str| dir.file(n);
     let did = run_ok(&["key", "new", "--out", &p("issuer.json")])
         .trim()
         .to_string();
@@ -364,7 +328,7 @@ fn issuer_tools_revoke_suspend_and_reinstate_end_to_end() {
             &p("cred.json"),
         ]);
         let r = json::parse(&out.stdout, json::Limits::default()).unwrap();
-        (verdict(&r).to_string(), headline(&r).map(str::to_string))
+        (verdict(&r).to_string(), headline(&r).0.map(str::to_string))
     };
     sign("rev", "eddsa-jcs-2022");
     sign("sus", "eddsa-rdfc-2022");
@@ -402,8 +366,8 @@ fn issuer_tools_revoke_suspend_and_reinstate_end_to_end() {
 
 #[test]
 fn issuer_tools_build_and_sign_a_registry() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = |n: &str| dir.path().join(n).display().to_string();
+    let dir = scratch();
+    let p = |n: &str| dir.file(n);
     let gov = run_ok(&["key", "new", "--out", &p("gov.json")])
         .trim()
         .to_string();
@@ -547,7 +511,7 @@ fn issuer_tools_build_and_sign_a_registry() {
         &p("c.signed.json"),
     ]);
     let r = json::parse(&out.stdout, json::Limits::default()).unwrap();
-    assert_eq!(headline(&r), Some("untrusted_issuer"));
+    assert_eq!(headline(&r).0, Some("untrusted_issuer"));
     // The default pinned key is the demo network's: this registry is refused.
     let out = mcx(&[
         "verify",
