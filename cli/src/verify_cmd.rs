@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
 use clap::Args;
+use mcx_display::i18n::Lang;
+use mcx_display::IssuerName;
 use mcx_verifier_core::Lookup;
 use mcx_verifier_core::{
     registry, FetchBudget, Options, Outcome, RegistrySource, Report, Resources, Step, Verdict,
@@ -22,6 +24,11 @@ pub struct VerifyArgs {
     /// Print one JSON report per input (JSON Lines).
     #[arg(long)]
     json: bool,
+    /// Language of the text output: en or de (default en, whatever the
+    /// locale, so that logs read the same on every machine). The JSON
+    /// reports of --json are the same in every language.
+    #[arg(long, value_name = "en|de", default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
     /// Verify as of this time (RFC 3339) instead of now.
     #[arg(long)]
     now: Option<String>,
@@ -64,6 +71,11 @@ pub struct VerifyArgs {
     /// (of a hosted credential or a verification link) is verified as is.
     #[arg(required = true, value_name = "FILE|URL|-")]
     inputs: Vec<String>,
+}
+
+/// `--lang`: a language the texts exist in (`de`, also `de-AT`, `de_DE`).
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag).ok_or_else(|| format!("no texts in {tag:?}: use en or de"))
 }
 
 pub fn run(args: VerifyArgs) -> ExitCode {
@@ -135,6 +147,7 @@ fn run_inner(args: VerifyArgs) -> Result<bool, String> {
         fetcher: &fetcher,
         fetched: Fetched::default(),
         json: args.json,
+        lang: args.lang,
     };
     Ok(run_batch(&inputs, jobs, &shared))
 }
@@ -146,6 +159,8 @@ struct Shared<'a> {
     fetcher: &'a Fetcher,
     fetched: Fetched,
     json: bool,
+    /// The language of the text output.
+    lang: Lang,
 }
 
 /// Verifies `inputs` on up to `jobs` threads and prints each report in
@@ -173,7 +188,7 @@ fn run_batch(inputs: &[(&str, Vec<u8>)], jobs: usize, shared: &Shared<'_>) -> bo
                     let text = if shared.json {
                         format!("{}\n", report.to_json())
                     } else {
-                        render_text(name, &report)
+                        render_text(name, &report, shared.lang)
                     };
                     if tx
                         .send((i, report.verdict() == Verdict::Valid, text))
@@ -342,65 +357,67 @@ fn verify_one(bytes: &[u8], shared: &Shared<'_>, batch: &mut Resources) -> Repor
     report
 }
 
-/// Plain, colour-free text for people (and for logs).
-pub fn render_text(name: &str, r: &Report) -> String {
+/// Plain, colour-free text for people (and for logs), in `lang`.
+///
+/// The words come from `mcx-display`, like the site's and the widget's:
+/// the verdict, the main reason, the achievement, the issuer (a name a
+/// trust source vouches for, else labelled as what the credential claims)
+/// and each check in plain language. Each check line starts with the
+/// report's own words (outcome, check, as in `--json`) and ends with its
+/// failure code, the same in every language; a check that did not pass
+/// also gets the core's message, as the site's technical details do.
+pub fn render_text(name: &str, r: &Report, lang: Lang) -> String {
+    let (t, plain) = (lang.texts(), lang.plain());
     let mut out = String::new();
-    let verdict = match r.verdict() {
-        Verdict::Valid => "VALID",
-        Verdict::Invalid => "NOT VALID",
-        Verdict::Unverifiable => "COULD NOT BE FULLY CHECKED",
-    };
-    out.push_str(&format!("{name}: {verdict} ({})\n", r.kind.as_str()));
-    if let Some(h) = r.headline() {
-        out.push_str(&format!("  reason: {}\n", h.detail));
+    let verdict = r.verdict();
+    out.push_str(&format!(
+        "{name}: {} ({})\n",
+        (plain.verdict)(verdict),
+        r.kind.as_str()
+    ));
+    if verdict != Verdict::Valid {
+        let banner = mcx_display::banner(t, r);
+        if !banner.sentence.is_empty() {
+            out.push_str(&format!("  {}\n", banner.sentence));
+        }
     }
     let c = &r.credential;
-    let field = |path: &[&str]| {
-        let mut v = Some(c);
-        for p in path {
-            v = v.and_then(|x| x.get(p));
-        }
-        v.and_then(|x| x.as_str()).map(str::to_string)
-    };
-    if let Some(n) = field(&["achievement", "name"]).or(field(&["name"])) {
-        out.push_str(&format!("  credential: {n}\n"));
+    if let Some(n) = mcx_display::achievement_name(c) {
+        out.push_str(&format!("  {}: {n}\n", plain.credential));
     }
-    if let Some(i) = field(&["issuer", "name"]).or(field(&["issuer", "id"])) {
-        // A name is a fact only when the registry vouches for the issuer.
-        let member = c
-            .get("issuer")
-            .and_then(|i| i.get("network"))
-            .and_then(|n| n.get("member"))
-            .and_then(|m| m.as_bool())
-            == Some(true);
-        if member {
-            out.push_str(&format!("  issuer: {i}\n"));
-        } else {
-            out.push_str(&format!(
-                "  issuer (as the credential states; no registry vouches for it): {i}\n"
-            ));
+    match mcx_display::shown_issuer_name(c, t.code) {
+        Some(IssuerName::Vouched(n)) => out.push_str(&format!("  {}: {n}\n", plain.issuer)),
+        Some(IssuerName::Claimed(n)) => {
+            out.push_str(&format!("  {}: {n}\n", plain.issuer_claimed));
         }
+        None => {}
     }
-    for check in &r.checks {
-        let mark = match check.outcome {
+    for line in mcx_display::check_lines(t, r) {
+        let mark = match line.outcome {
             Outcome::Pass => "pass",
             Outcome::Warn(_) => "warn",
             Outcome::Fail(_) => "FAIL",
             Outcome::Skip => "skip",
         };
-        let code = check
+        let code = line
             .outcome
             .code()
             .map(|c| format!(" [{}]", c.as_str()))
             .unwrap_or_default();
         out.push_str(&format!(
             "  {mark:4} {:11} {}{code}\n",
-            check.kind.as_str(),
-            check.detail
+            line.kind.as_str(),
+            line.text
         ));
+        if matches!(line.outcome, Outcome::Warn(_) | Outcome::Fail(_)) && !line.detail.is_empty() {
+            out.push_str(&format!(
+                "  {:16} {}: {}\n",
+                "", t.verifier_message, line.detail
+            ));
+        }
     }
     for (i, sub) in r.credentials.iter().enumerate() {
-        for line in render_text(&format!("credential {}", i + 1), sub).lines() {
+        for line in render_text(&(plain.nested)(i + 1), sub, lang).lines() {
             out.push_str("    ");
             out.push_str(line);
             out.push('\n');

@@ -88,6 +88,24 @@ pub fn vouched_issuer_name<'a>(summary: &'a Value, lang: &str) -> Option<&'a str
         .filter(|s| !s.is_empty())
 }
 
+/// An issuer's name as a reader may be shown it, with its authority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IssuerName<'a> {
+    /// A name a trust source vouches for ([`vouched_issuer_name`]): a fact.
+    Vouched(&'a str),
+    /// Only what the credential says of itself ([`issuer_name`]): shown
+    /// labelled as such, never as a fact.
+    Claimed(&'a str),
+}
+
+/// The issuer's name to show beside a report: the vouched name if a trust
+/// source vouches for one, else what the credential claims.
+pub fn shown_issuer_name<'a>(summary: &'a Value, lang: &str) -> Option<IssuerName<'a>> {
+    vouched_issuer_name(summary, lang)
+        .map(IssuerName::Vouched)
+        .or_else(|| issuer_name(summary).map(IssuerName::Claimed))
+}
+
 /// The achievement's name (Open Badges), else the credential's own name.
 pub fn achievement_name(summary: &Value) -> Option<&str> {
     text(summary, &["achievement", "name"]).or_else(|| text(summary, &["name"]))
@@ -684,6 +702,32 @@ mod tests {
     }
 
     #[test]
+    fn the_shown_issuer_name_says_on_whose_authority() {
+        let vouched = parse_str(SUMMARY).unwrap();
+        assert_eq!(
+            shown_issuer_name(&vouched, "en"),
+            Some(IssuerName::Vouched("University of X"))
+        );
+        let claimed = parse_str(CLAIMED).unwrap();
+        assert_eq!(
+            shown_issuer_name(&claimed, "de"),
+            Some(IssuerName::Claimed("Technische Hochschule Nordstadt"))
+        );
+        // A stated name the registry does not list gives way to the
+        // registered one.
+        let renamed = parse_str(
+            r#"{"issuer":{"id":"did:key:z1","name":"Best University",
+                "network":{"member":true,"name":{"en":"University of X","de":"Universität X"}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            shown_issuer_name(&renamed, "de"),
+            Some(IssuerName::Vouched("Universität X"))
+        );
+        assert_eq!(shown_issuer_name(&parse_str("{}").unwrap(), "en"), None);
+    }
+
+    #[test]
     fn reads_summary_text() {
         let v = parse_str(r#"{"issuer":{"id":"did:key:z1","name":"  "},"achievement":{"creditsAvailable":"2.50"}}"#)
             .unwrap();
@@ -836,6 +880,11 @@ mod tests {
         };
         for lang in Lang::ALL {
             let t = lang.texts();
+            let plain = lang.plain();
+            for verdict in [Verdict::Valid, Verdict::Invalid, Verdict::Unverifiable] {
+                assert!(!(plain.verdict)(verdict).is_empty());
+            }
+            assert!(!plain.credential.is_empty() && !plain.issuer_claimed.is_empty());
             for kind in kinds {
                 assert!(!(t.check_name)(kind).is_empty());
                 for mark in [Mark::Pass, Mark::Warn, Mark::Skip] {

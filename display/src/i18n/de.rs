@@ -3,8 +3,8 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::{About, Mark, Texts};
-use mcx_verifier_core::{CheckKind, Code};
+use super::{About, Mark, PlainTexts, Texts};
+use mcx_verifier_core::{CheckKind, Code, Verdict};
 
 /// The German texts.
 pub const TEXTS: Texts = Texts {
@@ -91,6 +91,19 @@ pub const TEXTS: Texts = Texts {
     dialog_title: "Prüfung durch MicroCredX",
     close: "Schließen",
     nothing_to_verify: "Hier wurde kein Nachweis zum Prüfen gefunden.",
+};
+
+/// Die deutschen Wörter der Textausgabe von `mcx verify`.
+pub const PLAIN: PlainTexts = PlainTexts {
+    verdict: |verdict| match verdict {
+        Verdict::Valid => "GÜLTIG",
+        Verdict::Invalid => "NICHT GÜLTIG",
+        Verdict::Unverifiable => "NICHT VOLLSTÄNDIG PRÜFBAR",
+    },
+    credential: "Nachweis",
+    issuer: "Aussteller",
+    issuer_claimed: "Aussteller (laut Nachweis; kein Register bürgt dafür)",
+    nested: |n| format!("Nachweis {n}"),
 };
 
 fn verdict_valid_text(about: &About) -> String {

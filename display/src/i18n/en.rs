@@ -3,8 +3,8 @@
 use alloc::format;
 use alloc::string::String;
 
-use super::{About, Mark, Texts};
-use mcx_verifier_core::{CheckKind, Code};
+use super::{About, Mark, PlainTexts, Texts};
+use mcx_verifier_core::{CheckKind, Code, Verdict};
 
 /// The English texts.
 pub const TEXTS: Texts = Texts {
@@ -91,6 +91,19 @@ pub const TEXTS: Texts = Texts {
     dialog_title: "MicroCredX verification",
     close: "Close",
     nothing_to_verify: "No credential to verify was found here.",
+};
+
+/// The English words of `mcx verify`'s text output.
+pub const PLAIN: PlainTexts = PlainTexts {
+    verdict: |verdict| match verdict {
+        Verdict::Valid => "VALID",
+        Verdict::Invalid => "NOT VALID",
+        Verdict::Unverifiable => "COULD NOT BE FULLY CHECKED",
+    },
+    credential: "credential",
+    issuer: "issuer",
+    issuer_claimed: "issuer (as the credential states; no registry vouches for it)",
+    nested: |n| format!("credential {n}"),
 };
 
 fn verdict_valid_text(about: &About) -> String {

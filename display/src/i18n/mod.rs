@@ -1,7 +1,9 @@
 //! Every user-facing text of a verification result, one file per language
 //! (`en.rs`, `de.rs`): the verdict, each check in plain language, the
-//! credential's fields, the EU elements, and the widget's own words. The
-//! site adds its page texts (input, camera, sharing…) on top of these.
+//! credential's fields, the EU elements, the widget's own words, and the
+//! few words of `mcx verify`'s text output ([`PlainTexts`], apart so that
+//! the widget does not carry them). The site adds its page texts (input,
+//! camera, sharing…) on top of these.
 //!
 //! Explanations are chosen from the check kind and its stable failure code,
 //! never from the core's English `detail`, so that they translate; the
@@ -11,8 +13,8 @@ mod de;
 mod en;
 
 use alloc::string::String;
-use mcx_verifier_core::Outcome;
 use mcx_verifier_core::{CheckKind, Code};
+use mcx_verifier_core::{Outcome, Verdict};
 
 /// A supported language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +34,14 @@ impl Lang {
         match self {
             Lang::En => &en::TEXTS,
             Lang::De => &de::TEXTS,
+        }
+    }
+
+    /// The words of the command line's text report in this language.
+    pub fn plain(self) -> &'static PlainTexts {
+        match self {
+            Lang::En => &en::PLAIN,
+            Lang::De => &de::PLAIN,
         }
     }
 
@@ -257,4 +267,20 @@ pub struct Texts {
     pub close: &'static str,
     /// The widget was given nothing to verify.
     pub nothing_to_verify: &'static str,
+}
+
+/// The words of `mcx verify`'s text output that a page does not need (its
+/// sentences are the [`Texts`]'). A separate table so that the widget,
+/// which never uses them, does not carry them.
+pub struct PlainTexts {
+    /// The verdict as the first word of a report, in capitals: `VALID`…
+    pub verdict: fn(Verdict) -> &'static str,
+    /// Label of the line naming the credential (its achievement).
+    pub credential: &'static str,
+    /// Label of the issuer's name when a trust source vouches for it.
+    pub issuer: &'static str,
+    /// Label of the issuer's name when only the credential states it.
+    pub issuer_claimed: &'static str,
+    /// Heading of the n-th credential inside a presentation (from 1).
+    pub nested: fn(usize) -> String,
 }
