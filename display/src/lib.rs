@@ -532,7 +532,7 @@ pub struct EuRow {
     pub mandatory: bool,
     /// Stated in the credential.
     pub present: bool,
-    /// What the credential states, if present.
+    /// What the credential states, if present, as shown ([`eu_value`]).
     pub value: Option<String>,
 }
 
@@ -547,6 +547,16 @@ pub struct EuTable {
     pub summary: String,
     /// Every element, in the core's order.
     pub rows: Vec<EuRow>,
+}
+
+/// An EU element's value as the reader sees it: the date of issuing as a
+/// date in the reader's language ([`display_date`]), any other element as
+/// the credential states it. The site and the widget both show this.
+pub fn eu_value(t: &Texts, key: &str, value: &str) -> String {
+    match key {
+        "dateOfIssuing" => display_date(t, value),
+        _ => value.to_string(),
+    }
 }
 
 /// The EU elements table, if the summary has any.
@@ -566,7 +576,7 @@ pub fn eu_table(t: &Texts, summary: &Value) -> Option<EuTable> {
                     .unwrap_or_else(|| key.clone()),
                 mandatory: flag(e, "mandatory"),
                 present: flag(e, "present"),
-                value: text(e, &["value"]).map(str::to_string),
+                value: text(e, &["value"]).map(|v| eu_value(t, &key, v)),
                 key,
             }
         })
@@ -753,6 +763,33 @@ mod tests {
         assert_eq!(display_date(de, "2026-03-01"), "1. März 2026");
         assert_eq!(display_date(en, "soon"), "soon");
         assert_eq!(display_date(en, "2026-13-01"), "2026-13-01");
+    }
+
+    #[test]
+    fn the_eu_date_of_issuing_reads_as_a_date_everywhere() {
+        let summary = parse_str(
+            r#"{"euElements":[
+                {"element":"dateOfIssuing","mandatory":true,"present":true,"value":"2026-03-01T00:00:00Z"},
+                {"element":"title","mandatory":true,"present":true,"value":"2026-03-01"},
+                {"element":"grade","mandatory":false,"present":false}]}"#,
+        )
+        .unwrap();
+        let values = |lang: Lang| -> Vec<Option<String>> {
+            eu_table(lang.texts(), &summary)
+                .unwrap()
+                .rows
+                .into_iter()
+                .map(|r| r.value)
+                .collect()
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            values(Lang::En),
+            [some("1 March 2026"), some("2026-03-01"), None],
+            "only the date element is a date"
+        );
+        assert_eq!(values(Lang::De)[0], some("1. März 2026"));
+        assert_eq!(eu_value(Lang::En.texts(), "dateOfIssuing", "soon"), "soon");
     }
 
     #[test]

@@ -190,10 +190,6 @@ fn eu_table(t: &ResultTexts, s: &Value) -> Html {
             (false, true) => "eu-missing",
             (false, false) => "eu-absent",
         };
-        let value = row.value.map(|v| match row.key.as_str() {
-            "dateOfIssuing" => display::display_date(t, &v),
-            _ => v,
-        });
         html! {
             <tr class={class} data-element={row.key} data-present={row.present.to_string()}>
                 <th scope="row">
@@ -204,7 +200,7 @@ fn eu_table(t: &ResultTexts, s: &Value) -> Html {
                 </th>
                 <td>
                     if row.present {
-                        <span class="eu-mark" aria-hidden="true">{ "✓ " }</span>{ value.unwrap_or_default() }
+                        <span class="eu-mark" aria-hidden="true">{ "✓ " }</span>{ row.value.unwrap_or_default() }
                     } else {
                         <span class="eu-mark" aria-hidden="true">{ "✕ " }</span>{ t.eu_missing }
                     }
