@@ -36,7 +36,7 @@
 // Without `low-level`, the issuing halves of the building blocks (signing,
 // encoding, baking) and their test helpers are unreachable by design; the
 // build with the feature (the CLI, tests, fuzzing) still checks for dead code.
-#![cfg_attr(not(feature = "low-level"), allow(dead_code))]
+#![cfg_attr(not(feature = "low-level"), allow(dead_code, unused_imports))]
 
 extern crate alloc;
 #[cfg(any(test, feature = "std"))]
