@@ -13,6 +13,15 @@ export const ROOT = path.resolve(HERE, '..', '..');
 export const FIXTURES = path.join(HERE, 'fixtures');
 export const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 
+/**
+ * The time pages run at: the demo network's reference time (`now` of
+ * demo/manifest.json, which the widget's tests pass as its `now` attribute
+ * and the CLI's as `--now`). The site verifies at the browser's clock, so
+ * with the real one the demo samples would change their verdicts once
+ * their documents expire (2031).
+ */
+export const NOW = JSON.parse(readFileSync(path.join(ROOT, 'demo', 'manifest.json'), 'utf8')).now;
+
 const require = createRequire(import.meta.url);
 
 /** Starts `xtask serve --no-build` on a free port and resolves to { url, stop }. */
@@ -51,17 +60,19 @@ export function fixturePath(name) {
 }
 
 /**
- * Opens a page in a fresh context and records what must not happen:
- * CSP violations, uncaught errors, console errors and requests leaving the
+ * Opens a page in a fresh context whose clock stands at `now` (default
+ * NOW; timers still run) and records what must not happen: CSP
+ * violations, uncaught errors, console errors and requests leaving the
  * served origins. `page.problems()` returns them.
  */
-export async function openPage(browser, { origins, locale = 'en-US', viewport, allowed = [], scale = 1 } = {}) {
+export async function openPage(browser, { origins, locale = 'en-US', viewport, allowed = [], scale = 1, now = NOW } = {}) {
   const context = await browser.newContext({
     locale,
     viewport: viewport ?? { width: 1100, height: 900 },
     deviceScaleFactor: scale,
     acceptDownloads: true,
   });
+  await context.clock.setFixedTime(now);
   const page = await context.newPage();
   const problems = [];
   const external = [];
