@@ -18,7 +18,7 @@ use mcx_verifier_core::json::{self, Value};
 
 mod kit;
 
-use kit::{headline, mcx, reports, run_ok, scratch, verdict, Scratch, NOW};
+use kit::{demo, headline, mcx, reports, run_ok, scratch, verdict, Scratch, NOW};
 
 /// What the test server answers for a path: status line, extra headers, body.
 type Route = (u16, Vec<(String, String)>, Vec<u8>);
@@ -241,6 +241,40 @@ fn status_lists_are_fetched_once_per_batch_and_revocation_shows() {
 }
 
 #[test]
+fn a_published_registry_is_fetched_once_and_judged_by_the_core() {
+    let server = Server::start();
+    let issued = Issued::new(&server, "/status/rev.json");
+    server.serve("/status/rev.json", issued.signed_list());
+    let registry = std::fs::read(demo().join("registry.json")).unwrap();
+    server.serve("/registry.json", registry);
+    let cred = issued.credential().display().to_string();
+    let url = server.url("/registry.json");
+    let (code, reports) = verify(&["--registry", &url, &cred, &cred]);
+    // Accepted (signed by the demo governance key, valid at NOW), and the
+    // test issuer is not a member of the demo network.
+    assert_eq!(code, Some(1));
+    for r in &reports {
+        let (code, detail) = headline(r);
+        assert_eq!(code, Some("untrusted_issuer"), "{detail}");
+        assert!(detail.contains("is not a member"), "{detail}");
+    }
+    assert_eq!(server.requests("/registry.json"), 1, "one fetch for the batch");
+
+    // Published under the wrong key: membership is unknown, and says why.
+    let (_, reports) = verify(&[
+        "--registry",
+        &url,
+        "--registry-key",
+        "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+        &cred,
+    ]);
+    assert_eq!(verdict(&reports[0]), "unverifiable");
+    let (code, detail) = headline(&reports[0]);
+    assert_eq!(code, Some("resource_unavailable"));
+    assert!(detail.contains("not by the pinned governance key"), "{detail}");
+}
+
+#[test]
 fn offline_fetches_nothing_and_is_unverifiable() {
     let server = Server::start();
     let issued = Issued::new(&server, "/status/rev.json");
@@ -315,7 +349,7 @@ fn oversized_documents_are_refused() {
     let issued = Issued::new(&server, "/status/huge.json");
     server.serve(
         "/status/huge.json",
-        vec![b' '; mcx_verifier_core::verify::MAX_DOCUMENT_BYTES + 1],
+        vec![b' '; mcx_verifier_core::MAX_DOCUMENT_BYTES + 1],
     );
     let (_, reports) = verify(&[&issued.credential().display().to_string()]);
     assert_eq!(verdict(&reports[0]), "unverifiable");
@@ -446,7 +480,7 @@ fn every_failure_reads_the_same() {
     let server = Server::start();
     server.serve(
         "/huge",
-        vec![b' '; mcx_verifier_core::verify::MAX_DOCUMENT_BYTES + 1],
+        vec![b' '; mcx_verifier_core::MAX_DOCUMENT_BYTES + 1],
     );
     server.redirect("/loop", 302, "/loop");
     server.redirect("/elsewhere", 302, "https://0.0.0.0:1/");

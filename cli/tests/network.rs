@@ -10,7 +10,7 @@ use mcx_verifier_core::json::{self, Value};
 
 mod kit;
 
-use kit::{demo, headline, manifest, mcx, reports, run_ok, scratch, verdict, NOW};
+use kit::{demo, headline, manifest, mcx, reports, run_ok, scratch, stdout, verdict, NOW};
 
 const THN_REV: &str = "https://demo.microcredx.eu/members/thn/status/revocation.json";
 
@@ -138,7 +138,10 @@ fn a_missing_resource_is_unverifiable_not_valid() {
 }
 
 #[test]
-fn bad_registries_stop_with_exit_2_and_a_code() {
+/// A registry that is not acceptable is judged like any document: the
+/// report says membership is unknown (unverifiable, exit 1) and why; only
+/// an unreadable --registry file is a usage error (exit 2).
+fn bad_registries_make_membership_unknown_and_say_why() {
     let dir = scratch();
     let text = std::fs::read_to_string(demo().join("registry.json")).unwrap();
     let tampered = dir.path().join("tampered.json");
@@ -157,7 +160,7 @@ fn bad_registries_stop_with_exit_2_and_a_code() {
                 "--now".into(),
                 NOW.into(),
             ],
-            "[invalid_signature]",
+            "signature is not valid",
         ),
         (
             vec![
@@ -168,7 +171,7 @@ fn bad_registries_stop_with_exit_2_and_a_code() {
                 "--now".into(),
                 NOW.into(),
             ],
-            "[wrong_key]",
+            "not by the pinned governance key",
         ),
         (
             vec![
@@ -177,7 +180,7 @@ fn bad_registries_stop_with_exit_2_and_a_code() {
                 "--now".into(),
                 "2032-01-01T00:00:00Z".into(),
             ],
-            "[expired]",
+            "has expired",
         ),
         (
             vec![
@@ -186,20 +189,40 @@ fn bad_registries_stop_with_exit_2_and_a_code() {
                 "--now".into(),
                 NOW.into(),
             ],
-            "[malformed]",
+            "is malformed",
         ),
     ];
+    let mount = format!("https://demo.microcredx.eu/={}", demo().display());
     for (args, code) in cases {
-        let mut all = vec!["verify".to_string(), "--json".into()];
+        let mut all = vec!["verify".to_string(), "--json".into(), "--offline".into()];
+        all.extend(["--resource".to_string(), mount.clone()]);
         all.extend(args);
         all.push(f.clone());
         let refs: Vec<&str> = all.iter().map(String::as_str).collect();
         let out = mcx(&refs);
-        assert_eq!(out.status.code(), Some(2), "{code}");
-        assert!(out.stdout.is_empty(), "no report on a bad registry");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(code), "{code}: {err}");
+        assert_eq!(out.status.code(), Some(1), "{code}");
+        let r = &reports(&out)[0];
+        assert_ne!(verdict(r), "valid", "{code}");
+        let issuer = r
+            .get("checks")
+            .and_then(Value::as_array)
+            .and_then(|c| {
+                c.iter()
+                    .find(|c| c.get("check").and_then(Value::as_str) == Some("issuer"))
+            })
+            .unwrap();
+        let text = |k: &str| issuer.get(k).and_then(Value::as_str).unwrap_or("");
+        assert_eq!(text("code"), "resource_unavailable", "{code}");
+        assert!(
+            text("detail").starts_with("The network registry at file://")
+                && text("detail").contains(code),
+            "{code}: {}",
+            text("detail")
+        );
     }
+    let missing = mcx(&["verify", "--registry", "no-such-registry.json", &f]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stdout(&missing).is_empty());
 }
 
 #[test]
@@ -224,7 +247,7 @@ fn bad_status_lists_through_the_cli() {
         format!(
             "{}{}{}",
             &list[..start],
-            mcx_verifier_core::status::Bitstring::zeroed(131_072, 1).encode(),
+            mcx_verifier_core::low_level::status::Bitstring::zeroed(131_072, 1).encode(),
             &list[end..]
         ),
     );
@@ -515,11 +538,16 @@ fn issuer_tools_build_and_sign_a_registry() {
     // The default pinned key is the demo network's: this registry is refused.
     let out = mcx(&[
         "verify",
+        "--json",
         "--registry",
         &p("signed.json"),
         &p("c.signed.json"),
     ]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
+    let report = &reports(&out)[0];
+    let (code, detail) = headline(report);
+    assert_eq!(code, Some("resource_unavailable"));
+    assert!(detail.contains("not by the pinned governance key"), "{detail}");
     // Signing again publishes a higher edition.
     run_ok(&[
         "registry",
