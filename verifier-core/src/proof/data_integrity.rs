@@ -35,6 +35,67 @@ pub enum Suite {
     Eddsa2022,
 }
 
+/// How a document is turned into the bytes a suite hashes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Canonicalization {
+    /// JSON Canonicalization Scheme (RFC 8785): the JSON as written is
+    /// signed; the proof configuration carries the document's `@context`.
+    Jcs,
+    /// JSON-LD to RDF, then RDFC-1.0: the RDF graph is signed; the proof
+    /// configuration takes the document's `@context`.
+    Rdfc,
+}
+
+/// How a suite is named in a proof and what it signs: one line of
+/// [`SUITES`] per suite.
+#[derive(Clone, Copy, Debug)]
+pub struct SuiteSpec {
+    /// The suite.
+    pub suite: Suite,
+    /// The proof's `type`.
+    pub proof_type: &'static str,
+    /// The proof's `cryptosuite`, for `DataIntegrityProof`.
+    pub cryptosuite: Option<&'static str>,
+    /// What is signed.
+    pub canonicalization: Canonicalization,
+    /// Whether this verifier's tools make such proofs (drafts are only verified).
+    pub signable: bool,
+}
+
+/// Every supported suite. A new Ed25519 suite is one line here (and a
+/// variant of [`Suite`]); a new canonicalization or key algorithm also
+/// brings its own module.
+pub const SUITES: &[SuiteSpec] = &[
+    SuiteSpec {
+        suite: Suite::EddsaJcs2022,
+        proof_type: "DataIntegrityProof",
+        cryptosuite: Some("eddsa-jcs-2022"),
+        canonicalization: Canonicalization::Jcs,
+        signable: true,
+    },
+    SuiteSpec {
+        suite: Suite::EddsaRdfc2022,
+        proof_type: "DataIntegrityProof",
+        cryptosuite: Some("eddsa-rdfc-2022"),
+        canonicalization: Canonicalization::Rdfc,
+        signable: true,
+    },
+    SuiteSpec {
+        suite: Suite::Eddsa2022,
+        proof_type: "DataIntegrityProof",
+        cryptosuite: Some("eddsa-2022"),
+        canonicalization: Canonicalization::Rdfc,
+        signable: false,
+    },
+    SuiteSpec {
+        suite: Suite::Ed25519Signature2020,
+        proof_type: "Ed25519Signature2020",
+        cryptosuite: None,
+        canonicalization: Canonicalization::Rdfc,
+        signable: true,
+    },
+];
+
 impl Suite {
     /// Identifies the suite of a proof object.
     pub fn of(proof: &Object) -> Result<Suite, ProofError> {
@@ -42,35 +103,41 @@ impl Suite {
             .get("type")
             .and_then(Value::as_str)
             .ok_or(ProofError::Malformed("the proof has no type"))?;
-        match ty {
-            "DataIntegrityProof" => match proof.get("cryptosuite").and_then(Value::as_str) {
-                Some("eddsa-jcs-2022") => Ok(Suite::EddsaJcs2022),
-                Some("eddsa-rdfc-2022") => Ok(Suite::EddsaRdfc2022),
-                Some("eddsa-2022") => Ok(Suite::Eddsa2022),
-                Some(other) => Err(ProofError::Unsupported(format!(
-                    "the cryptosuite {other:?}"
-                ))),
-                None => Err(ProofError::Malformed(
-                    "a DataIntegrityProof without cryptosuite",
-                )),
-            },
-            "Ed25519Signature2020" => Ok(Suite::Ed25519Signature2020),
-            other => Err(ProofError::Unsupported(format!("the proof type {other:?}"))),
+        let cryptosuite = proof.get("cryptosuite").and_then(Value::as_str);
+        if ty == "DataIntegrityProof" && cryptosuite.is_none() {
+            return Err(ProofError::Malformed(
+                "a DataIntegrityProof without cryptosuite",
+            ));
         }
+        let found = SUITES.iter().find(|s| {
+            s.proof_type == ty && (s.cryptosuite.is_none() || s.cryptosuite == cryptosuite)
+        });
+        match (found, cryptosuite) {
+            (Some(spec), _) => Ok(spec.suite),
+            (None, Some(c)) if ty == "DataIntegrityProof" => {
+                Err(ProofError::Unsupported(format!("the cryptosuite {c:?}")))
+            }
+            (None, _) => Err(ProofError::Unsupported(format!("the proof type {ty:?}"))),
+        }
+    }
+
+    /// The suite's line in [`SUITES`].
+    pub fn spec(self) -> &'static SuiteSpec {
+        // Every variant has its line; the test below keeps it so.
+        SUITES
+            .iter()
+            .find(|s| s.suite == self)
+            .unwrap_or(&SUITES[0])
     }
 
     /// The name shown to users (`eddsa-jcs-2022`, …).
     pub fn name(self) -> &'static str {
-        match self {
-            Suite::EddsaJcs2022 => "eddsa-jcs-2022",
-            Suite::EddsaRdfc2022 => "eddsa-rdfc-2022",
-            Suite::Ed25519Signature2020 => "Ed25519Signature2020",
-            Suite::Eddsa2022 => "eddsa-2022",
-        }
+        let spec = self.spec();
+        spec.cryptosuite.unwrap_or(spec.proof_type)
     }
 
     fn uses_rdfc(self) -> bool {
-        !matches!(self, Suite::EddsaJcs2022)
+        self.spec().canonicalization == Canonicalization::Rdfc
     }
 }
 
@@ -224,8 +291,8 @@ fn signing_inputs(
     let mut unsecured = doc.clone();
     let mut config = proof.clone();
     config.remove("proofValue");
-    match suite {
-        Suite::EddsaJcs2022 => {
+    match suite.spec().canonicalization {
+        Canonicalization::Jcs => {
             // The proof carries the document's context (or a prefix of it);
             // the document is then canonicalized under that context.
             if let Some(ctx) = config.get("@context") {
@@ -242,7 +309,7 @@ fn signing_inputs(
                 unsecured.insert("@context", ctx.clone());
             }
         }
-        Suite::EddsaRdfc2022 | Suite::Eddsa2022 | Suite::Ed25519Signature2020 => {
+        Canonicalization::Rdfc => {
             let ctx = doc
                 .get("@context")
                 .ok_or(ProofError::Malformed("the document has no @context"))?;
@@ -390,18 +457,17 @@ pub fn sign(
     if unsecured.contains_key("proof") {
         return Err(ProofError::Malformed("the document already has a proof"));
     }
+    let spec = options.suite.spec();
+    if !spec.signable {
+        return Err(ProofError::Unsupported(format!(
+            "signing with the draft suite {}",
+            options.suite.name()
+        )));
+    }
     let mut proof = Object::new();
-    match options.suite {
-        Suite::EddsaJcs2022 | Suite::EddsaRdfc2022 => {
-            proof.insert("type", Value::from("DataIntegrityProof"));
-            proof.insert("cryptosuite", Value::from(options.suite.name()));
-        }
-        Suite::Ed25519Signature2020 => proof.insert("type", Value::from("Ed25519Signature2020")),
-        Suite::Eddsa2022 => {
-            return Err(ProofError::Unsupported(
-                "signing with the draft cryptosuite eddsa-2022".to_string(),
-            ))
-        }
+    proof.insert("type", Value::from(spec.proof_type));
+    if let Some(c) = spec.cryptosuite {
+        proof.insert("cryptosuite", Value::from(c));
     }
     proof.insert("created", Value::from(options.created.to_rfc3339()));
     proof.insert(
@@ -415,7 +481,7 @@ pub fn sign(
     if let Some(d) = &options.domain {
         proof.insert("domain", Value::from(d.as_str()));
     }
-    if options.suite == Suite::EddsaJcs2022 {
+    if spec.canonicalization == Canonicalization::Jcs {
         if let Some(ctx) = unsecured.get("@context") {
             proof.insert("@context", ctx.clone());
         }
@@ -437,4 +503,37 @@ pub fn public_key(secret_key: &[u8; 32]) -> [u8; 32] {
     SigningKey::from_bytes(secret_key)
         .verifying_key()
         .to_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_suite_has_one_line_and_is_found_by_its_names() {
+        for suite in [
+            Suite::EddsaJcs2022,
+            Suite::EddsaRdfc2022,
+            Suite::Eddsa2022,
+            Suite::Ed25519Signature2020,
+        ] {
+            let lines = SUITES.iter().filter(|s| s.suite == suite).count();
+            assert_eq!(lines, 1, "{suite:?}");
+            let spec = suite.spec();
+            let mut proof = Object::new();
+            proof.insert("type", Value::from(spec.proof_type));
+            if let Some(c) = spec.cryptosuite {
+                proof.insert("cryptosuite", Value::from(c));
+            }
+            assert_eq!(Suite::of(&proof), Ok(suite));
+        }
+        let mut p = Object::new();
+        p.insert("type", Value::from("DataIntegrityProof"));
+        p.insert("cryptosuite", Value::from("ecdsa-rdfc-2019"));
+        assert!(matches!(Suite::of(&p), Err(ProofError::Unsupported(_))));
+        p.remove("cryptosuite");
+        assert!(matches!(Suite::of(&p), Err(ProofError::Malformed(_))));
+        p.insert("type", Value::from("RsaSignature2018"));
+        assert!(matches!(Suite::of(&p), Err(ProofError::Unsupported(_))));
+    }
 }
