@@ -373,7 +373,7 @@ pub fn render_text(name: &str, r: &Report, lang: Lang) -> String {
     out.push_str(&format!(
         "{name}: {} ({})\n",
         (plain.verdict)(verdict),
-        r.kind.as_str()
+        r.kind().as_str()
     ));
     if verdict != Verdict::Valid {
         let banner = mcx_display::banner(t, r);
@@ -381,7 +381,7 @@ pub fn render_text(name: &str, r: &Report, lang: Lang) -> String {
             out.push_str(&format!("  {}\n", banner.sentence));
         }
     }
-    let c = &r.credential;
+    let c = &r.credential();
     if let Some(n) = mcx_display::achievement_name(c) {
         out.push_str(&format!("  {}: {n}\n", plain.credential));
     }
@@ -416,7 +416,7 @@ pub fn render_text(name: &str, r: &Report, lang: Lang) -> String {
             ));
         }
     }
-    for (i, sub) in r.credentials.iter().enumerate() {
+    for (i, sub) in r.credentials().iter().enumerate() {
         for line in render_text(&(plain.nested)(i + 1), sub, lang).lines() {
             out.push_str("    ");
             out.push_str(line);

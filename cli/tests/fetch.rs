@@ -258,7 +258,11 @@ fn a_published_registry_is_fetched_once_and_judged_by_the_core() {
         assert_eq!(code, Some("untrusted_issuer"), "{detail}");
         assert!(detail.contains("is not a member"), "{detail}");
     }
-    assert_eq!(server.requests("/registry.json"), 1, "one fetch for the batch");
+    assert_eq!(
+        server.requests("/registry.json"),
+        1,
+        "one fetch for the batch"
+    );
 
     // Published under the wrong key: membership is unknown, and says why.
     let (_, reports) = verify(&[
@@ -271,7 +275,10 @@ fn a_published_registry_is_fetched_once_and_judged_by_the_core() {
     assert_eq!(verdict(&reports[0]), "unverifiable");
     let (code, detail) = headline(&reports[0]);
     assert_eq!(code, Some("resource_unavailable"));
-    assert!(detail.contains("not by the pinned governance key"), "{detail}");
+    assert!(
+        detail.contains("not by the pinned governance key"),
+        "{detail}"
+    );
 }
 
 #[test]

@@ -547,7 +547,10 @@ fn issuer_tools_build_and_sign_a_registry() {
     let report = &reports(&out)[0];
     let (code, detail) = headline(report);
     assert_eq!(code, Some("resource_unavailable"));
-    assert!(detail.contains("not by the pinned governance key"), "{detail}");
+    assert!(
+        detail.contains("not by the pinned governance key"),
+        "{detail}"
+    );
     // Signing again publishes a higher edition.
     run_ok(&[
         "registry",

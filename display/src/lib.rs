@@ -223,10 +223,10 @@ pub struct Banner {
 /// The banner of a report.
 pub fn banner(t: &Texts, report: &Report) -> Banner {
     let verdict = report.verdict();
-    let about = AboutOwned::new(t, &report.credential);
+    let about = AboutOwned::new(t, report.credential());
     let sentence = match (verdict, report.headline()) {
-        (Verdict::Valid, _) if report.kind == Kind::Presentation => {
-            (t.verdict_valid_presentation)(report.credentials.len())
+        (Verdict::Valid, _) if report.kind() == Kind::Presentation => {
+            (t.verdict_valid_presentation)(report.credentials().len())
         }
         (Verdict::Valid, _) => (t.verdict_valid_text)(&about.about()),
         (_, Some(check)) => {
@@ -253,18 +253,18 @@ pub fn banner(t: &Texts, report: &Report) -> Banner {
 /// signature is good but no trust source vouches for the issuer: anyone can
 /// make a key and call themselves a university.
 pub fn content_warning(t: &Texts, report: &Report) -> Option<&'static str> {
-    if report.kind != Kind::Credential {
+    if report.kind() != Kind::Credential {
         return None;
     }
     let passed = |kind: CheckKind| {
         report
-            .checks
+            .checks()
             .iter()
             .any(|c| c.kind == kind && matches!(c.outcome, Outcome::Pass))
     };
     if !passed(CheckKind::Signature) {
         Some(t.content_unverified)
-    } else if vouched_issuer_name(&report.credential, t.code).is_none() {
+    } else if vouched_issuer_name(report.credential(), t.code).is_none() {
         Some(t.content_unvouched)
     } else {
         None
@@ -294,9 +294,9 @@ pub struct CheckLine {
 
 /// Every check of a report, explained, in the order they ran.
 pub fn check_lines(t: &Texts, report: &Report) -> Vec<CheckLine> {
-    let about = AboutOwned::new(t, &report.credential);
+    let about = AboutOwned::new(t, report.credential());
     report
-        .checks
+        .checks()
         .iter()
         .map(|c| {
             let mark = Mark::of(c.outcome);
@@ -344,14 +344,14 @@ fn value_text(v: &Value) -> String {
 /// The technical details: the report's `details` (proof type, key, format…)
 /// and each check's outcome, code and English sentence.
 pub fn technical_rows(t: &Texts, report: &Report) -> Vec<Row> {
-    let details = report.details.iter().map(|(key, value)| Row {
+    let details = report.details().iter().map(|(key, value)| Row {
         key: key.clone(),
         label: (t.detail_label)(key)
             .map(str::to_string)
             .unwrap_or_else(|| key.clone()),
         value: value_text(value),
     });
-    let checks = report.checks.iter().map(|c| Row {
+    let checks = report.checks().iter().map(|c| Row {
         key: c.kind.as_str().to_string(),
         label: format!(
             "{} ({})",
@@ -382,12 +382,12 @@ fn row(rows: &mut Vec<Row>, key: &str, label: &str, value: Option<String>) {
 /// What a credential says, field by field (only those it has). For a
 /// presentation: who presented it.
 pub fn credential_fields(t: &Texts, report: &Report) -> Vec<Row> {
-    let s = &report.credential;
+    let s = &report.credential();
     let mut rows = Vec::new();
     if !matches!(s, Value::Object(_)) {
         return rows;
     }
-    if report.kind == Kind::Presentation {
+    if report.kind() == Kind::Presentation {
         let holder = text(s, &["holder", "name"]).or_else(|| text(s, &["holder", "id"]));
         row(
             &mut rows,
@@ -594,9 +594,11 @@ pub fn eu_table(t: &Texts, summary: &Value) -> Option<EuTable> {
 /// True when the issuer's membership was checked and passed (for a
 /// presentation: for every credential inside).
 pub fn network_confirmed(report: &Report) -> bool {
-    match report.checks.iter().find(|c| c.kind == CheckKind::Issuer) {
+    match report.checks().iter().find(|c| c.kind == CheckKind::Issuer) {
         Some(check) => check.outcome == Outcome::Pass,
-        None => !report.credentials.is_empty() && report.credentials.iter().all(network_confirmed),
+        None => {
+            !report.credentials().is_empty() && report.credentials().iter().all(network_confirmed)
+        }
     }
 }
 
@@ -605,7 +607,7 @@ pub fn network_confirmed(report: &Report) -> bool {
 /// otherwise: the verdict, the main reason in a few words, and the issuer
 /// if the signature verified.
 pub fn badge_parts(t: &Texts, report: &Report) -> Vec<String> {
-    let s = &report.credential;
+    let s = &report.credential();
     let issuer = vouched_issuer_name(s, t.code).map(str::to_string);
     let mut parts = Vec::new();
     match report.verdict() {
@@ -648,8 +650,7 @@ mod tests {
     use mcx_verifier_core::Code;
 
     fn report(summary: &str, outcomes: &[(CheckKind, Outcome)]) -> Report {
-        let mut r = Report::new(Kind::Credential);
-        r.credential = parse_str(summary).unwrap();
+        let mut r = Report::new(Kind::Credential).with_credential(parse_str(summary).unwrap());
         for (kind, outcome) in outcomes {
             r.push(*kind, *outcome, "detail");
         }
@@ -960,9 +961,10 @@ mod tests {
             "never checked is not verified"
         );
 
-        let mut vp = Report::new(Kind::Presentation);
+        let mut vp = Report::new(Kind::Presentation)
+            .with_embedded(good.clone())
+            .with_embedded(good);
         vp.push(CheckKind::Signature, Outcome::Pass, "ok");
-        vp.credentials = alloc::vec![good.clone(), good];
         vp.push(CheckKind::Credentials, Outcome::Pass, "ok");
         assert_eq!(
             banner(t, &vp).sentence,

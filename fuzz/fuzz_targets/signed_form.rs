@@ -40,7 +40,7 @@ fn setup() -> &'static (Options, String) {
         let options = Options::new(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap());
         let original = verify_offline(CREDENTIAL, &options, &resources());
         assert_eq!(original.verdict(), Verdict::Valid, "{}", original.to_json());
-        let shown = json::to_string(&original.credential);
+        let shown = json::to_string(original.credential());
         (options, shown)
     })
 }
@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
     let r = verify_offline(data, options, &resources());
     if r.verdict() == Verdict::Valid {
         assert_eq!(
-            &json::to_string(&r.credential),
+            &json::to_string(r.credential()),
             shown,
             "valid with other shown values: {}",
             String::from_utf8_lossy(data)

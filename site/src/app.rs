@@ -141,7 +141,7 @@ fn initial_lang() -> Lang {
 /// True when the report says the input was not a credential at all
 /// (so a picture is worth scanning for a QR code).
 fn unreadable(report: &Report) -> bool {
-    report.checks.first().is_some_and(|c| {
+    report.checks().first().is_some_and(|c| {
         c.kind == CheckKind::Format
             && matches!(
                 c.outcome,
@@ -232,7 +232,7 @@ async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option
             }
         }
     }
-    let portfolio = items.len() > 1 || items.iter().any(|i| !i.report().credentials.is_empty());
+    let portfolio = items.len() > 1 || items.iter().any(|i| !i.report().credentials().is_empty());
     let registry = if portfolio {
         // The registry the core accepted while checking them.
         items.iter().find_map(|i| i.verified.registry.clone())
@@ -282,7 +282,7 @@ fn parse_samples(bytes: &[u8]) -> Vec<Sample> {
 
 /// The page's explanation when a linked credential could not be downloaded.
 fn fetch_problem(p: &Page, item: &Item) -> Option<String> {
-    let first = item.report().checks.first()?;
+    let first = item.report().checks().first()?;
     let failed = first.kind == CheckKind::Format
         && first.outcome == Outcome::Fail(Code::ResourceUnavailable);
     failed
@@ -458,7 +458,7 @@ fn results(state: &State) -> Html {
                 || state
                     .items
                     .iter()
-                    .any(|i| !i.report().credentials.is_empty());
+                    .any(|i| !i.report().credentials().is_empty());
             html! {
                 <section class="results" aria-label={p.results_label}>
                     if !problems.is_empty() {
@@ -478,7 +478,7 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
     let p = page(lang);
     let r = lang.texts();
     let report = item.report();
-    let embedded = report.credentials.iter().enumerate().map(|(i, c)| {
+    let embedded = report.credentials().iter().enumerate().map(|(i, c)| {
         html! {
             <article class="embedded" aria-label={(p.item_in_presentation)(i + 1)}>
                 <h4 class="item-source">{ (p.item_in_presentation)(i + 1) }</h4>
@@ -492,16 +492,16 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
         <>
             { report::checks(r, report, 3) }
             { report::credential(r, report, 3) }
-            if !report.credentials.is_empty() { <h3>{ r.credentials_heading }</h3> }
+            if !report.credentials().is_empty() { <h3>{ r.credentials_heading }</h3> }
             { for embedded }
             <SharePanel item={item.clone()} lang={lang} />
         </>
     };
     // One of several: the banner and what it is at a glance, the rest on demand.
     let many = show_source;
-    let name = mcx_display::achievement_name(&report.credential).map(str::to_string);
+    let name = mcx_display::achievement_name(report.credential()).map(str::to_string);
     // Whose it is: a portfolio may mix learners, and stacking must not.
-    let learner = mcx_verifier_core::portfolio::learner_of(&report.credential)
+    let learner = mcx_verifier_core::portfolio::learner_of(report.credential())
         .map(|l| l.name.unwrap_or(l.key));
     html! {
         <article class="result" key={item.id.to_string()} data-item={item.id.to_string()}>

@@ -49,12 +49,12 @@ pub struct IssuerTotal {
 pub fn credential_reports<'a>(reports: &[&'a Report]) -> Vec<(&'a Report, bool)> {
     let mut out = Vec::new();
     for r in reports {
-        if r.credentials.is_empty() {
+        if r.credentials().is_empty() {
             out.push((*r, r.verdict() == Verdict::Valid));
         } else {
             let outer = r.verdict() == Verdict::Valid;
             out.extend(
-                r.credentials
+                r.credentials()
                     .iter()
                     .map(|c| (c, outer && c.verdict() == Verdict::Valid)),
             );
@@ -72,14 +72,14 @@ pub fn totals(reports: &[(&Report, bool)]) -> Vec<IssuerTotal> {
         if !counts {
             continue;
         }
-        if let Some(id) = report.credential.get("id").and_then(|v| v.as_str()) {
+        if let Some(id) = report.credential().get("id").and_then(|v| v.as_str()) {
             if seen.contains(&id) {
                 continue;
             }
             seen.push(id);
         }
-        let issuer = issuer_name(&report.credential).unwrap_or("?").to_string();
-        let credits = credits(&report.credential).unwrap_or(0.0);
+        let issuer = issuer_name(report.credential()).unwrap_or("?").to_string();
+        let credits = credits(report.credential()).unwrap_or(0.0);
         match rows.iter_mut().find(|r| r.issuer == issuer) {
             Some(row) => {
                 row.count += 1;
@@ -123,7 +123,7 @@ impl LearnerPortfolio<'_> {
 /// [`portfolio::by_learner`]), each group with its own totals.
 pub fn by_learner<'a>(credentials: &[(&'a Report, bool)]) -> Vec<LearnerPortfolio<'a>> {
     let summaries: Vec<&mcx_verifier_core::json::Value> =
-        credentials.iter().map(|(r, _)| &r.credential).collect();
+        credentials.iter().map(|(r, _)| r.credential()).collect();
     portfolio::by_learner(&summaries)
         .into_iter()
         .map(|g| {
@@ -155,12 +155,13 @@ mod tests {
     }
 
     fn of_learner(id: &str, issuer: &str, ects: &str, valid: bool, learner: &str) -> Report {
-        let mut r = Report::new(Kind::Credential);
-        r.credential = parse_str(&format!(
-            r#"{{"id":"{id}","issuer":{{"name":"{issuer}"}},"achievement":{{"creditsAvailable":{ects}}},
+        let mut r = Report::new(Kind::Credential).with_credential(
+            parse_str(&format!(
+                r#"{{"id":"{id}","issuer":{{"name":"{issuer}"}},"achievement":{{"creditsAvailable":{ects}}},
                "subject":{{"id":"{learner}"}}}}"#
-        ))
-        .unwrap();
+            ))
+            .unwrap(),
+        );
         let outcome = if valid {
             Outcome::Pass
         } else {
@@ -176,9 +177,10 @@ mod tests {
         let a_again = credential("urn:a", "Uni A", "5", true);
         let b = credential("urn:b", "Uni B", "2.5", true);
         let c = credential("urn:c", "Uni A", "10", false);
-        let mut presentation = Report::new(Kind::Presentation);
+        let mut presentation = Report::new(Kind::Presentation)
+            .with_embedded(b.clone())
+            .with_embedded(credential("urn:d", "Uni B", "3", true));
         presentation.push(CheckKind::Signature, Outcome::Pass, "");
-        presentation.credentials = vec![b.clone(), credential("urn:d", "Uni B", "3", true)];
         let list = [&a, &a_again, &c, &presentation];
         let reports = credential_reports(&list);
         assert_eq!(reports.len(), 5);

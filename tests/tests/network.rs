@@ -136,7 +136,7 @@ fn every_demo_sample_gives_its_expected_verdict_and_code() {
                 "{file}"
             );
             assert_eq!(
-                r.kind.as_str(),
+                r.kind().as_str(),
                 s.get("kind").and_then(Value::as_str).unwrap(),
                 "{file}"
             );
@@ -175,7 +175,7 @@ fn member_details_and_recognitions_reach_the_report() {
     );
     assert_eq!(r.verdict(), Verdict::Valid);
     let net = r
-        .credential
+        .credential()
         .get("issuer")
         .and_then(|i| i.get("network"))
         .unwrap();
@@ -189,7 +189,7 @@ fn member_details_and_recognitions_reach_the_report() {
     assert_eq!(by.len(), 1, "Castelmar recognizes the PLC achievement");
     assert!(by[0].get("scope").and_then(|s| s.get("es")).is_some());
     let lists = r
-        .details
+        .details()
         .get("statusLists")
         .and_then(Value::as_array)
         .unwrap();
@@ -197,7 +197,7 @@ fn member_details_and_recognitions_reach_the_report() {
     assert_eq!(lists[0].get("url").and_then(Value::as_str), Some(THN_REV));
     // did:web was resolved through the host.
     assert!(
-        r.details.get("verificationMethod").unwrap().one_or_many()[0]
+        r.details().get("verificationMethod").unwrap().one_or_many()[0]
             .as_str()
             .unwrap()
             .starts_with(THN)
@@ -210,7 +210,7 @@ fn member_details_and_recognitions_reach_the_report() {
     );
     assert_eq!(r.verdict(), Verdict::Valid);
     let issuer = r
-        .checks
+        .checks()
         .iter()
         .find(|c| c.kind.as_str() == "issuer")
         .unwrap();
@@ -227,7 +227,7 @@ fn without_a_registry_membership_is_only_a_warning() {
     );
     assert_eq!(r.verdict(), Verdict::Valid);
     assert!(r
-        .checks
+        .checks()
         .iter()
         .any(|c| c.kind.as_str() == "issuer" && c.outcome == Outcome::Warn(None)));
 }
@@ -546,7 +546,7 @@ fn a_list_from_another_signer_can_revoke_but_clears_only_with_a_warning() {
     let r = with_thn_revocation_list("credentials/valid-plc-thn.json", Some(list));
     assert_eq!(r.verdict(), Verdict::Valid);
     let status = r
-        .checks
+        .checks()
         .iter()
         .find(|c| c.kind.as_str() == "status")
         .unwrap();

@@ -204,8 +204,7 @@ fn bench_registry(c: &mut Criterion) {
     );
     g.bench_function("check_in_1000_members", |b| {
         b.iter(|| {
-            let mut r = Report::new(Kind::Credential);
-            r.credential = Value::Object(Object::new());
+            let mut r = Report::new(Kind::Credential).with_credential(Value::Object(Object::new()));
             registry::check(
                 black_box(&doc),
                 "did:web:uni777.example",

@@ -61,7 +61,9 @@ mod verify;
 
 pub use model::DataModel;
 pub use options::{Limits, Options, RegistrySource};
-pub use report::{Check, CheckKind, Code, Kind, Outcome, Report, Verdict, ALL_CODES};
+pub use report::{
+    Check, CheckKind, Code, Kind, Outcome, Report, Verdict, ALL_CHECK_KINDS, ALL_CODES,
+};
 pub use resources::{Lookup, Resources};
 pub use step::{FetchBudget, Step, MAX_DOCUMENT_BYTES, MAX_FETCHES, MAX_FETCH_ROUNDS};
 pub use time::Timestamp;

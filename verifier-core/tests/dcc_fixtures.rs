@@ -50,7 +50,10 @@ fn run(input: &str) -> Report {
 }
 
 fn outcome(r: &Report, kind: CheckKind) -> Option<Outcome> {
-    r.checks.iter().find(|c| c.kind == kind).map(|c| c.outcome)
+    r.checks()
+        .iter()
+        .find(|c| c.kind == kind)
+        .map(|c| c.outcome)
 }
 
 #[test]

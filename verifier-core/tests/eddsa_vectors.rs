@@ -135,7 +135,7 @@ fn jcs_vector_through_the_pipeline() {
     );
     let outcome = |k| {
         report
-            .checks
+            .checks()
             .iter()
             .find(|c| c.kind == k)
             .map(|c| c.outcome)
@@ -359,7 +359,7 @@ fn report_shows_the_canonical_document_hash() {
             &Resources::new(),
         );
         let hash = report
-            .details
+            .details()
             .get("canonicalHash")
             .and_then(|h| h.as_array())
             .and_then(|h| h.first())

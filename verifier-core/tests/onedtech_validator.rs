@@ -235,7 +235,7 @@ fn the_1edtech_validator_samples() {
             valid += 1;
             // Nothing is valid here without its signature checked for real.
             assert!(report
-                .checks
+                .checks()
                 .iter()
                 .any(|c| c.kind == CheckKind::Signature && c.outcome == Outcome::Pass));
         }
@@ -251,9 +251,12 @@ fn the_draft_eddsa_2022_name_verifies_with_a_warning() {
     .unwrap();
     let options = Options::new(Timestamp::parse_rfc3339("2026-11-28T12:00:00Z").unwrap());
     let report = verify_offline(&bytes, &options, &resources());
-    assert!(report.checks.iter().any(|c| c.kind == CheckKind::Signature
-        && matches!(c.outcome, Outcome::Warn(_))
-        && c.detail.contains("eddsa-2022")));
+    assert!(report
+        .checks()
+        .iter()
+        .any(|c| c.kind == CheckKind::Signature
+            && matches!(c.outcome, Outcome::Warn(_))
+            && c.detail.contains("eddsa-2022")));
 }
 
 #[test]

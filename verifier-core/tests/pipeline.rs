@@ -93,7 +93,10 @@ fn code(r: &Report) -> Option<Code> {
 }
 
 fn outcome(r: &Report, kind: CheckKind) -> Option<Outcome> {
-    r.checks.iter().find(|c| c.kind == kind).map(|c| c.outcome)
+    r.checks()
+        .iter()
+        .find(|c| c.kind == kind)
+        .map(|c| c.outcome)
 }
 
 #[test]
@@ -118,7 +121,7 @@ fn every_format_round_trips() {
         let r = run(i.as_bytes());
         assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
         assert_eq!(
-            r.credential
+            r.credential()
                 .get("achievement")
                 .and_then(|a| a.get("name"))
                 .and_then(Value::as_str),
@@ -304,7 +307,7 @@ fn presentations_verify_their_proof_and_every_credential() {
     options.challenge = Some("c-123".into());
     let r = verify_offline(vp.as_bytes(), &options, &Resources::new());
     assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
-    assert_eq!(r.credentials.len(), 2);
+    assert_eq!(r.credentials().len(), 2);
     assert_eq!(outcome(&r, CheckKind::Challenge), Some(Outcome::Pass));
 
     options.challenge = Some("another".into());
@@ -321,8 +324,8 @@ fn presentations_verify_their_proof_and_every_credential() {
     let vp = presentation(vec![Value::Object(tampered), b], None);
     let r = run(vp.as_bytes());
     assert_eq!(r.verdict(), Verdict::Invalid);
-    assert_eq!(r.credentials[0].verdict(), Verdict::Invalid);
-    assert_eq!(r.credentials[1].verdict(), Verdict::Valid);
+    assert_eq!(r.credentials()[0].verdict(), Verdict::Invalid);
+    assert_eq!(r.credentials()[1].verdict(), Verdict::Valid);
     assert_eq!(
         outcome(&r, CheckKind::Credentials),
         Some(Outcome::Fail(Code::InvalidSignature))
@@ -437,7 +440,7 @@ fn presentations_bind_the_holder_to_the_subject() {
     let r = run(vp.as_bytes());
     assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
     assert_eq!(
-        outcome(&r.credentials[0], CheckKind::Holder),
+        outcome(&r.credentials()[0], CheckKind::Holder),
         Some(Outcome::Pass)
     );
 
@@ -455,8 +458,8 @@ fn presentations_bind_the_holder_to_the_subject() {
     let r = run(presentation(vec![mine, theirs.clone()], None).as_bytes());
     assert_eq!(r.verdict(), Verdict::Invalid, "{}", r.to_json());
     assert_eq!(code(&r), Some(Code::HolderMismatch));
-    assert_eq!(r.credentials[0].verdict(), Verdict::Valid);
-    assert_eq!(code(&r.credentials[1]), Some(Code::HolderMismatch));
+    assert_eq!(r.credentials()[0].verdict(), Verdict::Valid);
+    assert_eq!(code(&r.credentials()[1]), Some(Code::HolderMismatch));
 
     // Alone, the same credential is still valid: it is the binding that fails.
     assert_eq!(
@@ -472,7 +475,7 @@ fn presentations_bind_the_holder_to_the_subject() {
     let r = run(presentation(vec![anonymous], None).as_bytes());
     assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
     assert_eq!(
-        outcome(&r.credentials[0], CheckKind::Holder),
+        outcome(&r.credentials()[0], CheckKind::Holder),
         Some(Outcome::Warn(None))
     );
 }
@@ -548,7 +551,7 @@ fn proof_expiry_and_future_creation() {
         let future = proof_of("2027-06-01T00:00:00Z", "2026-12-24T00:00:00Z");
         let r = run(text(&future).as_bytes());
         assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
-        assert!(r.checks.iter().any(|c| c.kind == CheckKind::Signature
+        assert!(r.checks().iter().any(|c| c.kind == CheckKind::Signature
             && c.outcome == Outcome::Warn(None)
             && c.detail.contains("future")));
     }

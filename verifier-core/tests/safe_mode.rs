@@ -111,7 +111,7 @@ fn undefined_terms_added_after_signing_are_malformed() {
         let r = verify_offline(text(&tampered).as_bytes(), &now, &Resources::new());
         assert_eq!(r.verdict(), Verdict::Invalid, "{}", r.to_json());
         let check = r
-            .checks
+            .checks()
             .iter()
             .find(|c| c.kind == CheckKind::Signature)
             .unwrap();

@@ -132,7 +132,7 @@ fn demo() -> &'static Demo {
                 let text = json::to_string(&Value::Object(signed.clone()));
                 let report = run(&d, text.as_bytes());
                 let sig = report
-                    .checks
+                    .checks()
                     .iter()
                     .find(|c| c.kind == CheckKind::Signature)
                     .map(|c| c.outcome);
@@ -337,7 +337,7 @@ fn apply(rw: Rewrite, doc: &Object, pick: usize) -> Option<Object> {
 }
 
 fn codes(r: &Report) -> Vec<(String, String, Option<&'static str>)> {
-    r.checks
+    r.checks()
         .iter()
         .map(|c| {
             (
@@ -354,7 +354,7 @@ fn codes(r: &Report) -> Vec<(String, String, Option<&'static str>)> {
 fn assert_same_or_rejected(base: &Base, rewritten: &Report, what: &str) {
     let says = |outcome: Outcome| {
         rewritten
-            .checks
+            .checks()
             .iter()
             .any(|c| c.kind == CheckKind::Signature && c.outcome == outcome)
     };
@@ -395,15 +395,15 @@ fn assert_same_or_rejected(base: &Base, rewritten: &Report, what: &str) {
         base.name
     );
     assert_eq!(
-        json::to_string(&rewritten.credential),
-        json::to_string(&base.report.credential),
+        json::to_string(rewritten.credential()),
+        json::to_string(base.report.credential()),
         "{} / {what}: shown values differ",
         base.name
     );
 }
 
 fn signature_passed(r: &Report) -> bool {
-    r.checks
+    r.checks()
         .iter()
         .any(|c| c.kind == CheckKind::Signature && c.outcome == Outcome::Pass)
 }
@@ -429,7 +429,7 @@ fn every_equivalent_rewrite_is_rejected_or_reads_the_same() {
                 if signature_passed(&r) {
                     *kept.entry(rw).or_default() += 1;
                     if json::to_string(&summary::credential(&doc))
-                        != json::to_string(&base.report.credential)
+                        != json::to_string(base.report.credential())
                     {
                         fooled_json_reading += 1;
                     }
@@ -496,8 +496,8 @@ fn hidden_status_expiry_and_fake_achievements_do_not_pass() {
     assert!(signature_passed(&r), "{}", r.to_json());
     assert!(!r.to_json().contains("Quantum Surgery"), "{}", r.to_json());
     assert_eq!(
-        json::to_string(&r.credential),
-        json::to_string(&valid.report.credential)
+        json::to_string(r.credential()),
+        json::to_string(valid.report.credential())
     );
 }
 

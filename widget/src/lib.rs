@@ -44,7 +44,6 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 }
 
 pub mod options;
-pub mod report_json;
 pub mod view;
 
 use wasm_bindgen::prelude::*;
@@ -76,7 +75,7 @@ pub async fn verify_report(input: JsValue, options: JsValue) -> Result<String, J
 #[wasm_bindgen(js_name = reportView)]
 pub fn report_view(report: &str, languages: &str) -> String {
     let lang = view::language(languages);
-    match report_json::parse(report) {
+    match mcx_verifier_core::Report::from_json(report) {
         Some(report) => view::report(lang, &report),
         None => view::labels(lang),
     }

@@ -129,7 +129,7 @@ pub fn labels(lang: Lang) -> String {
 }
 
 fn eu(out: &mut Json, t: &Texts, report: &Report) {
-    let Some(table) = display::eu_table(t, &report.credential) else {
+    let Some(table) = display::eu_table(t, report.credential()) else {
         out.literal("eu", "null");
         return;
     };
@@ -166,7 +166,7 @@ fn report_value(out: &mut Json, t: &Texts, report: &Report) {
     let banner = display::banner(t, report);
     let badge = display::badge_parts(t, report);
     out.field("verdict", banner.verdict.as_str())
-        .field("kind", report.kind.as_str())
+        .field("kind", report.kind().as_str())
         .field("title", banner.title)
         .field("sentence", &banner.sentence)
         .field("badge", &badge.join(" · "));
@@ -175,7 +175,7 @@ fn report_value(out: &mut Json, t: &Texts, report: &Report) {
         out.str(part);
     }
     out.close(']');
-    match display::achievement_name(&report.credential) {
+    match display::achievement_name(report.credential()) {
         Some(name) => out.field("achievement", name),
         None => out.literal("achievement", "null"),
     };
@@ -206,7 +206,7 @@ fn report_value(out: &mut Json, t: &Texts, report: &Report) {
     eu(out, t, report);
     out.rows("technical", display::technical_rows(t, report));
     out.key("credentials").open('[');
-    for c in &report.credentials {
+    for c in report.credentials() {
         out.open('{');
         report_value(out, t, c);
         out.close('}');
@@ -237,17 +237,19 @@ mod tests {
     fn view_in_the_preferred_language() {
         assert_eq!(language("fr-FR,de-AT,en"), Lang::De);
         assert_eq!(language(""), Lang::En);
-        let mut r = Report::new(Kind::Credential);
-        r.credential = json::parse_str(
-            r#"{"issuer":{"name":"<b>U</b> \"q\"","network":{"name":{"en":"<b>U</b> \"q\""}}},"achievement":{"name":"A"},
-                "euElements":[{"element":"title","mandatory":true,"present":true,"value":"A"}]}"#,
-        )
-        .unwrap();
-        r.push(CheckKind::Signature, Outcome::Pass, "ok");
-        r.push_status("revocation", Outcome::Fail(Code::Revoked), "revoked");
         let mut inner = Report::new(Kind::Credential);
         inner.push(CheckKind::Signature, Outcome::Pass, "ok");
-        r.credentials.push(inner);
+        let mut r = Report::new(Kind::Credential)
+            .with_credential(
+                json::parse_str(
+                    r#"{"issuer":{"name":"<b>U</b> \"q\"","network":{"name":{"en":"<b>U</b> \"q\""}}},"achievement":{"name":"A"},
+                "euElements":[{"element":"title","mandatory":true,"present":true,"value":"A"}]}"#,
+                )
+                .unwrap(),
+            )
+            .with_embedded(inner);
+        r.push(CheckKind::Signature, Outcome::Pass, "ok");
+        r.push_status("revocation", Outcome::Fail(Code::Revoked), "revoked");
         let text = report(Lang::De, &r);
         let v = json::parse_str(&text).expect("valid JSON");
         assert_eq!(v.get("lang").and_then(Value::as_str), Some("de"));

@@ -140,7 +140,7 @@ fn safe_image(url: Option<&str>, alt: String) -> Html {
 /// What a credential says: its fields (issuer and membership, learner,
 /// achievement, dates) and the EU elements.
 pub fn credential(t: &ResultTexts, report: &Report, level: u8) -> Html {
-    let s = &report.credential;
+    let s = &report.credential();
     if !matches!(s, Value::Object(_)) {
         return html! {};
     }
@@ -152,7 +152,7 @@ pub fn credential(t: &ResultTexts, report: &Report, level: u8) -> Html {
             }) }
         </dl>
     };
-    if report.kind == Kind::Presentation {
+    if report.kind() == Kind::Presentation {
         return html! {
             <section class="credential-section">
                 { heading(level, t.presentation_heading) }

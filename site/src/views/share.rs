@@ -79,9 +79,9 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             input.select();
         }
     });
-    let summary = &report.credential;
+    let summary = &report.credential();
     // A presentation has no achievement of its own; its credentials are shared one by one.
-    let linkedin = (report.credentials.is_empty()).then(|| {
+    let linkedin = (report.credentials().is_empty()).then(|| {
         linkedin_url(&Certification {
             name: text(summary, &["achievement", "name"])
                 .or_else(|| text(summary, &["name"]))

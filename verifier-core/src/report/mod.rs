@@ -159,7 +159,25 @@ impl CheckKind {
             CheckKind::Holder => "holder",
         }
     }
+
+    /// The kind a stable string names.
+    pub fn parse(s: &str) -> Option<CheckKind> {
+        ALL_CHECK_KINDS.iter().copied().find(|k| k.as_str() == s)
+    }
 }
+
+/// Every check kind, in pipeline order.
+pub const ALL_CHECK_KINDS: &[CheckKind] = &[
+    CheckKind::Format,
+    CheckKind::Signature,
+    CheckKind::Key,
+    CheckKind::Validity,
+    CheckKind::Status,
+    CheckKind::Issuer,
+    CheckKind::Challenge,
+    CheckKind::Credentials,
+    CheckKind::Holder,
+];
 
 /// The outcome of one check. `Fail` always carries a code; warnings may.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,21 +271,47 @@ impl Kind {
 }
 
 /// A verification report.
+///
+/// Only the core writes reports (hosts read them, or read one back from
+/// its JSON with [`Report::from_json`]), so what a host shows is what the
+/// checks found; the verdict is derived, never stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
-    /// Credential or presentation (credential when the input could not be read).
-    pub kind: Kind,
-    /// The checks, in the order they ran.
-    pub checks: Vec<Check>,
-    /// A display summary of the credential (see `summary`); `Null` when unreadable.
-    pub credential: Value,
-    /// For a presentation: one report per embedded credential.
-    pub credentials: Vec<Report>,
-    /// Technical details (proof type, verification method, format) for a disclosure.
-    pub details: Object,
+    pub(crate) kind: Kind,
+    pub(crate) checks: Vec<Check>,
+    pub(crate) credential: Value,
+    pub(crate) credentials: Vec<Report>,
+    pub(crate) details: Object,
 }
 
 impl Report {
+    /// Credential or presentation (credential when the input could not be read).
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// The checks, in the order they ran.
+    pub fn checks(&self) -> &[Check] {
+        &self.checks
+    }
+
+    /// A display summary of the credential, read from what was signed (see
+    /// [`crate::summary`]); `Null` when unreadable.
+    pub fn credential(&self) -> &Value {
+        &self.credential
+    }
+
+    /// For a presentation: one report per embedded credential.
+    pub fn credentials(&self) -> &[Report] {
+        &self.credentials
+    }
+
+    /// Technical details (proof type, verification method, format, when
+    /// it was checked, the registry edition) for a disclosure.
+    pub fn details(&self) -> &Object {
+        &self.details
+    }
+
     /// An empty report for `kind`.
     pub fn new(kind: Kind) -> Self {
         Report {
@@ -362,6 +406,77 @@ impl Report {
     pub fn to_json(&self) -> String {
         crate::encoding::json::to_string(&self.to_value())
     }
+
+    /// Reads back a report from the JSON [`Report::to_json`] wrote (a host
+    /// that keeps reports as plain data and shows one again later); `None`
+    /// if `text` is not one. The verdict and headline are derived again,
+    /// never taken from the text.
+    pub fn from_json(text: &str) -> Option<Report> {
+        let value =
+            crate::encoding::json::parse(text.as_bytes(), crate::encoding::json::Limits::default())
+                .ok()?;
+        Self::from_value(&value, 0)
+    }
+
+    fn from_value(value: &Value, depth: usize) -> Option<Report> {
+        // A presentation's credentials are the only nesting a report has.
+        if depth >= 2 {
+            return None;
+        }
+        let kind = match value.get("kind")?.as_str()? {
+            "presentation" => Kind::Presentation,
+            "credential" => Kind::Credential,
+            _ => return None,
+        };
+        let mut r = Report::new(kind);
+        for check in value.get("checks")?.as_array()? {
+            let code = check
+                .get("code")
+                .and_then(Value::as_str)
+                .and_then(Code::parse);
+            let outcome = match check.get("outcome")?.as_str()? {
+                "pass" => Outcome::Pass,
+                "warn" => Outcome::Warn(code),
+                "fail" => Outcome::Fail(code?),
+                "skip" => Outcome::Skip,
+                _ => return None,
+            };
+            let kind = CheckKind::parse(check.get("check")?.as_str()?)?;
+            let detail = check.get("detail").and_then(Value::as_str).unwrap_or("");
+            match check.get("purpose").and_then(Value::as_str) {
+                Some(purpose) if kind == CheckKind::Status => {
+                    r.push_status(purpose, outcome, detail)
+                }
+                _ => r.push(kind, outcome, detail),
+            }
+        }
+        r.credential = value.get("credential").cloned().unwrap_or(Value::Null);
+        for c in value
+            .get("credentials")
+            .and_then(Value::as_array)
+            .unwrap_or(&[])
+        {
+            r.credentials.push(Self::from_value(c, depth + 1)?);
+        }
+        if let Some(details) = value.get("details").and_then(Value::as_object) {
+            r.details = details.clone();
+        }
+        Some(r)
+    }
+
+    /// A report with `credential` as its summary: for hosts' tests that
+    /// build reports by hand.
+    pub fn with_credential(mut self, credential: Value) -> Report {
+        self.credential = credential;
+        self
+    }
+
+    /// A presentation's report with `credential`'s report inside: for
+    /// hosts' tests that build reports by hand.
+    pub fn with_embedded(mut self, credential: Report) -> Report {
+        self.credentials.push(credential);
+        self
+    }
 }
 
 fn check_value(c: &Check) -> Value {
@@ -409,5 +524,39 @@ mod tests {
         for c in ALL_CODES {
             assert_eq!(Code::parse(c.as_str()), Some(c));
         }
+    }
+
+    #[test]
+    fn a_report_reads_back_from_its_json() {
+        let mut inner = Report::new(Kind::Credential);
+        for (i, kind) in ALL_CHECK_KINDS.iter().enumerate() {
+            let outcome = match i % 4 {
+                0 => Outcome::Pass,
+                1 => Outcome::Warn(None),
+                2 => Outcome::Fail(ALL_CODES[i % ALL_CODES.len()]),
+                _ => Outcome::Skip,
+            };
+            inner.push(*kind, outcome, "detail \"quoted\"");
+        }
+        inner.push_status("suspension", Outcome::Fail(Code::Suspended), "s");
+        let inner =
+            inner.with_credential(crate::encoding::json::parse_str(r#"{"name":"N"}"#).unwrap());
+        let mut outer = Report::new(Kind::Presentation).with_embedded(inner.clone());
+        outer.push(CheckKind::Signature, Outcome::Pass, "ok");
+        outer.details.insert("format", Value::from("JSON"));
+        for r in [&inner, &outer] {
+            let back = Report::from_json(&r.to_json()).unwrap();
+            assert_eq!(&back, r);
+            assert_eq!(back.to_json(), r.to_json());
+        }
+        // Not a report, or nested deeper than a presentation's credentials.
+        assert!(Report::from_json("{}").is_none());
+        assert!(Report::from_json("[").is_none());
+        let deep = Report::new(Kind::Presentation)
+            .with_embedded(Report::new(Kind::Presentation).with_embedded(inner));
+        assert!(Report::from_json(&deep.to_json()).is_none());
+        // A failure without a code is not a report this verifier wrote.
+        let no_code = r#"{"kind":"credential","checks":[{"check":"key","outcome":"fail"}]}"#;
+        assert!(Report::from_json(no_code).is_none());
     }
 }
