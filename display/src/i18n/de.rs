@@ -21,7 +21,7 @@ pub const TEXTS: Texts = Texts {
     main_reason: "Hauptgrund:",
     short_reason,
 
-    issuer_fallback: "der Aussteller",
+    issuer_fallback: FALLBACK_ISSUER,
     checks_heading: "Was geprüft wurde",    check_name,
     explain,
     status_name,
@@ -109,9 +109,9 @@ pub const PLAIN: PlainTexts = PlainTexts {
 fn verdict_valid_text(about: &About) -> String {
     let issuer = about.issuer;
     let what = match (about.achievement, about.learner) {
-        (Some(a), Some(l)) => format!("{a}, verliehen an {l} von {issuer}."),
-        (Some(a), None) => format!("{a}, verliehen von {issuer}."),
-        (None, _) => format!("Ausgestellt von {issuer}."),
+        (Some(a), Some(l)) => format!("{a}, verliehen an {l} von {}.", dative(issuer)),
+        (Some(a), None) => format!("{a}, verliehen von {}.", dative(issuer)),
+        (None, _) => format!("Ausgestellt von {}.", dative(issuer)),
     };
     format!("{what} Seitdem unverändert, innerhalb der Gültigkeit und nicht widerrufen.")
 }
@@ -166,16 +166,17 @@ fn status_name(purpose: &str) -> Option<&'static str> {
 
 fn explain_status(purpose: &str, mark: Mark, a: &About) -> Option<String> {
     let issuer = a.issuer;
+    let issuer_cap = lead(issuer);
     Some(match (purpose, mark) {
         ("revocation", Mark::Pass) => {
-            format!("{issuer} hat ihn nicht widerrufen (soeben geprüft).")
+            format!("{issuer_cap} hat ihn nicht widerrufen (soeben geprüft).")
         }
         ("suspension", Mark::Pass) => {
-            format!("{issuer} hat ihn nicht ausgesetzt (soeben geprüft).")
+            format!("{issuer_cap} hat ihn nicht ausgesetzt (soeben geprüft).")
         }
         ("message", Mark::Pass | Mark::Warn) => {
             format!(
-                "{issuer} hat eine Statusmeldung dazu veröffentlicht (siehe technische Details)."
+                "{issuer_cap} hat eine Statusmeldung dazu veröffentlicht (siehe technische Details)."
             )
         }
         _ => return None,
@@ -194,13 +195,17 @@ fn mark_label(mark: Mark) -> &'static str {
 
 fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String {
     let issuer = a.issuer;
+    let issuer_cap = lead(issuer);
     match (kind, mark, code) {
         (_, Mark::Skip, _) => "Nicht geprüft, weil eine vorherige Prüfung bereits fehlschlug.".into(),
         (CheckKind::Format, Mark::Pass, _) => "Der Nachweis ließ sich lesen.".into(),
         (CheckKind::Signature, Mark::Pass, _) => {
             format!("Die Signatur stimmt: Niemand hat diesen Nachweis verändert, seit {issuer} ihn signiert hat.")
         }
-        (CheckKind::Key, Mark::Pass, _) => format!("Der Signaturschlüssel gehört {issuer} und darf Nachweise ausstellen."),
+        (CheckKind::Key, Mark::Pass, _) => format!(
+            "Der Signaturschlüssel gehört {} und darf Nachweise ausstellen.",
+            dative(issuer)
+        ),
         (CheckKind::Validity, Mark::Pass, _) => match a.valid_until {
             Some(until) => format!("Heute liegt in seinem Gültigkeitszeitraum, der am {until} endet."),
             None => "Heute liegt in seinem Gültigkeitszeitraum, der kein Ende hat.".into(),
@@ -213,11 +218,11 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
             "Er enthält keine Widerrufsangabe; der Aussteller kann ihn also nicht zurückziehen.".into()
         }
         (CheckKind::Issuer, Mark::Pass, _) => {
-            format!("{issuer} ist Mitglied des MicroCredX-Netzwerks und war bei der Ausstellung aktiv.")
+            format!("{issuer_cap} ist Mitglied des MicroCredX-Netzwerks und war bei der Ausstellung aktiv.")
         }
         (CheckKind::Issuer, Mark::Warn, _) => match a.standing_now.and_then(member_status) {
             Some(now) => format!(
-                "{issuer} war bei der Ausstellung aktives Mitglied des MicroCredX-Netzwerks; heute: {now}."
+                "{issuer_cap} war bei der Ausstellung aktives Mitglied des MicroCredX-Netzwerks; heute: {now}."
             ),
             None => "Die Mitgliedschaft im Netzwerk wurde nicht geprüft: Es lag kein Netzwerkverzeichnis vor.".into(),
         },
@@ -268,6 +273,7 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
 }
 
 fn by_code(code: Code, issuer: &str) -> String {
+    let issuer_cap = lead(issuer);
     match code {
         Code::Malformed => {
             "Das ist kein lesbarer Nachweis: Text oder Datei sind beschädigt, abgeschnitten oder gar kein Nachweis.".into()
@@ -285,8 +291,8 @@ fn by_code(code: Code, issuer: &str) -> String {
         }
         Code::Expired => "Er ist abgelaufen.".into(),
         Code::NotYetValid => "Er ist noch nicht gültig.".into(),
-        Code::Revoked => format!("{issuer} hat diesen Nachweis widerrufen: Er ist nicht mehr gültig."),
-        Code::Suspended => format!("{issuer} hat diesen Nachweis vorübergehend ausgesetzt."),
+        Code::Revoked => format!("{issuer_cap} hat diesen Nachweis widerrufen: Er ist nicht mehr gültig."),
+        Code::Suspended => format!("{issuer_cap} hat diesen Nachweis vorübergehend ausgesetzt."),
         Code::UntrustedIssuer => {
             "Die Signatur ist echt, aber der Aussteller war bei der Ausstellung kein aktives Mitglied des MicroCredX-Netzwerks.".into()
         }
@@ -371,4 +377,27 @@ fn eu_element(key: &str) -> Option<&'static str> {
 
 fn date(day: u32, month: &str, year: i32) -> String {
     format!("{day}. {month} {year}")
+}
+
+/// The stand-in when no trust source vouches for the issuer's name.
+const FALLBACK_ISSUER: &str = "der Aussteller";
+
+/// The issuer after a preposition or verb that takes the dative ("von",
+/// "gehört"): names stay as they are, the stand-in declines.
+fn dative(issuer: &str) -> &str {
+    if issuer == FALLBACK_ISSUER {
+        "dem Aussteller"
+    } else {
+        issuer
+    }
+}
+
+/// The issuer as the first words of a sentence: names stay as written,
+/// the stand-in is capitalised.
+fn lead(issuer: &str) -> &str {
+    if issuer == FALLBACK_ISSUER {
+        "Der Aussteller"
+    } else {
+        issuer
+    }
 }

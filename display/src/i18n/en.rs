@@ -21,7 +21,7 @@ pub const TEXTS: Texts = Texts {
     main_reason: "Main reason:",
     short_reason,
 
-    issuer_fallback: "the issuer",
+    issuer_fallback: FALLBACK_ISSUER,
     checks_heading: "What was checked",    check_name,
     explain,
     status_name,
@@ -166,11 +166,18 @@ fn status_name(purpose: &str) -> Option<&'static str> {
 
 fn explain_status(purpose: &str, mark: Mark, a: &About) -> Option<String> {
     let issuer = a.issuer;
+    let issuer_cap = lead(issuer);
     Some(match (purpose, mark) {
-        ("revocation", Mark::Pass) => format!("{issuer} has not revoked it (checked just now)."),
-        ("suspension", Mark::Pass) => format!("{issuer} has not suspended it (checked just now)."),
+        ("revocation", Mark::Pass) => {
+            format!("{issuer_cap} has not revoked it (checked just now).")
+        }
+        ("suspension", Mark::Pass) => {
+            format!("{issuer_cap} has not suspended it (checked just now).")
+        }
         ("message", Mark::Pass | Mark::Warn) => {
-            format!("{issuer} has published a status message for it (see the technical details).")
+            format!(
+                "{issuer_cap} has published a status message for it (see the technical details)."
+            )
         }
         _ => return None,
     })
@@ -188,6 +195,7 @@ fn mark_label(mark: Mark) -> &'static str {
 
 fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String {
     let issuer = a.issuer;
+    let issuer_cap = lead(issuer);
     match (kind, mark, code) {
         (_, Mark::Skip, _) => "Not checked, because an earlier check already failed.".into(),
         (CheckKind::Format, Mark::Pass, _) => "The credential could be read.".into(),
@@ -211,11 +219,11 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
             "It carries no revocation information, so its issuer cannot withdraw it.".into()
         }
         (CheckKind::Issuer, Mark::Pass, _) => {
-            format!("{issuer} is a member of the MicroCredX network and was active when this was issued.")
+            format!("{issuer_cap} is a member of the MicroCredX network and was active when this was issued.")
         }
         (CheckKind::Issuer, Mark::Warn, _) => match a.standing_now.and_then(member_status) {
             Some(now) => format!(
-                "{issuer} was an active member of the MicroCredX network when this was issued; today it is: {now}."
+                "{issuer_cap} was an active member of the MicroCredX network when this was issued; today it is: {now}."
             ),
             None => "Network membership was not checked: no network registry was available.".into(),
         },
@@ -266,6 +274,7 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
 }
 
 fn by_code(code: Code, issuer: &str) -> String {
+    let issuer_cap = lead(issuer);
     match code {
         Code::Malformed => {
             "This is not a readable credential: the text or file is damaged, cut off, or not a credential at all."
@@ -281,8 +290,8 @@ fn by_code(code: Code, issuer: &str) -> String {
         Code::WrongKey => "The key that signed it does not belong to the stated issuer: someone else signed it.".into(),
         Code::Expired => "It has expired.".into(),
         Code::NotYetValid => "It is not valid yet.".into(),
-        Code::Revoked => format!("{issuer} has revoked this credential: it is no longer valid."),
-        Code::Suspended => format!("{issuer} has suspended this credential for now."),
+        Code::Revoked => format!("{issuer_cap} has revoked this credential: it is no longer valid."),
+        Code::Suspended => format!("{issuer_cap} has suspended this credential for now."),
         Code::UntrustedIssuer => {
             "The signature is genuine, but the issuer was not an active member of the MicroCredX network when this was issued.".into()
         }
@@ -365,4 +374,17 @@ fn eu_element(key: &str) -> Option<&'static str> {
 
 fn date(day: u32, month: &str, year: i32) -> String {
     format!("{day} {month} {year}")
+}
+
+/// The stand-in when no trust source vouches for the issuer's name.
+const FALLBACK_ISSUER: &str = "the issuer";
+
+/// The issuer as the first words of a sentence: names stay as written,
+/// the stand-in is capitalised.
+fn lead(issuer: &str) -> &str {
+    if issuer == FALLBACK_ISSUER {
+        "The issuer"
+    } else {
+        issuer
+    }
 }

@@ -284,3 +284,44 @@ pub struct PlainTexts {
     /// Heading of the n-th credential inside a presentation (from 1).
     pub nested: fn(usize) -> String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn about(issuer: &str) -> About<'_> {
+        About {
+            issuer,
+            achievement: Some("PLC"),
+            learner: None,
+            valid_until: None,
+            valid_from: None,
+            standing_now: None,
+        }
+    }
+
+    #[test]
+    fn the_issuer_stand_in_reads_as_grammar_wants() {
+        for lang in [Lang::En, Lang::De] {
+            let t = lang.texts();
+            let unknown = about(t.issuer_fallback);
+            let revoked = (t.explain)(CheckKind::Status, Mark::Fail, Some(Code::Revoked), &unknown);
+            let first = revoked.chars().next().unwrap_or(' ');
+            assert!(first.is_uppercase(), "{revoked}");
+            // A name is never changed.
+            let named = (t.explain)(
+                CheckKind::Status,
+                Mark::Fail,
+                Some(Code::Revoked),
+                &about("eLearning Uni"),
+            );
+            assert!(named.starts_with("eLearning Uni "), "{named}");
+        }
+        let de = Lang::De.texts();
+        let unknown = about(de.issuer_fallback);
+        let key = (de.explain)(CheckKind::Key, Mark::Pass, None, &unknown);
+        assert!(key.contains("gehört dem Aussteller"), "{key}");
+        let valid = (de.verdict_valid_text)(&unknown);
+        assert!(valid.contains("von dem Aussteller"), "{valid}");
+    }
+}
