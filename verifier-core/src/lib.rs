@@ -46,6 +46,7 @@ extern crate std;
 // its own layer or below (ARCHITECTURE.md draws the map):
 // encoding → ld → proof → trust → report → options, resources → input →
 // verify (the pipeline) → step (the host loop).
+mod documents;
 mod encoding;
 mod input;
 mod ld;

@@ -52,6 +52,8 @@ use alloc::vec::Vec;
 use core::cell::RefCell;
 use core::fmt;
 
+use crate::documents::Documents;
+pub use crate::documents::Lookup;
 use crate::ld::signed_view::Vocabulary;
 use crate::trust::registry::Registry;
 use crate::trust::status::{LoadedList, Method};
@@ -128,17 +130,6 @@ impl fmt::Debug for Resources {
     }
 }
 
-/// The answer for one URL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lookup<'a> {
-    /// The host supplied these bytes.
-    Found(&'a [u8]),
-    /// The host tried and failed, for this reason.
-    Failed(&'a str),
-    /// Not supplied yet; recorded so that the host is asked for it.
-    Missing,
-}
-
 impl Resources {
     /// No documents.
     pub fn new() -> Self {
@@ -210,6 +201,12 @@ impl Resources {
     /// True when no document has been supplied.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+}
+
+impl Documents for Resources {
+    fn get(&self, url: &str) -> Lookup<'_> {
+        Resources::get(self, url)
     }
 }
 

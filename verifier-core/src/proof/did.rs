@@ -16,10 +16,10 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::documents::{Documents, Lookup};
 use crate::encoding::json::{self, Value};
 use crate::encoding::multibase;
 use crate::report::Code;
-use crate::resources::{Lookup, Resources};
 
 /// The verification relationship a proof claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +132,7 @@ pub fn did_of(url: &str) -> &str {
 pub fn resolve(
     method_url: &str,
     purpose: Purpose,
-    resources: &Resources,
+    documents: &dyn Documents,
 ) -> Result<Method, DidError> {
     let did = did_of(method_url);
     let fragment = method_url
@@ -183,7 +183,7 @@ pub fn resolve(
     } else {
         return Err(unsupported(did, method_url));
     };
-    let bytes = match resources.get(&url) {
+    let bytes = match documents.get(&url) {
         Lookup::Found(b) => b,
         Lookup::Failed(reason) => {
             return Err(DidError::Unavailable {
@@ -405,6 +405,7 @@ pub fn did_key_method(key: &[u8; 32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resources::Resources;
 
     #[test]
     fn did_web_urls() {
