@@ -484,14 +484,14 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
                 <h4 class="item-source">{ (p.item_in_presentation)(i + 1) }</h4>
                 { report::banner(r, c, Level::Embedded, None) }
                 { report::checks(r, c, 5) }
-                { report::credential(r, c, 5) }
+                { report::credential(r, p, c, 5) }
             </article>
         }
     });
     let body = html! {
         <>
             { report::checks(r, report, 3) }
-            { report::credential(r, report, 3) }
+            { report::credential(r, p, report, 3) }
             if !report.credentials().is_empty() { <h3>{ r.credentials_heading }</h3> }
             { for embedded }
             <SharePanel item={item.clone()} lang={lang} />

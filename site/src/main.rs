@@ -9,6 +9,7 @@ mod browser;
 mod host;
 mod i18n;
 mod model;
+mod names;
 mod qr;
 mod share;
 mod views;

@@ -76,6 +76,11 @@ pub const PAGE: Page = Page {
     source_camera: "Kamera",
 
     footer: "MicroCredX Verify prüft Signaturen, Schlüssel, Fristen, Widerruf und Netzwerk-Mitgliedschaft in Ihrem Browser. Statuslisten und die Mitgliederliste des Netzwerks werden dort geladen, wo sie veröffentlicht sind; sonst verlässt nichts diese Seite.",
+
+    country_name,
+    language_name,
+    achievement_type_name,
+    credential_type_name,
 };
 
 fn camera_failed(reason: &str) -> String {
@@ -150,4 +155,139 @@ fn error_fetch(url: &str) -> String {
     format!(
         "Der Nachweis unter {url} ließ sich nicht laden. Die Adresse ist vielleicht falsch oder nicht erreichbar, oder die Seite erlaubt anderen Seiten nicht, die Datei zu lesen (CORS). Laden Sie die Datei herunter und legen Sie sie hier ab."
     )
+}
+
+/// Die Länder der EU und des EWR, die Schweiz, das Vereinigte Königreich
+/// und die mit Erasmus+ assoziierten Länder.
+fn country_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "AT" => "Österreich",
+        "BE" => "Belgien",
+        "BG" => "Bulgarien",
+        "HR" => "Kroatien",
+        "CY" => "Zypern",
+        "CZ" => "Tschechien",
+        "DK" => "Dänemark",
+        "EE" => "Estland",
+        "FI" => "Finnland",
+        "FR" => "Frankreich",
+        "DE" => "Deutschland",
+        "GR" | "EL" => "Griechenland",
+        "HU" => "Ungarn",
+        "IE" => "Irland",
+        "IT" => "Italien",
+        "LV" => "Lettland",
+        "LT" => "Litauen",
+        "LU" => "Luxemburg",
+        "MT" => "Malta",
+        "NL" => "Niederlande",
+        "PL" => "Polen",
+        "PT" => "Portugal",
+        "RO" => "Rumänien",
+        "SK" => "Slowakei",
+        "SI" => "Slowenien",
+        "ES" => "Spanien",
+        "SE" => "Schweden",
+        "IS" => "Island",
+        "LI" => "Liechtenstein",
+        "NO" => "Norwegen",
+        "CH" => "Schweiz",
+        "GB" | "UK" => "Vereinigtes Königreich",
+        "MK" => "Nordmazedonien",
+        "RS" => "Serbien",
+        "TR" => "Türkei",
+        "UA" => "Ukraine",
+        _ => return None,
+    })
+}
+
+/// Die Amtssprachen der EU und einige weitere des Netzwerks.
+fn language_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "bg" => "Bulgarisch",
+        "ca" => "Katalanisch",
+        "cs" => "Tschechisch",
+        "da" => "Dänisch",
+        "de" => "Deutsch",
+        "el" => "Griechisch",
+        "en" => "Englisch",
+        "es" => "Spanisch",
+        "et" => "Estnisch",
+        "eu" => "Baskisch",
+        "fi" => "Finnisch",
+        "fr" => "Französisch",
+        "ga" => "Irisch",
+        "gl" => "Galicisch",
+        "hr" => "Kroatisch",
+        "hu" => "Ungarisch",
+        "is" => "Isländisch",
+        "it" => "Italienisch",
+        "lt" => "Litauisch",
+        "lv" => "Lettisch",
+        "mt" => "Maltesisch",
+        "nl" => "Niederländisch",
+        "no" | "nb" | "nn" => "Norwegisch",
+        "pl" => "Polnisch",
+        "pt" => "Portugiesisch",
+        "ro" => "Rumänisch",
+        "sk" => "Slowakisch",
+        "sl" => "Slowenisch",
+        "sv" => "Schwedisch",
+        "tr" => "Türkisch",
+        "uk" => "Ukrainisch",
+        _ => return None,
+    })
+}
+
+/// Die Leistungsarten von Open Badges 3.0.
+fn achievement_type_name(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "Achievement" => "Leistung",
+        "ApprenticeshipCertificate" => "Ausbildungszeugnis",
+        "Assessment" => "Prüfung",
+        "Assignment" => "Aufgabe",
+        "AssociateDegree" => "Associate Degree",
+        "Award" => "Auszeichnung",
+        "Badge" => "Badge",
+        "BachelorDegree" => "Bachelorabschluss",
+        "Certificate" => "Zertifikat",
+        "CertificateOfCompletion" => "Abschlussbescheinigung",
+        "Certification" => "Zertifizierung",
+        "CoCurricular" => "Außercurriculare Aktivität",
+        "CommunityService" => "Gemeinnütziges Engagement",
+        "Competency" => "Kompetenz",
+        "Course" => "Kurs",
+        "Degree" => "Akademischer Abschluss",
+        "Diploma" => "Diplom",
+        "DoctoralDegree" => "Doktorgrad",
+        "Fieldwork" => "Feldarbeit",
+        "GeneralEducationDevelopment" => "Allgemeiner Schulabschluss (GED)",
+        "JourneymanCertificate" => "Gesellenbrief",
+        "LearningProgram" => "Lernprogramm",
+        "License" => "Lizenz",
+        "MasterCertificate" => "Meisterbrief",
+        "MasterDegree" => "Masterabschluss",
+        "Membership" => "Mitgliedschaft",
+        "MicroCredential" => "Micro-Credential",
+        "ProfessionalDoctorate" => "Berufspraktische Promotion",
+        "QualityAssuranceCredential" => "Qualitätssicherungsnachweis",
+        "ResearchDoctorate" => "Forschungspromotion",
+        "SecondarySchoolDiploma" => "Sekundarschulabschluss",
+        _ => return None,
+    })
+}
+
+/// Nachweis- und Präsentationstypen (der `type` des Dokuments).
+fn credential_type_name(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "VerifiableCredential" => "Verifizierbarer Nachweis (W3C)",
+        "VerifiablePresentation" => "Verifizierbare Präsentation (W3C)",
+        "OpenBadgeCredential" | "AchievementCredential" => "Open Badge 3.0",
+        "EndorsementCredential" => "Open-Badges-Empfehlung",
+        "ClrCredential" => "Comprehensive Learner Record (CLR 2.0)",
+        "EuropeanDigitalCredential" => "Europäischer digitaler Nachweis (EDC)",
+        "EuropassCredential" => "Europass-Nachweis",
+        "MicroCredential" | "EuropeanMicroCredential" => "Europäisches Micro-Credential",
+        _ => return None,
+    })
 }

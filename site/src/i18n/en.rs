@@ -76,6 +76,11 @@ pub const PAGE: Page = Page {
     source_camera: "camera",
 
     footer: "MicroCredX Verify checks signatures, keys, dates, revocation and network membership in your browser. Status lists and the network’s member list are loaded from where they are published; nothing else leaves this page.",
+
+    country_name,
+    language_name,
+    achievement_type_name,
+    credential_type_name,
 };
 
 fn camera_failed(reason: &str) -> String {
@@ -150,4 +155,139 @@ fn error_fetch(url: &str) -> String {
     format!(
         "The credential at {url} could not be loaded. The address may be wrong or offline, or that site does not allow other sites to read the file (CORS). Download the file and drop it here instead."
     )
+}
+
+/// The EU and EEA countries, Switzerland, the United Kingdom and the
+/// countries associated to Erasmus+.
+fn country_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "AT" => "Austria",
+        "BE" => "Belgium",
+        "BG" => "Bulgaria",
+        "HR" => "Croatia",
+        "CY" => "Cyprus",
+        "CZ" => "Czechia",
+        "DK" => "Denmark",
+        "EE" => "Estonia",
+        "FI" => "Finland",
+        "FR" => "France",
+        "DE" => "Germany",
+        "GR" | "EL" => "Greece",
+        "HU" => "Hungary",
+        "IE" => "Ireland",
+        "IT" => "Italy",
+        "LV" => "Latvia",
+        "LT" => "Lithuania",
+        "LU" => "Luxembourg",
+        "MT" => "Malta",
+        "NL" => "Netherlands",
+        "PL" => "Poland",
+        "PT" => "Portugal",
+        "RO" => "Romania",
+        "SK" => "Slovakia",
+        "SI" => "Slovenia",
+        "ES" => "Spain",
+        "SE" => "Sweden",
+        "IS" => "Iceland",
+        "LI" => "Liechtenstein",
+        "NO" => "Norway",
+        "CH" => "Switzerland",
+        "GB" | "UK" => "United Kingdom",
+        "MK" => "North Macedonia",
+        "RS" => "Serbia",
+        "TR" => "Türkiye",
+        "UA" => "Ukraine",
+        _ => return None,
+    })
+}
+
+/// The official languages of the EU and a few more of the network's.
+fn language_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "bg" => "Bulgarian",
+        "ca" => "Catalan",
+        "cs" => "Czech",
+        "da" => "Danish",
+        "de" => "German",
+        "el" => "Greek",
+        "en" => "English",
+        "es" => "Spanish",
+        "et" => "Estonian",
+        "eu" => "Basque",
+        "fi" => "Finnish",
+        "fr" => "French",
+        "ga" => "Irish",
+        "gl" => "Galician",
+        "hr" => "Croatian",
+        "hu" => "Hungarian",
+        "is" => "Icelandic",
+        "it" => "Italian",
+        "lt" => "Lithuanian",
+        "lv" => "Latvian",
+        "mt" => "Maltese",
+        "nl" => "Dutch",
+        "no" | "nb" | "nn" => "Norwegian",
+        "pl" => "Polish",
+        "pt" => "Portuguese",
+        "ro" => "Romanian",
+        "sk" => "Slovak",
+        "sl" => "Slovenian",
+        "sv" => "Swedish",
+        "tr" => "Turkish",
+        "uk" => "Ukrainian",
+        _ => return None,
+    })
+}
+
+/// The achievement types of Open Badges 3.0.
+fn achievement_type_name(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "Achievement" => "Achievement",
+        "ApprenticeshipCertificate" => "Apprenticeship certificate",
+        "Assessment" => "Assessment",
+        "Assignment" => "Assignment",
+        "AssociateDegree" => "Associate degree",
+        "Award" => "Award",
+        "Badge" => "Badge",
+        "BachelorDegree" => "Bachelor’s degree",
+        "Certificate" => "Certificate",
+        "CertificateOfCompletion" => "Certificate of completion",
+        "Certification" => "Certification",
+        "CoCurricular" => "Co-curricular activity",
+        "CommunityService" => "Community service",
+        "Competency" => "Competency",
+        "Course" => "Course",
+        "Degree" => "Degree",
+        "Diploma" => "Diploma",
+        "DoctoralDegree" => "Doctoral degree",
+        "Fieldwork" => "Fieldwork",
+        "GeneralEducationDevelopment" => "General education development (GED)",
+        "JourneymanCertificate" => "Journeyman certificate",
+        "LearningProgram" => "Learning programme",
+        "License" => "Licence",
+        "MasterCertificate" => "Master craftsperson certificate",
+        "MasterDegree" => "Master’s degree",
+        "Membership" => "Membership",
+        "MicroCredential" => "Micro-credential",
+        "ProfessionalDoctorate" => "Professional doctorate",
+        "QualityAssuranceCredential" => "Quality assurance credential",
+        "ResearchDoctorate" => "Research doctorate",
+        "SecondarySchoolDiploma" => "Secondary school diploma",
+        _ => return None,
+    })
+}
+
+/// Credential and presentation types (the `type` of the document).
+fn credential_type_name(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "VerifiableCredential" => "Verifiable credential (W3C)",
+        "VerifiablePresentation" => "Verifiable presentation (W3C)",
+        "OpenBadgeCredential" | "AchievementCredential" => "Open Badge 3.0",
+        "EndorsementCredential" => "Open Badges endorsement",
+        "ClrCredential" => "Comprehensive Learner Record (CLR 2.0)",
+        "EuropeanDigitalCredential" => "European Digital Credential (EDC)",
+        "EuropassCredential" => "Europass credential",
+        "MicroCredential" | "EuropeanMicroCredential" => "European micro-credential",
+        _ => return None,
+    })
 }

@@ -155,4 +155,16 @@ pub struct Page {
 
     /// Footer text.
     pub footer: &'static str,
+
+    /// A country's name from its ISO 3166-1 alpha-2 code (`DE`, upper
+    /// case; also `EL` and `UK`), if this language has it.
+    pub country_name: fn(&str) -> Option<&'static str>,
+    /// A language's name from its ISO 639-1 code (`de`, lower case).
+    pub language_name: fn(&str) -> Option<&'static str>,
+    /// The readable name of an Open Badges 3.0 achievement type
+    /// (`MicroCredential`).
+    pub achievement_type_name: fn(&str) -> Option<&'static str>,
+    /// The readable name of a credential or presentation type
+    /// (`OpenBadgeCredential`, `VerifiablePresentation`).
+    pub credential_type_name: fn(&str) -> Option<&'static str>,
 }

@@ -4,7 +4,8 @@
 //! a credential is rendered as a text node (Yew escapes it), never as HTML.
 
 use crate::browser;
-use crate::i18n::ResultTexts;
+use crate::i18n::{Page, ResultTexts};
+use crate::names;
 use mcx_display::i18n::Mark;
 use mcx_display::{self as display, text};
 use mcx_verifier_core::json::Value;
@@ -138,13 +139,14 @@ fn safe_image(url: Option<&str>, alt: String) -> Html {
 }
 
 /// What a credential says: its fields (issuer and membership, learner,
-/// achievement, dates) and the EU elements.
-pub fn credential(t: &ResultTexts, report: &Report, level: u8) -> Html {
+/// achievement, dates) and the EU elements; countries, languages and
+/// types by their names in the reader's language.
+pub fn credential(t: &ResultTexts, p: &Page, report: &Report, level: u8) -> Html {
     let s = &report.credential();
     if !matches!(s, Value::Object(_)) {
         return html! {};
     }
-    let fields = display::credential_fields(t, report);
+    let fields = names::readable_fields(p, t, report, display::credential_fields(t, report));
     let dl = html! {
         <dl class="fields">
             { for fields.into_iter().filter(|r| r.key != "achievement").map(|r| html! {
@@ -175,16 +177,20 @@ pub fn credential(t: &ResultTexts, report: &Report, level: u8) -> Html {
                     { dl }
                 </div>
             </div>
-            { eu_table(t, s) }
+            { eu_table(t, p, s) }
         </section>
     }
 }
 
-fn eu_table(t: &ResultTexts, s: &Value) -> Html {
+fn eu_table(t: &ResultTexts, p: &Page, s: &Value) -> Html {
     let Some(table) = display::eu_table(t, s) else {
         return html! {};
     };
-    let rows = table.rows.into_iter().map(|row| {
+    let rows = table.rows.into_iter().map(|mut row| {
+        if row.key == "country" && row.present {
+            // The same country as in the fields above, by its name.
+            row.value = names::issuer_country(p, s).or(row.value);
+        }
         let class = match (row.present, row.mandatory) {
             (true, _) => "eu-present",
             (false, true) => "eu-missing",
