@@ -178,13 +178,14 @@ fn next_id() -> u64 {
     })
 }
 
-async fn check(source: String, bytes: Vec<u8>) -> Rc<Item> {
+async fn check(source: String, bytes: Vec<u8>, from_link: bool) -> Rc<Item> {
     let verified = host::run(&bytes).await;
     Rc::new(Item {
         id: next_id(),
         source,
         input: Rc::new(bytes),
         verified,
+        from_link,
     })
 }
 
@@ -196,9 +197,10 @@ async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option
             if text.trim().is_empty() {
                 problems.push(Problem::Empty);
             } else {
-                items.push(check(source, text.into_bytes()).await);
+                items.push(check(source, text.into_bytes(), false).await);
             }
         }
+        Submission::Link(link, source) => items.push(check(source, link.into_bytes(), true).await),
         Submission::Files(files) => {
             for file in files.iter().take(MAX_FILES) {
                 let name = file.name();
@@ -214,16 +216,15 @@ async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option
                     }
                 };
                 let picture = picture_mime(file, &bytes);
-                let item = check(name.clone(), bytes).await;
+                let item = check(name.clone(), bytes, false).await;
                 if let (Some(mime), true) = (picture, unreadable(item.report())) {
                     let scanned = match browser::decode_picture(&item.input, &mime).await {
                         Some(luma) => qr::decode(luma.width, luma.height, &luma.pixels),
                         None => None,
                     };
                     match scanned {
-                        Some(text) => {
-                            items.push(check(format!("{name} (QR)"), text.into_bytes()).await)
-                        }
+                        Some(text) => items
+                            .push(check(format!("{name} (QR)"), text.into_bytes(), false).await),
                         None => problems.push(Problem::NoQr(name)),
                     }
                 } else {
@@ -332,12 +333,12 @@ pub fn App() -> Html {
         let source = p.source_link;
         use_effect_with((), move |_| {
             if let Some(link) = deep_link() {
-                submit.emit(Submission::Text(link, source.to_string()));
+                submit.emit(Submission::Link(link, source.to_string()));
             }
             let listener =
                 gloo::events::EventListener::new(&browser::window(), "hashchange", move |_| {
                     if let Some(link) = deep_link() {
-                        submit.emit(Submission::Text(link, source.to_string()));
+                        submit.emit(Submission::Link(link, source.to_string()));
                     }
                 });
             wasm_bindgen_futures::spawn_local(async move {
@@ -494,7 +495,8 @@ fn result(lang: Lang, item: &Rc<Item>, show_source: bool) -> Html {
             { report::credential(r, p, report, 3) }
             if !report.credentials().is_empty() { <h3>{ r.credentials_heading }</h3> }
             { for embedded }
-            <SharePanel item={item.clone()} lang={lang} />
+            // For whoever opened a link, the holder's share panel waits, collapsed.
+            <SharePanel item={item.clone()} lang={lang} collapsed={item.from_link} />
         </>
     };
     // One of several: the banner and what it is at a glance, the rest on demand.

@@ -17,6 +17,9 @@ pub struct Item {
     pub input: Rc<Vec<u8>>,
     /// The report and the documents fetched for it.
     pub verified: Verified,
+    /// Opened from a verification link in the address bar (`#vc=`,
+    /// `?url=`): whoever is looking is usually not the holder.
+    pub from_link: bool,
 }
 
 impl PartialEq for Item {

@@ -44,6 +44,7 @@ pub const PAGE: Page = Page {
     qr_caption: "QR-Code des Prüflinks",
     qr_too_long: "Dieser Nachweis ist zu groß für einen QR-Code; teilen Sie stattdessen den Link.",
     download_report: "Prüfbericht herunterladen (JSON)",
+    share_collapsed: "Ihr eigener Nachweis? Teilen: Link, QR-Code, LinkedIn",
 
     portfolio_heading: "Portfolio",
     portfolio_summary,

@@ -44,6 +44,7 @@ pub const PAGE: Page = Page {
     qr_caption: "QR code of the verification link",
     qr_too_long: "This credential is too large for a QR code; share the link instead.",
     download_report: "Download the report (JSON)",
+    share_collapsed: "Your own credential? Share it: link, QR code, LinkedIn",
 
     portfolio_heading: "Portfolio",
     portfolio_summary,

@@ -94,6 +94,9 @@ pub struct Page {
     pub qr_too_long: &'static str,
     /// Report download button.
     pub download_report: &'static str,
+    /// Summary of the share panel, collapsed on a page opened from a link
+    /// (whoever opened it is usually not the holder).
+    pub share_collapsed: &'static str,
 
     /// Portfolio heading.
     pub portfolio_heading: &'static str,

@@ -11,6 +11,9 @@ use yew::prelude::*;
 pub enum Submission {
     /// Text: pasted, dropped or scanned, with its source label.
     Text(String, String),
+    /// The page address, a verification link (`#vc=`, `?url=`), with its
+    /// source label: opened by whoever was sent the link.
+    Link(String, String),
     /// Files picked or dropped.
     Files(Vec<web_sys::File>),
 }

@@ -19,6 +19,11 @@ pub struct ShareProps {
     pub item: Rc<Item>,
     /// Display language.
     pub lang: Lang,
+    /// Collapsed under a summary, the report download outside it: the page
+    /// was opened from a link, and whoever opened it is usually not the
+    /// holder (the result comes first; sharing can wait).
+    #[prop_or_default]
+    pub collapsed: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -100,9 +105,9 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         Copy::Failed => t.copy_failed,
     };
     let field_id = format!("share-link-{}", item.id);
-    html! {
-        <section class="share" aria-labelledby={format!("share-h-{}", item.id)}>
-            <h3 id={format!("share-h-{}", item.id)}>{ t.share_heading }</h3>
+    let collapsed = props.collapsed;
+    let body = html! {
+        <>
             <p class="muted">{ t.share_intro }</p>
             <label for={field_id.clone()} class="label">{ t.share_link_label }</label>
             <div class="share-row">
@@ -134,9 +139,26 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                         </a>
                         <p class="muted small">{ t.linkedin_hint }</p>
                     }
-                    { download_button }
+                    if !collapsed { { download_button.clone() } }
                 </div>
             </div>
+        </>
+    };
+    if collapsed {
+        return html! {
+            <>
+                <div class="actions">{ download_button }</div>
+                <details class="share share-collapsed" data-share-collapsed="">
+                    <summary>{ t.share_collapsed }</summary>
+                    { body }
+                </details>
+            </>
+        };
+    }
+    html! {
+        <section class="share" aria-labelledby={format!("share-h-{}", item.id)}>
+            <h3 id={format!("share-h-{}", item.id)}>{ t.share_heading }</h3>
+            { body }
         </section>
     }
 }
