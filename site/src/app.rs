@@ -2,6 +2,7 @@
 //! arrives, and the layout of results.
 
 use crate::browser;
+use crate::history::{self, Arrival, Journal};
 use crate::host;
 use crate::i18n::{page, Lang, Page};
 use crate::model::Item;
@@ -14,6 +15,7 @@ use crate::views::share::SharePanel;
 use mcx_verifier_core::json::{self, Value};
 use mcx_verifier_core::registry::Registry;
 use mcx_verifier_core::{CheckKind, Code, Outcome, Report};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -69,6 +71,22 @@ impl Problem {
     }
 }
 
+/// What a finished check shows.
+#[derive(Clone, PartialEq, Default)]
+pub struct Shown {
+    items: Vec<Rc<Item>>,
+    problems: Vec<Problem>,
+    /// The network registry, for combined offers of a portfolio.
+    registry: Option<Rc<Registry>>,
+}
+
+impl Shown {
+    /// Nothing was entered: the page stays at the input.
+    fn nothing(&self) -> bool {
+        self.items.is_empty() && self.problems == [Problem::Empty]
+    }
+}
+
 /// The page state.
 #[derive(Clone, PartialEq)]
 pub struct State {
@@ -90,7 +108,11 @@ pub enum Action {
     /// A check started.
     Start(u64),
     /// A check finished.
-    Finish(u64, Vec<Rc<Item>>, Vec<Problem>, Option<Rc<Registry>>),
+    Finish(u64, Shown),
+    /// Back or Forward to a result shown before.
+    Show(u64, Shown),
+    /// Back to the empty input.
+    Input(u64),
     /// The demo samples were loaded.
     Samples(Vec<Sample>),
 }
@@ -108,18 +130,32 @@ impl Reducible for State {
                 next.items.clear();
                 next.problems.clear();
             }
-            Action::Finish(generation, items, problems, registry) => {
+            Action::Finish(generation, shown) => {
                 if generation != self.generation {
                     return self;
                 }
-                next.registry = registry;
-                next.phase = if items.is_empty() && problems == [Problem::Empty] {
+                next.phase = if shown.nothing() {
                     Phase::Idle
                 } else {
                     Phase::Done
                 };
-                next.items = items;
-                next.problems = problems;
+                next.registry = shown.registry;
+                next.items = shown.items;
+                next.problems = shown.problems;
+            }
+            Action::Show(generation, shown) => {
+                next.generation = generation;
+                next.phase = Phase::Done;
+                next.registry = shown.registry;
+                next.items = shown.items;
+                next.problems = shown.problems;
+            }
+            Action::Input(generation) => {
+                next.generation = generation;
+                next.phase = Phase::Idle;
+                next.items.clear();
+                next.problems.clear();
+                next.registry = None;
             }
             Action::Samples(samples) => next.samples = samples,
         }
@@ -189,7 +225,7 @@ async fn check(source: String, bytes: Vec<u8>, from_link: bool) -> Rc<Item> {
     })
 }
 
-async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option<Rc<Registry>>) {
+async fn process(submission: Submission) -> Shown {
     let mut items = Vec::new();
     let mut problems = Vec::new();
     match submission {
@@ -240,7 +276,33 @@ async fn process(submission: Submission) -> (Vec<Rc<Item>>, Vec<Problem>, Option
     } else {
         None
     };
-    (items, problems, registry)
+    Shown {
+        items,
+        problems,
+        registry,
+    }
+}
+
+/// Puts a finished check in the address bar and the journal: a result
+/// opened from a link keeps its address; any other adds a history entry
+/// at its verification link (see [`history`]), so that Back returns to
+/// the input and the address can be forwarded.
+fn remember(journal: &RefCell<Journal<Shown>>, generation: u64, from_link: bool, shown: Shown) {
+    let key = journal.borrow().key(generation);
+    let recorded = if from_link {
+        browser::mark_history(&key)
+    } else {
+        let base = browser::page_base();
+        let link = match shown.items.as_slice() {
+            [item] => host::share_link_for(&item.input, &item.verified.resources),
+            _ => None,
+        };
+        browser::push_history(&key, &history::result_url(link, &base))
+            || browser::push_history(&key, &base)
+    };
+    if recorded {
+        journal.borrow_mut().record(key, browser::href(), shown);
+    }
 }
 
 /// The deep link of the page address, if it carries a credential
@@ -305,48 +367,94 @@ pub fn App() -> Html {
         registry: None,
     });
     let generation = use_mut_ref(|| 0u64);
+    let journal = use_mut_ref(|| {
+        Journal::new(
+            browser::page_load_id(),
+            browser::href(),
+            browser::history_key(),
+        )
+    });
     let p = page(state.lang);
     let r = state.lang.texts();
+
+    // Every check, and every return to the input, cancels the one before.
+    let next_generation = {
+        let generation = generation.clone();
+        move || {
+            let mut g = generation.borrow_mut();
+            *g += 1;
+            *g
+        }
+    };
 
     let submit = {
         let dispatcher = state.dispatcher();
         let generation = generation.clone();
+        let journal = journal.clone();
+        let next_generation = next_generation.clone();
         Callback::from(move |submission: Submission| {
-            let gen = {
-                let mut g = generation.borrow_mut();
-                *g += 1;
-                *g
-            };
+            let gen = next_generation();
+            let from_link = matches!(submission, Submission::Link(..));
             dispatcher.dispatch(Action::Start(gen));
             let dispatcher = dispatcher.clone();
+            let generation = generation.clone();
+            let journal = journal.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let (items, problems, registry) = process(submission).await;
-                dispatcher.dispatch(Action::Finish(gen, items, problems, registry));
+                let shown = process(submission).await;
+                if *generation.borrow() != gen {
+                    return;
+                }
+                dispatcher.dispatch(Action::Finish(gen, shown.clone()));
+                if !shown.nothing() {
+                    remember(&journal, gen, from_link, shown);
+                }
             });
         })
     };
 
-    // Deep links on load and when the fragment changes; the demo samples.
+    // Deep links on load; Back, Forward and a changed fragment; the demo samples.
     {
         let submit = submit.clone();
         let dispatcher = state.dispatcher();
         let source = p.source_link;
+        let journal = journal.clone();
         use_effect_with((), move |_| {
             if let Some(link) = deep_link() {
                 submit.emit(Submission::Link(link, source.to_string()));
             }
-            let listener =
-                gloo::events::EventListener::new(&browser::window(), "hashchange", move |_| {
-                    if let Some(link) = deep_link() {
-                        submit.emit(Submission::Link(link, source.to_string()));
+            let navigate = {
+                let dispatcher = dispatcher.clone();
+                Rc::new(move || {
+                    let arrival = journal.borrow_mut().arrive(
+                        &browser::href(),
+                        browser::history_key().as_deref(),
+                        deep_link().is_some(),
+                    );
+                    match arrival {
+                        Arrival::Same => {}
+                        Arrival::Show(shown) => {
+                            dispatcher.dispatch(Action::Show(next_generation(), shown))
+                        }
+                        Arrival::Check => {
+                            if let Some(link) = deep_link() {
+                                submit.emit(Submission::Link(link, source.to_string()));
+                            }
+                        }
+                        Arrival::Input => dispatcher.dispatch(Action::Input(next_generation())),
                     }
-                });
+                })
+            };
+            let window = browser::window();
+            let on_pop = navigate.clone();
+            let popstate = gloo::events::EventListener::new(&window, "popstate", move |_| on_pop());
+            let hashchange =
+                gloo::events::EventListener::new(&window, "hashchange", move |_| navigate());
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(bytes) = mcx_web::fetch::fetch_bytes(MANIFEST_URL).await {
                     dispatcher.dispatch(Action::Samples(parse_samples(&bytes)));
                 }
             });
-            move || drop(listener)
+            move || drop((popstate, hashchange))
         });
     }
 
@@ -354,8 +462,17 @@ pub fn App() -> Html {
     {
         let phase = state.phase;
         let generation = state.generation;
-        use_effect_with((phase, generation), move |(phase, _)| {
+        use_effect_with((phase, generation), move |(phase, generation)| {
             browser::set_root_attribute("data-state", phase.as_str());
+            if *phase == Phase::Idle && *generation > 0 {
+                // Back at the input (Back button, or nothing entered): the box.
+                if let Some(area) = gloo::utils::document()
+                    .get_element_by_id("paste")
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = area.focus();
+                }
+            }
             if *phase == Phase::Done {
                 if let Ok(Some(banner)) = gloo::utils::document().query_selector("[data-verdict]") {
                     if let Ok(banner) =
@@ -430,7 +547,7 @@ pub fn App() -> Html {
                 }
                 { results }
                 <InputPanel lang={state.lang} on_submit={submit} message={input_message}
-                            samples={state.samples.clone()} heading={heading} />
+                            samples={state.samples.clone()} heading={heading} clear={state.generation} />
             </main>
             <footer class="site-footer"><div class="wrap"><p>{ p.footer }</p></div></footer>
         </>

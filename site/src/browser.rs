@@ -255,3 +255,31 @@ pub fn luma_of(source: &JsValue, width: u32, height: u32) -> Option<Luma> {
         pixels,
     })
 }
+
+/// The key the page stored in the current history entry, if any.
+pub fn history_key() -> Option<String> {
+    window().history().ok()?.state().ok()?.as_string()
+}
+
+/// Adds a history entry with `key` at `url` (same origin); false when the
+/// browser refuses (e.g. an address too long for it).
+pub fn push_history(key: &str, url: &str) -> bool {
+    window()
+        .history()
+        .and_then(|h| h.push_state_with_url(&JsValue::from_str(key), "", Some(url)))
+        .is_ok()
+}
+
+/// Stores `key` in the current history entry, keeping its address.
+pub fn mark_history(key: &str) -> bool {
+    window()
+        .history()
+        .and_then(|h| h.replace_state(&JsValue::from_str(key), ""))
+        .is_ok()
+}
+
+/// A random identifier for this page load (not a secret: it only keeps
+/// history entries of different page loads apart).
+pub fn page_load_id() -> String {
+    format!("{:x}", (js_sys::Math::random() * 2f64.powi(52)) as u64)
+}

@@ -6,6 +6,7 @@
 
 mod app;
 mod browser;
+mod history;
 mod host;
 mod i18n;
 mod model;

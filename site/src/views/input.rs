@@ -46,6 +46,10 @@ pub struct InputProps {
     pub samples: Vec<Sample>,
     /// Heading text (differs once a result is shown).
     pub heading: AttrValue,
+    /// Changes whenever a check starts or the page returns to the input:
+    /// every new check starts from an empty box.
+    #[prop_or_default]
+    pub clear: u64,
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -59,6 +63,14 @@ pub fn InputPanel(props: &InputProps) -> Html {
     let t = page(props.lang);
     let textarea = use_node_ref();
     let dragging = use_state(|| false);
+    {
+        let textarea = textarea.clone();
+        use_effect_with(props.clear, move |_| {
+            if let Some(area) = textarea.cast::<web_sys::HtmlTextAreaElement>() {
+                area.set_value("");
+            }
+        });
+    }
 
     let submit_text = {
         let textarea = textarea.clone();
