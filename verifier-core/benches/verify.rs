@@ -1,12 +1,18 @@
 //! Native cost of verifying one credential, end to end (`verify_offline`:
 //! input detection, JSON parse, proof, key, validity, display summary).
 //!
-//! - `verify/eddsa-jcs-2022`, `verify/eddsa-rdfc-2022`, `verify/jwt`: one
-//!   Open Badges 3.0 micro-credential (with the MicroCredX EU extension
-//!   context) issued by a `did:key`, signed in the setup with a fixed key as
-//!   a Data Integrity proof with either cryptosuite, and as a VC-JOSE JWT;
+//! - `verify/eddsa-jcs-2022`, `verify/eddsa-rdfc-2022`,
+//!   `verify/ed25519-signature-2020`, `verify/jwt`: one Open Badges 3.0
+//!   micro-credential (with the MicroCredX EU extension context) issued by a
+//!   `did:key`, signed in the setup with a fixed key as a Data Integrity
+//!   proof with either cryptosuite, as an `Ed25519Signature2020` proof (its
+//!   context appended, as `@digitalbazaar/vc` issues it), and as a VC-JOSE
+//!   JWT;
 //! - `parts/*`: where the time goes — Ed25519 verification alone, JCS, and
-//!   JSON-LD toRdf + RDFC-1.0 of the same credential.
+//!   JSON-LD toRdf + RDFC-1.0 of the same credential (`_shared`: with the
+//!   bundled contexts already processed, as in the pipeline); `parts/floor` is the
+//!   cryptographic floor of one verification: one SHA-256 of the canonical
+//!   document and one strict Ed25519 verification.
 //!
 //! No status list or registry: those are measured by `benches/status.rs`.
 //! Run: `cargo bench -p mcx-verifier-core --bench verify`; medians are in
@@ -17,6 +23,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use mcx_verifier_core::json::{self, Object, Value};
 use mcx_verifier_core::low_level::did::{self, Purpose};
+use mcx_verifier_core::low_level::jsonld::BundledContexts;
 use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
 use mcx_verifier_core::low_level::{jcs, jws};
 use mcx_verifier_core::{verify_offline, Options, Resources, Timestamp, Verdict};
@@ -84,9 +91,24 @@ fn benches(c: &mut Criterion) {
     let doc = credential(&did::did_key(&proof::public_key(&ISSUER_SEED)));
     let options = Options::new(t("2026-11-28T12:00:00Z"));
     let resources = Resources::new();
+    // As `@digitalbazaar/vc` issues it: the suite's context appended.
+    let mut doc2020 = Object::new();
+    for (k, v) in doc.iter() {
+        let mut v = v.clone();
+        if let (true, Value::Array(ctx)) = (k == "@context", &mut v) {
+            ctx.push(Value::from(
+                "https://w3id.org/security/suites/ed25519-2020/v1",
+            ));
+        }
+        doc2020.insert(k.as_str(), v);
+    }
     let inputs = [
         ("eddsa-jcs-2022", sign_di(&doc, Suite::EddsaJcs2022)),
         ("eddsa-rdfc-2022", sign_di(&doc, Suite::EddsaRdfc2022)),
+        (
+            "ed25519-signature-2020",
+            sign_di(&doc2020, Suite::Ed25519Signature2020),
+        ),
         ("jwt", sign_jwt(&doc)),
     ];
     let mut g = c.benchmark_group("verify");
@@ -111,11 +133,25 @@ fn benches(c: &mut Criterion) {
     g.bench_function("ed25519_verify", |b| {
         b.iter(|| proof::verify_ed25519(black_box(&public), &message, &signature).unwrap())
     });
+    let canonical = proof::rdfc_canonical(&value).unwrap();
+    g.bench_function("floor", |b| {
+        use sha2::{Digest, Sha256};
+        b.iter(|| {
+            let digest = Sha256::digest(black_box(canonical.as_bytes()));
+            proof::verify_ed25519(black_box(&public), &message, &signature).unwrap();
+            digest
+        })
+    });
     g.bench_function("jcs_canonicalize", |b| {
         b.iter(|| jcs::canonicalize(black_box(&value)).unwrap())
     });
     g.bench_function("jsonld_rdfc_canonical", |b| {
         b.iter(|| proof::rdfc_canonical(black_box(&value)).unwrap())
+    });
+    // As the pipeline does it: the bundled contexts processed once.
+    let mut contexts = BundledContexts::new();
+    g.bench_function("jsonld_rdfc_canonical_shared", |b| {
+        b.iter(|| proof::rdfc_canonical_dataset_with(black_box(&value), &mut contexts).unwrap())
     });
     g.bench_function("json_parse", |b| {
         let text = json::to_string(&value);

@@ -54,6 +54,7 @@ use core::fmt;
 
 use crate::documents::Documents;
 pub use crate::documents::Lookup;
+use crate::ld::jsonld::BundledContexts;
 use crate::ld::signed_view::Vocabulary;
 use crate::trust::registry::Registry;
 use crate::trust::status::{LoadedList, Method};
@@ -87,6 +88,12 @@ pub struct Resources {
 pub(crate) struct Work {
     /// The term vocabulary of the bundled contexts (signed-data reading).
     pub(crate) vocabulary: Option<Rc<Vocabulary>>,
+    /// The bundled JSON-LD contexts as processed for the RDF suites. Like
+    /// the vocabulary it follows from the bundled documents alone, so the
+    /// copies of a batch share one (`Clone` shares it) and it holds for
+    /// every input; it never changes a result or the work an input is
+    /// charged (see [`BundledContexts`]).
+    pub(crate) contexts: Rc<RefCell<BundledContexts>>,
     /// Verified, inflated status lists by (URL, family, time judged).
     pub(crate) status_lists: BTreeMap<(String, Method, i64), Rc<LoadedList>>,
     /// Verified registries by (URL, governance DID, time judged).
@@ -95,13 +102,19 @@ pub(crate) struct Work {
 
 impl Work {
     fn len(&self) -> usize {
-        usize::from(self.vocabulary.is_some()) + self.status_lists.len() + self.registries.len()
+        usize::from(self.vocabulary.is_some())
+            + usize::from(!self.contexts.try_borrow().is_ok_and(|c| c.is_empty()))
+            + self.status_lists.len()
+            + self.registries.len()
     }
 
     /// Adds what `other` has and this lacks.
     fn absorb(&mut self, other: &Work) {
         if self.vocabulary.is_none() {
             self.vocabulary.clone_from(&other.vocabulary);
+        }
+        if self.contexts.try_borrow().is_ok_and(|c| c.is_empty()) {
+            self.contexts.clone_from(&other.contexts);
         }
         for (k, v) in &other.status_lists {
             self.status_lists
@@ -245,6 +258,8 @@ mod tests {
             .is_some_and(|v| Rc::ptr_eq(v, &vocab)));
         // The next input's copy starts from the batch.
         let next = batch.clone();
+        // Processed bundled contexts are shared by every copy.
+        assert!(Rc::ptr_eq(&next.work().contexts, &mine.work().contexts));
         assert_eq!(next.get("https://a.example/2"), Lookup::Missing);
         assert_eq!(
             mine.get("https://a.example/2"),

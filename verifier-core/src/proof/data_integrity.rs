@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::encoding::json::{Object, Value};
 use crate::encoding::{jcs, multibase};
+use crate::ld::jsonld::BundledContexts;
 use crate::ld::rdf::{Quad, Term};
 use crate::report::Code;
 
@@ -191,11 +192,24 @@ pub fn rdfc_canonical(doc: &Value) -> Result<String, ProofError> {
 /// [`rdfc_canonical`], also returning the quads the text serializes, with
 /// their canonical blank node labels: what [`crate::ld::signed_view`] reads.
 pub fn rdfc_canonical_dataset(doc: &Value) -> Result<Canonical, ProofError> {
+    rdfc_canonical_dataset_with(doc, &mut BundledContexts::new())
+}
+
+/// [`rdfc_canonical_dataset`] with the bundled contexts processed once for
+/// every call given `contexts` (same results, same work limits).
+pub fn rdfc_canonical_dataset_with(
+    doc: &Value,
+    contexts: &mut BundledContexts,
+) -> Result<Canonical, ProofError> {
     use crate::ld::jsonld::JsonLdError;
-    let quads = crate::ld::jsonld::to_rdf_bundled(doc).map_err(|e| match e.root_cause() {
-        JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
-        JsonLdError::SafeModeViolation(event) => ProofError::Canonicalization(event.to_string()),
-        _ => ProofError::Canonicalization(e.to_string()),
+    let quads = crate::ld::jsonld::to_rdf_bundled_with(doc, contexts).map_err(|e| {
+        match e.root_cause() {
+            JsonLdError::UnknownContext(url) => ProofError::UnknownContext(url.clone()),
+            JsonLdError::SafeModeViolation(event) => {
+                ProofError::Canonicalization(event.to_string())
+            }
+            _ => ProofError::Canonicalization(e.to_string()),
+        }
     })?;
     let c = crate::ld::rdfc::canonicalize_with(
         &quads,
@@ -232,9 +246,13 @@ pub struct Canonical {
     pub quads: Vec<Quad>,
 }
 
-fn canonical(suite: Suite, v: &Value) -> Result<Canonical, ProofError> {
+fn canonical(
+    suite: Suite,
+    v: &Value,
+    contexts: &mut BundledContexts,
+) -> Result<Canonical, ProofError> {
     if suite.uses_rdfc() {
-        rdfc_canonical_dataset(v)
+        rdfc_canonical_dataset_with(v, contexts)
     } else {
         jcs::canonicalize(v)
             .map(|text| Canonical {
@@ -251,18 +269,20 @@ pub fn hash_data(
     unsecured: &Object,
     proof_config: &Object,
 ) -> Result<Vec<u8>, ProofError> {
-    hash_canonical(suite, unsecured, proof_config).map(|(hash, _)| hash)
+    let contexts = &mut BundledContexts::new();
+    hash_canonical(suite, unsecured, proof_config, contexts).map(|(hash, _)| hash)
 }
 
 /// The signing input and the two canonical forms it hashes (proof
-/// configuration, then document).
+/// configuration, then document: the same contexts, processed once).
 fn hash_canonical(
     suite: Suite,
     unsecured: &Object,
     proof_config: &Object,
+    contexts: &mut BundledContexts,
 ) -> Result<(Vec<u8>, Signed), ProofError> {
-    let config = canonical(suite, &Value::Object(proof_config.clone()))?;
-    let document = canonical(suite, &Value::Object(unsecured.clone()))?;
+    let config = canonical(suite, &Value::Object(proof_config.clone()), contexts)?;
+    let document = canonical(suite, &Value::Object(unsecured.clone()), contexts)?;
     let mut out = Vec::with_capacity(64);
     out.extend_from_slice(&Sha256::digest(config.text.as_bytes()));
     out.extend_from_slice(&Sha256::digest(document.text.as_bytes()));
@@ -413,10 +433,22 @@ pub fn verify_detailed(
     all_proofs: &[Value],
     key: &[u8; 32],
 ) -> Result<Verified, ProofError> {
+    verify_detailed_with(doc, proof, all_proofs, key, &mut BundledContexts::new())
+}
+
+/// [`verify_detailed`] with the bundled contexts processed once for every
+/// call given `contexts` (same results, same work limits).
+pub fn verify_detailed_with(
+    doc: &Object,
+    proof: &Object,
+    all_proofs: &[Value],
+    key: &[u8; 32],
+    contexts: &mut BundledContexts,
+) -> Result<Verified, ProofError> {
     let suite = Suite::of(proof)?;
     let signature = signature_of(proof)?;
     let (unsecured, config) = signing_inputs(suite, doc, proof, all_proofs)?;
-    let (data, signed) = hash_canonical(suite, &unsecured, &config)?;
+    let (data, signed) = hash_canonical(suite, &unsecured, &config, contexts)?;
     verify_ed25519(key, &data, &signature)?;
     let signed_hash = data
         .as_slice()

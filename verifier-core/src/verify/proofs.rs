@@ -117,7 +117,17 @@ pub(super) fn check_proofs(
             return None;
         }
         let method = resolve_method(vm, purpose, r, ctx)?;
-        let verified = match proof::verify_detailed(&unsecured, p, proofs, &method.key) {
+        // The bundled contexts, processed once per `Resources` (borrowed
+        // only while this proof is verified, which needs nothing else).
+        let contexts = ctx.resources.work().contexts.clone();
+        let verified = proof::verify_detailed_with(
+            &unsecured,
+            p,
+            proofs,
+            &method.key,
+            &mut contexts.borrow_mut(),
+        );
+        let verified = match verified {
             Ok(v) => v,
             Err(e) => {
                 r.push(

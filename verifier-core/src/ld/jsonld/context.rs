@@ -10,12 +10,14 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
 
+use super::cache::Trace;
 use super::helpers::obj1;
 use super::iri::{
     has_keyword_form, has_scheme, is_absolute_iri, is_keyword, resolve_iri, split_prefix,
     wellformed_language,
 };
 use super::processor::{excerpt, Processor};
+use super::ContextLoader;
 use super::{JsonLdError, LimitKind, SafeModeEvent};
 use crate::encoding::json::{self, Object, Value};
 
@@ -121,6 +123,11 @@ pub(super) struct Context {
     pub(super) language: Option<String>,
     pub(super) direction: Option<Direction>,
     pub(super) previous: Option<Rc<Context>>,
+    /// The entry of [`BundledContexts`](super::BundledContexts) this
+    /// context is a copy of, if any: set only where a context is finished
+    /// (never on one being modified), it names the same content in every
+    /// call, while `Rc` addresses are per call.
+    pub(super) shared: Option<u32>,
 }
 
 impl Context {
@@ -211,6 +218,12 @@ const TERM_DEF_KEYS: &[&str] = &[
 impl Processor<'_> {
     fn intern(&mut self, v: &Value) -> Rc<Value> {
         let key = v as *const Value as usize;
+        if self.from_shared {
+            if let Some(shared) = self.shared.as_deref_mut() {
+                return shared.intern(v);
+            }
+        }
+        self.not_portable();
         self.interned
             .entry(key)
             .or_insert_with(|| Rc::new(v.clone()))
@@ -220,26 +233,31 @@ impl Processor<'_> {
     // -- remote contexts ----------------------------------------------------
 
     fn load_context(&mut self, url: &str) -> Result<Rc<Value>, JsonLdError> {
-        if let Some(v) = self.docs.get(url) {
+        if !self.rec.is_empty() {
+            // Not while a shared context is computed: loads count against
+            // the call, so that processing is not shared (and not done:
+            // this error ends it, leaving the call's documents untouched).
+            return Err(JsonLdError::LimitExceeded(LimitKind::ContextLoads));
+        }
+        if let Some((_, v)) = self.docs.iter().find(|(u, _)| u == url) {
             return Ok(v.clone());
         }
         if self.docs.len() >= self.opts.limits.max_context_loads {
             return Err(JsonLdError::LimitExceeded(LimitKind::ContextLoads));
         }
-        let text = self
-            .loader
-            .load(url)
-            .ok_or_else(|| JsonLdError::UnknownContext(url.to_string()))?;
-        let doc = json::parse(text.as_bytes(), json::Limits::default())
-            .map_err(|_| JsonLdError::LoadingRemoteContextFailed(url.to_string()))?;
-        let ctx = match doc {
-            Value::Object(mut o) => o
-                .remove("@context")
-                .ok_or(JsonLdError::InvalidRemoteContext)?,
-            _ => return Err(JsonLdError::InvalidRemoteContext),
+        // Bundled documents are parsed once for all calls sharing them.
+        let known = self.shared.as_deref().and_then(|s| s.doc(url));
+        let rc = match known {
+            Some(rc) => rc,
+            None => {
+                let rc = Rc::new(parse_context_document(self.loader, url)?);
+                if let Some(shared) = self.shared.as_deref_mut() {
+                    shared.keep_doc(url, rc.clone());
+                }
+                rc
+            }
         };
-        let rc = Rc::new(ctx);
-        self.docs.insert(url.to_string(), rc.clone());
+        self.docs.push((url.to_string(), rc.clone()));
         Ok(rc)
     }
 
@@ -266,15 +284,19 @@ impl Processor<'_> {
             self.tick()?;
             return Ok(r);
         }
-        let r = self.process_context(
-            active,
-            local,
-            base_url,
-            &[],
-            override_protected,
-            propagate,
-            true,
-        )?;
+        let flags = (override_protected, propagate, true);
+        let r = match self.shared_apply(active, local, base_url, &[], flags) {
+            Some(r) => r,
+            None => self.process_context(
+                active,
+                local,
+                base_url,
+                &[],
+                override_protected,
+                propagate,
+                true,
+            )?,
+        };
         self.scoped
             .insert(key, (active.clone(), local.clone(), r.clone()));
         Ok(r)
@@ -292,6 +314,8 @@ impl Processor<'_> {
         validate_scoped: bool,
     ) -> Result<Rc<Context>, JsonLdError> {
         self.enter()?;
+        let from_shared = self.from_shared;
+        self.from_shared = self.shared.as_deref().is_some_and(|s| s.holds(local));
         let r = self.process_context_inner(
             active,
             local,
@@ -301,6 +325,7 @@ impl Processor<'_> {
             propagate,
             validate_scoped,
         );
+        self.from_shared = from_shared;
         self.leave();
         r
     }
@@ -318,6 +343,9 @@ impl Processor<'_> {
     ) -> Result<Rc<Context>, JsonLdError> {
         self.tick()?;
         let mut result: Context = (**active).clone();
+        // The shared entry `result` is a copy of, kept apart while `result`
+        // is modified and set where it is finished.
+        let mut shared = result.shared.take();
         if let Value::Object(o) = local {
             if let Some(p) = o.get("@propagate") {
                 propagate = p.as_bool().ok_or(JsonLdError::InvalidPropagateValue)?;
@@ -325,10 +353,12 @@ impl Processor<'_> {
         }
         if !propagate && result.previous.is_none() {
             result.previous = Some(active.clone());
+            shared = None;
         }
         for item in local.one_or_many() {
             match item {
                 Value::Null => {
+                    shared = None;
                     if !override_protected && result.terms.values().any(|d| d.protected) {
                         return Err(JsonLdError::InvalidContextNullification);
                     }
@@ -353,24 +383,33 @@ impl Processor<'_> {
                     let loaded = self.load_context(&url)?;
                     let mut chain = remote.to_vec();
                     chain.push(url.clone());
+                    result.shared = shared;
                     let current = Rc::new(result);
-                    let next = self.process_context(
-                        &current,
-                        &loaded,
-                        Some(&url),
-                        &chain,
-                        override_protected,
-                        propagate,
-                        validate_scoped,
-                    )?;
+                    let flags = (override_protected, propagate, validate_scoped);
+                    let next = match self.shared_apply(&current, &loaded, Some(&url), &chain, flags)
+                    {
+                        Some(next) => next,
+                        None => self.process_context(
+                            &current,
+                            &loaded,
+                            Some(&url),
+                            &chain,
+                            override_protected,
+                            propagate,
+                            validate_scoped,
+                        )?,
+                    };
                     result = (*next).clone();
+                    shared = result.shared.take();
                 }
                 Value::Object(def) => {
+                    shared = None;
                     self.apply_definition(&mut result, def, base_url, remote, override_protected)?;
                 }
                 _ => return Err(JsonLdError::InvalidLocalContext),
             }
         }
+        result.shared = shared;
         Ok(Rc::new(result))
     }
 
@@ -420,6 +459,9 @@ impl Processor<'_> {
             let rc = Rc::new(Value::Object(m));
             self.keep.push(rc.clone());
             merged = rc;
+            // A value of this call: what it defines is not shared (for the
+            // rest of this local context; no bundled context imports).
+            self.from_shared = false;
             merged.as_object().unwrap_or(def)
         } else {
             def
@@ -758,18 +800,25 @@ impl Processor<'_> {
             // enough (it is processed again, for real, wherever it applies).
             let id = Rc::as_ptr(&sc) as usize;
             let trusted = st.remote.last().is_some_and(|u| self.loader.trusted(u));
-            if !trusted && !self.validated.contains(&id) {
+            if !trusted && !self.validated.contains_key(&id) {
                 let snapshot = Rc::new(ctx.clone());
-                if let Err(e) =
-                    self.process_context(&snapshot, &sc, st.base_url, st.remote, true, true, false)
-                {
+                let recording = !self.rec.is_empty();
+                if recording {
+                    self.rec.push((self.work, Trace::default()));
+                }
+                let r =
+                    self.process_context(&snapshot, &sc, st.base_url, st.remote, true, true, false);
+                if recording {
+                    self.record_validation(&sc);
+                }
+                if let Err(e) = r {
                     return Err(if e.is_fatal() {
                         e
                     } else {
                         E::InvalidScopedContext(Box::new(e))
                     });
                 }
-                self.validated.insert(id);
+                self.validated.entry(id).or_insert_with(|| sc.clone());
             }
             def.context = Some(sc);
             def.base_url = st.base_url.map(String::from);
@@ -823,6 +872,21 @@ impl Processor<'_> {
         Rc::make_mut(&mut ctx.terms).insert(Rc::from(term), def);
         st.defined.insert(term.to_string(), true);
         Ok(())
+    }
+}
+
+/// The `@context` entry of the document the loader has for `url`.
+fn parse_context_document(loader: &dyn ContextLoader, url: &str) -> Result<Value, JsonLdError> {
+    let text = loader
+        .load(url)
+        .ok_or_else(|| JsonLdError::UnknownContext(url.to_string()))?;
+    let doc = json::parse(text.as_bytes(), json::Limits::default())
+        .map_err(|_| JsonLdError::LoadingRemoteContextFailed(url.to_string()))?;
+    match doc {
+        Value::Object(mut o) => o
+            .remove("@context")
+            .ok_or(JsonLdError::InvalidRemoteContext),
+        _ => Err(JsonLdError::InvalidRemoteContext),
     }
 }
 

@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
+use super::cache::INITIAL;
 use super::context::{
     Context, Direction, TermDef, C_GRAPH, C_ID, C_INDEX, C_LANGUAGE, C_LIST, C_TYPE,
 };
@@ -24,6 +25,8 @@ impl Processor<'_> {
         let mut active = Rc::new(Context {
             base: base.clone(),
             original_base: base.clone(),
+            // The same in every call: processed contexts built on it are shared.
+            shared: (self.shared.is_some() && base.is_none()).then_some(INITIAL),
             ..Context::default()
         });
         if let Some(ec) = &self.opts.expand_context {

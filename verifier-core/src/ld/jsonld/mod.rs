@@ -21,9 +21,10 @@
 //! context processing, create term definition, remote contexts),
 //! `expansion` (expansion, value expansion) and `node_map` (node map
 //! generation, object and list to RDF, lexical forms); under them
-//! `processor` (the state of one call: bounds, caches, safe mode), `iri`
-//! (keywords, IRI parsing and resolution, well-formedness) and `helpers`
-//! (JSON values).
+//! `processor` (the state of one call: bounds, caches, safe mode), `cache`
+//! ([`BundledContexts`]: the bundled contexts processed once for many calls,
+//! the work they cost still charged to each), `iri` (keywords, IRI parsing
+//! and resolution, well-formedness) and `helpers` (JSON values).
 
 use alloc::borrow::Cow;
 use alloc::boxed::Box;
@@ -34,6 +35,7 @@ use core::fmt;
 use crate::encoding::json::Value;
 use crate::ld::rdf::Quad;
 
+mod cache;
 mod context;
 mod expansion;
 mod helpers;
@@ -43,6 +45,7 @@ mod processor;
 #[cfg(test)]
 mod tests;
 
+pub use cache::BundledContexts;
 use node_map::{NodeMap, Subject};
 use processor::Processor;
 
@@ -591,11 +594,25 @@ pub fn to_rdf(
     options: &Options,
     loader: &dyn ContextLoader,
 ) -> Result<Vec<Quad>, JsonLdError> {
-    let mut p = Processor::new(options, loader);
+    run_to_rdf(&mut Processor::new(options, loader), doc)
+}
+
+/// [`to_rdf`] with the [`BundledLoader`], sharing processed contexts with
+/// other calls through `contexts`: the result, the error and the work
+/// counted against [`Options::limits`] are those of [`to_rdf`].
+pub fn to_rdf_cached(
+    doc: &Value,
+    options: &Options,
+    contexts: &mut BundledContexts,
+) -> Result<Vec<Quad>, JsonLdError> {
+    run_to_rdf(&mut Processor::with_shared(options, contexts), doc)
+}
+
+fn run_to_rdf(p: &mut Processor<'_>, doc: &Value) -> Result<Vec<Quad>, JsonLdError> {
     let expanded = p.expand_document(doc)?;
-    let mut nm = NodeMap::new(options);
-    nm.walk(&mut p, &expanded, "@default", &Subject::None, None, None)?;
-    let mut quads = nm.emit_quads(&mut p)?;
+    let mut nm = NodeMap::new(p.opts);
+    nm.walk(p, &expanded, "@default", &Subject::None, None, None)?;
+    let mut quads = nm.emit_quads(p)?;
     quads.sort_unstable();
     quads.dedup();
     Ok(quads)
@@ -603,11 +620,21 @@ pub fn to_rdf(
 
 /// [`to_rdf`] with the bundled contexts, in safe mode, otherwise default
 /// options: what the `eddsa-rdfc-2022` / `Ed25519Signature2020` proof code
-/// needs (nothing of the document may escape the signed RDF).
+/// needs (nothing of the document may escape the signed RDF). A verifier
+/// of many documents passes one [`BundledContexts`] to
+/// [`to_rdf_bundled_with`] instead.
 pub fn to_rdf_bundled(doc: &Value) -> Result<Vec<Quad>, JsonLdError> {
+    to_rdf_bundled_with(doc, &mut BundledContexts::new())
+}
+
+/// [`to_rdf_bundled`], sharing processed contexts through `contexts`.
+pub fn to_rdf_bundled_with(
+    doc: &Value,
+    contexts: &mut BundledContexts,
+) -> Result<Vec<Quad>, JsonLdError> {
     let options = Options {
         safe: true,
         ..Options::default()
     };
-    to_rdf(doc, &options, &BundledLoader)
+    to_rdf_cached(doc, &options, contexts)
 }

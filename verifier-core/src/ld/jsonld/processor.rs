@@ -1,15 +1,19 @@
 //! The state of one `expand` / `to_rdf` call: the work and depth bounds of
-//! [`Limits`](super::Limits), the caches of context processing, and safe
-//! mode (what to do when content would be lost).
+//! [`Limits`](super::Limits), the caches of context processing (and the
+//! caller's [`BundledContexts`], shared between calls), and safe mode (what
+//! to do when content would be lost).
 
-use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
+use super::cache::{BundledContexts, Trace};
 use super::context::Context;
-use super::{ContextLoader, JsonLdError, LimitKind, Options, ProcessingMode, SafeModeEvent};
+use super::{
+    BundledLoader, ContextLoader, JsonLdError, LimitKind, Options, ProcessingMode, SafeModeEvent,
+};
 use crate::encoding::json::{self, Value};
 
 // ---------------------------------------------------------------------------
@@ -23,8 +27,9 @@ type ScopedEntry = (Rc<Context>, Rc<Value>, Rc<Context>);
 pub(super) struct Processor<'a> {
     pub(super) opts: &'a Options,
     pub(super) loader: &'a dyn ContextLoader,
-    /// Remote context documents by URL (their `@context` entry), parsed once.
-    pub(super) docs: BTreeMap<String, Rc<Value>>,
+    /// Remote context documents by URL (their `@context` entry), parsed
+    /// once; a list, as there are at most `max_context_loads`.
+    pub(super) docs: Vec<(String, Rc<Value>)>,
     /// Results of applying scoped contexts, by (active context, scoped
     /// context) identity. Entries hold both inputs alive, so an address is
     /// never reused for a different context while it is a key.
@@ -35,13 +40,28 @@ pub(super) struct Processor<'a> {
     /// hits). Every source outlives the call (the document, `docs`, this
     /// map itself, `keep`), so an address is never reused for another value.
     pub(super) interned: BTreeMap<usize, Rc<Value>>,
-    /// Scoped contexts (by interned address) already validated.
-    pub(super) validated: BTreeSet<usize>,
+    /// Scoped contexts (by interned address) already validated. (A map of
+    /// the type of `interned` rather than a set: one instance of map code
+    /// less in the widget.)
+    pub(super) validated: BTreeMap<usize, Rc<Value>>,
     /// Values built during the call that interned addresses may point into.
     pub(super) keep: Vec<Rc<Value>>,
     pub(super) work: usize,
     pub(super) nodes: usize,
     pub(super) depth: usize,
+    /// The deepest `depth` reached (for the traces of shared contexts).
+    pub(super) peak: usize,
+    /// Processed bundled contexts shared with other calls (only with the
+    /// bundled loader, see [`BundledContexts`]).
+    pub(super) shared: Option<&'a mut BundledContexts>,
+    /// True while processing a context that is a shared value (a bundled
+    /// document or a scoped context inside one): its scoped contexts are
+    /// interned in `shared`, not in `interned`.
+    pub(super) from_shared: bool,
+    /// While a processed context is being computed for `shared`: its
+    /// trace and those of the validations under way, each with the work
+    /// counted when it started.
+    pub(super) rec: Vec<(usize, Trace)>,
 }
 
 impl<'a> Processor<'a> {
@@ -49,15 +69,27 @@ impl<'a> Processor<'a> {
         Processor {
             opts,
             loader,
-            docs: BTreeMap::new(),
+            docs: Vec::new(),
             scoped: BTreeMap::new(),
             interned: BTreeMap::new(),
-            validated: BTreeSet::new(),
+            validated: BTreeMap::new(),
             keep: Vec::new(),
             work: 0,
             nodes: 0,
             depth: 0,
+            peak: 0,
+            shared: None,
+            from_shared: false,
+            rec: Vec::new(),
         }
+    }
+
+    /// A processor on the bundled contexts that shares processed contexts
+    /// with other calls through `shared`.
+    pub(super) fn with_shared(opts: &'a Options, shared: &'a mut BundledContexts) -> Self {
+        let mut p = Processor::new(opts, &BundledLoader);
+        p.shared = Some(shared);
+        p
     }
 
     pub(super) fn mode10(&self) -> bool {
@@ -74,6 +106,7 @@ impl<'a> Processor<'a> {
 
     pub(super) fn enter(&mut self) -> Result<(), JsonLdError> {
         self.depth += 1;
+        self.peak = self.peak.max(self.depth);
         if self.depth > self.opts.limits.max_depth {
             self.depth -= 1;
             return Err(JsonLdError::LimitExceeded(LimitKind::Depth));
