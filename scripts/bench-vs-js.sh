@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs_rs=${RUNS_RS:-300}
-runs_js=${RUNS_JS:-60}
+runs_js=${RUNS_JS:-300}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 if [ ! -d tests/interop/node_modules/@digitalbazaar/vc ]; then
