@@ -98,7 +98,9 @@ pub mod summary {
 /// Decoding what a user gives (JSON, a JWT, a share link, a QR payload, a
 /// baked badge) and encoding share-link fragments.
 pub mod share {
-    pub use crate::input::{decode, decode_fragment, encode_fragment, hosted_address, Decoded};
+    pub use crate::input::{
+        decode, decode_fragment, encode_fragment, encode_fragment_for_qr, hosted_address, Decoded,
+    };
 }
 
 /// The building blocks under the pipeline — JSON, JCS, JSON-LD, RDF and

@@ -4,26 +4,25 @@
 //! credential, an Open Badges baked PNG or SVG, or the text of a QR code
 //! (which is one of the others).
 //!
-//! # The fragment payload
-//!
-//! A verification link is `<verifier page>#vc=<payload>`, where `payload`
-//! is the credential's UTF-8 text (JSON or compact JWS), compressed with raw
-//! DEFLATE (RFC 1951) and encoded as unpadded base64url (RFC 4648 §5). A
-//! fragment is never sent to a server, so the credential stays in the
-//! browser. [`encode_fragment`] makes one, [`decode_fragment`] reads it.
+//! A verification link is `<verifier page>#vc=<payload>`: the credential's
+//! text, compressed, in the URL fragment, which is never sent to a server.
+//! [`encode_fragment`] makes a payload, [`decode_fragment`] reads one of any
+//! version (the format is in [`fragment`]).
 
-use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
 use crate::encoding::baked::{self, BakedError};
 use crate::encoding::json::{self, JsonError, Value};
-use crate::encoding::multibase::{base64url_decode, base64url_encode};
 use crate::options::Limits;
 use crate::proof::jws;
 use crate::report::Code;
 use crate::resources::{Lookup, Resources};
+
+pub mod fragment;
+
+pub use fragment::{decode_fragment, encode_fragment, encode_fragment_for_qr};
 
 /// A decoded input, ready for verification.
 #[derive(Clone, Debug)]
@@ -217,58 +216,31 @@ fn hosted_url(text: &str) -> String {
 }
 
 /// Decodes `%XX` escapes (and `+` as space, as in query strings); invalid
-/// escapes are kept literally.
+/// escapes are kept literally, and so is the whole text when what it
+/// decodes to is not UTF-8 (a URL can carry such bytes only escaped).
 pub fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
+    let hex = |i: usize| b.get(i).and_then(|&h| char::from(h).to_digit(16));
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let hex = b
-                    .get(i + 1..i + 3)
-                    .and_then(|h| core::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                if let Some(v) = hex {
-                    out.push(v);
-                    i += 3;
-                    continue;
-                }
-                out.push(b'%');
+        match (b[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 2;
             }
-            b'+' => out.push(b' '),
-            c => out.push(c),
+            (b'+', ..) => out.push(b' '),
+            (c, ..) => out.push(c),
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Makes the fragment payload (the part after `#vc=`) for a credential's text.
-pub fn encode_fragment(credential: &[u8]) -> String {
-    base64url_encode(&miniz_oxide::deflate::compress_to_vec(credential, 9))
-}
-
-/// Reads a fragment payload, inflating at most `max_inflated` bytes.
-pub fn decode_fragment(payload: &str, max_inflated: usize) -> Result<Vec<u8>, InputError> {
-    let compressed = base64url_decode(payload.trim()).ok_or_else(|| {
-        InputError::Malformed(String::from(
-            "The link's payload is not valid base64url (was it cut off?)",
-        ))
-    })?;
-    miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, max_inflated).map_err(|e| {
-        InputError::Malformed(match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                format!("The link's payload inflates beyond {max_inflated} bytes")
-            }
-            _ => String::from("The link's payload is not valid compressed data (was it cut off?)"),
-        })
-    })
+    String::from_utf8(out).unwrap_or_else(|_| String::from(s))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     fn dec(s: &str, r: &Resources) -> Result<Decoded, InputError> {
         decode(s.as_bytes(), &Limits::default(), r)
@@ -308,6 +280,17 @@ mod tests {
             dec("https://v.example/#vc=AAAA", &r),
             Err(InputError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn percent_escapes() {
+        assert_eq!(percent_decode("a%2Fb+c%3a"), "a/b c:");
+        assert_eq!(percent_decode("%41%2"), "A%2");
+        // Only two hexadecimal digits make an escape (not "+5", which is " 5").
+        assert_eq!(percent_decode("%zz%+5%"), "%zz% 5%");
+        assert_eq!(percent_decode("%C3%BC"), "ü");
+        // Not UTF-8 once decoded: kept as written.
+        assert_eq!(percent_decode("x%FFy"), "x%FFy");
     }
 
     #[test]
