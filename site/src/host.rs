@@ -3,8 +3,8 @@
 //! credential the core decoded. Verification itself is the core's.
 
 use crate::browser;
-use mcx_verifier_core::share::{self, Decoded};
-use mcx_verifier_core::{json, Resources};
+use mcx_verifier_core::share;
+use mcx_verifier_core::Resources;
 use mcx_web::host::{self, Config, Verified};
 
 /// The site's host configuration: the network registry of this build, and
@@ -24,32 +24,42 @@ pub async fn run(input: &[u8]) -> Verified {
 /// The credential's own text (JSON or compact JWS) for a share link, decoded
 /// by the core from whatever envelope it came in (link, baked badge…).
 pub fn credential_text(input: &[u8], resources: &Resources) -> Option<String> {
-    match share::decode(input, &config().options().limits, resources).ok()? {
-        Decoded::Json(value, _) => Some(json::to_string(&value)),
-        Decoded::Jwt(text, _) => Some(text),
-    }
+    let decoded = share::decode(input, &config().options().limits, resources).ok()?;
+    Some(crate::share::credential_text(decoded))
 }
 
 /// The link to share for a checked input: a credential that came from a
 /// hosted address is shared by that (short) address as `?url=…`; any
-/// other by its text in the fragment ([`share_link`]).
+/// other by its text in the fragment ([`crate::share::verification_link`]).
 pub fn share_link_for(input: &[u8], resources: &Resources) -> Option<String> {
-    if let Some(url) = share::hosted_address(input) {
-        return Some(format!(
-            "{}?url={}",
-            browser::page_base(),
-            crate::share::encode_component(&url)
-        ));
+    if let Some(url) = hosted_link(input) {
+        return Some(url);
     }
-    credential_text(input, resources).map(|text| share_link(&text))
+    let text = credential_text(input, resources)?;
+    Some(crate::share::verification_link(
+        &browser::page_base(),
+        &text,
+    ))
 }
 
-/// The verification link for a credential text: this page with the
-/// credential in the fragment.
-pub fn share_link(credential: &str) -> String {
-    format!(
-        "{}#vc={}",
+/// What the QR code of [`share_link_for`]'s link holds: the same short
+/// `?url=…` link, or the credential in the fragment in base32
+/// ([`crate::share::qr_link`]), which makes a smaller QR code.
+pub fn share_qr_for(input: &[u8], resources: &Resources) -> Option<String> {
+    if let Some(url) = hosted_link(input) {
+        return Some(url);
+    }
+    let text = credential_text(input, resources)?;
+    Some(crate::share::qr_link(&browser::page_base(), &text))
+}
+
+/// This page's `?url=…` link for a credential that came from a hosted
+/// address.
+fn hosted_link(input: &[u8]) -> Option<String> {
+    let url = share::hosted_address(input)?;
+    Some(format!(
+        "{}?url={}",
         browser::page_base(),
-        share::encode_fragment(credential.as_bytes())
-    )
+        crate::share::encode_component(&url)
+    ))
 }

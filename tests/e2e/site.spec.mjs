@@ -274,6 +274,12 @@ export function register({ test }) {
     assert.equal(await verdict(page), 'valid');
     const link = await page.inputValue('[data-share-link]');
     assert.ok(link.startsWith(env.base + '#vc='), link);
+    // Version 1: DEFLATE with the preset dictionary, base64url (README: the verification-link payload).
+    assert.match(link, /#vc=1\.[A-Za-z0-9_-]+$/);
+    assert.ok(link.length < env.base.length + 940, `${link.length} characters`);
+    // Its QR code holds the same link in base32, at level M and at most version 25.
+    assert.equal(await page.getAttribute('.qr-code', 'data-qr-level'), 'M');
+    assert.ok(Number(await page.getAttribute('.qr-code', 'data-qr-version')) <= 25);
     const linkedin = new URL(await page.getAttribute('[data-action="linkedin"]', 'href'));
     assert.equal(linkedin.origin + linkedin.pathname, 'https://www.linkedin.com/profile/add');
     const params = linkedin.searchParams;
@@ -286,6 +292,7 @@ export function register({ test }) {
     assert.equal(params.get('expirationYear'), credential.validUntil.slice(0, 4));
     assert.equal(params.get('certId'), credential.id);
     await screenshot(page, 'share-panel');
+    await page.locator('.share').screenshot({ path: path.join(SHOTS, 'share-panel-qr.png') });
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
     await page.click('[data-action="copy-link"]');
@@ -314,6 +321,25 @@ export function register({ test }) {
     await waitDone(third);
     assert.equal(await verdict(third), 'valid');
     await third.close_all();
+  });
+
+  test('version 1 links written by another zlib open, in base64url and in the QR form (base32)', async (env) => {
+    // Node's zlib with the preset dictionary, as the README says any zlib can.
+    const dictionary = readFileSync(path.join(ROOT, 'verifier-core/src/input/dictionary_v1.txt'));
+    const bytes = zlib.deflateRawSync(Buffer.from(demoText(VALID), 'utf8'), { level: 9, dictionary });
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    let bits = '';
+    for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+    bits = bits.padEnd(Math.ceil(bits.length / 5) * 5, '0');
+    const base32 = bits.match(/.{5}/g).map((c) => alphabet[parseInt(c, 2)]).join('');
+    for (const payload of [`1.${bytes.toString('base64url')}`, `1:${base32}`]) {
+      const page = await open(env, { url: `${env.base}#vc=${payload}` });
+      await waitDone(page);
+      assert.equal(await verdict(page), 'valid', payload.slice(0, 2));
+      assert.match(await page.textContent('.technical'), /verification link/);
+      await assertClean(page);
+      await page.close_all();
+    }
   });
 
   test('?url= to another origin: explained in plain words', async (env) => {

@@ -43,6 +43,9 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let link = use_memo(item.id, |_| {
         host::share_link_for(&item.input, &item.verified.resources)
     });
+    let qr_text = use_memo(item.id, |_| {
+        host::share_qr_for(&item.input, &item.verified.resources)
+    });
     let report = item.report();
     let download = {
         let item = item.clone();
@@ -98,7 +101,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             id: text(summary, &["id"]),
         })
     });
-    let qr = qr::encode(&link);
+    // The QR code holds the same link with the payload in base32: a smaller code.
+    let qr = qr::encode((*qr_text).as_deref().unwrap_or(&link));
     let status = match *copy {
         Copy::Idle => "",
         Copy::Done => t.copied,
@@ -122,7 +126,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
                         match qr {
                             Some(svg) => html! {
                                 <svg class="qr-code" viewBox={format!("0 0 {0} {0}", svg.size)} role="img"
-                                     aria-label={t.qr_caption} shape-rendering="crispEdges">
+                                     aria-label={t.qr_caption} shape-rendering="crispEdges"
+                                     data-qr-version={svg.version.to_string()} data-qr-level={svg.level.to_string()}>
                                     <rect width="100%" height="100%" fill="#fff" />
                                     <path d={svg.path} fill="#000" />
                                 </svg>
