@@ -404,6 +404,10 @@ export function register({ test }) {
     assert.equal(link, `${env.base}?url=demo%2Fcredentials%2Fvalid-plc-thn.json`);
     const linkedin = new URL(await page.getAttribute('[data-action="linkedin"]', 'href'));
     assert.equal(linkedin.searchParams.get('certUrl'), link);
+    // The panel says where this link leads, not that the credential rides in it.
+    const body = await page.textContent('body');
+    assert.match(body, /where its issuer publishes it/);
+    assert.doesNotMatch(body, /after the # sign/);
     await page.close_all();
   });
 

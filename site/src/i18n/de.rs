@@ -35,6 +35,7 @@ pub const PAGE: Page = Page {
 
     share_heading: "Diesen Nachweis teilen",
     share_intro: "Tragen Sie diesen Link bei LinkedIn im Feld „Nachweis-URL“ oder in Ihren Lebenslauf ein. Der Nachweis steckt im Link hinter dem Zeichen #, das Browser nie an einen Server schicken.",
+    share_intro_hosted: "Tragen Sie diesen Link bei LinkedIn im Feld „Nachweis-URL“ oder in Ihren Lebenslauf ein. Er zeigt auf den Nachweis dort, wo sein Aussteller ihn veröffentlicht; wer ihn öffnet, lässt ihn im eigenen Browser prüfen.",
     share_link_label: "Prüflink",
     copy_link: "Link kopieren",
     copied: "Kopiert",

@@ -35,6 +35,7 @@ pub const PAGE: Page = Page {
 
     share_heading: "Share this credential",
     share_intro: "Put this link in the “Credential URL” field on LinkedIn or in your CV. The credential travels inside the link after the # sign, which browsers never send to a server.",
+    share_intro_hosted: "Put this link in the “Credential URL” field on LinkedIn or in your CV. It points to the credential where its issuer publishes it; whoever opens it has it checked in their own browser.",
     share_link_label: "Verification link",
     copy_link: "Copy link",
     copied: "Copied",

@@ -76,6 +76,8 @@ pub struct Page {
     pub share_heading: &'static str,
     /// How the link works.
     pub share_intro: &'static str,
+    /// The same, for a short link to a credential hosted by its issuer (`?url=`).
+    pub share_intro_hosted: &'static str,
     /// Label of the link field.
     pub share_link_label: &'static str,
     /// Copy button.

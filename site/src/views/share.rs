@@ -112,7 +112,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let collapsed = props.collapsed;
     let body = html! {
         <>
-            <p class="muted">{ t.share_intro }</p>
+            <p class="muted">{ if link.contains("?url=") { t.share_intro_hosted } else { t.share_intro } }</p>
             <label for={field_id.clone()} class="label">{ t.share_link_label }</label>
             <div class="share-row">
                 <input id={field_id} class="share-link mono" type="text" readonly=true value={link.clone()}
