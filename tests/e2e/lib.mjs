@@ -2,6 +2,7 @@
 // server, pages that record CSP violations, console errors and requests to
 // other origins, screenshots, and the axe-core accessibility check.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -142,4 +143,40 @@ export async function waitDone(page, timeout = 20_000) {
 /** The page verdict (data-verdict of the first main banner). */
 export async function verdict(page) {
   return page.getAttribute('[data-verdict]', 'data-verdict');
+}
+
+/** The demo network's files (demo/). */
+export const DEMO = path.join(ROOT, 'demo');
+/** The text of a demo file. */
+export const demoText = (file) => readFileSync(path.join(DEMO, file), 'utf8');
+/** The path of a demo file. */
+export const demoPath = (file) => path.join(DEMO, file);
+
+/** Asserts that nothing forbidden happened on the page. */
+export async function assertClean(page) {
+  const p = await page.problems();
+  assert.deepEqual(p.errors, [], 'console or page errors');
+  assert.deepEqual(p.csp, [], 'CSP violations');
+  assert.deepEqual(p.external, [], 'requests to other origins');
+}
+
+/** Asserts zero serious or critical axe violations. */
+export async function assertAccessible(page, label) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe violations (${label}): ${JSON.stringify(violations, null, 1)}`);
+}
+
+/** Opens the site (or `options.url`) in a fresh page. */
+export async function openSite(env, options = {}) {
+  const page = await openPage(env.browser, { origins: env.origins, ...options });
+  await page.goto(options.url ?? env.base);
+  await page.waitForSelector('#main');
+  return page;
+}
+
+/** Pastes `text` into the site's box and waits for the result. */
+export async function paste(page, text) {
+  await page.fill('#paste', text);
+  await page.click('[data-action="verify"]');
+  await waitDone(page);
 }

@@ -8,41 +8,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT, axe, openPage, screenshot, verdict, waitDone } from './lib.mjs';
+import { assertAccessible, assertClean, DEMO, demoPath, demoText, openPage, paste, ROOT, screenshot, verdict, waitDone, openSite as open } from './lib.mjs';
 
-const DEMO = path.join(ROOT, 'demo');
-const demoText = (file) => readFileSync(path.join(DEMO, file), 'utf8');
-const demoPath = (file) => path.join(DEMO, file);
 const VALID = 'credentials/valid-robotics-valfiume.json';
 const PHONE = { width: 390, height: 844 };
 
 /** A `#vc=` payload as the README specifies it (raw DEFLATE, base64url). */
 const payload = (text) => zlib.deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url');
-
-async function assertClean(page) {
-  const p = await page.problems();
-  assert.deepEqual(p.errors, [], 'console or page errors');
-  assert.deepEqual(p.csp, [], 'CSP violations');
-  assert.deepEqual(p.external, [], 'requests to other origins');
-}
-
-async function assertAccessible(page, label) {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `axe violations (${label}): ${JSON.stringify(violations, null, 1)}`);
-}
-
-async function open(env, options = {}) {
-  const page = await openPage(env.browser, { origins: env.origins, ...options });
-  await page.goto(options.url ?? env.base);
-  await page.waitForSelector('#main');
-  return page;
-}
-
-async function paste(page, text) {
-  await page.fill('#paste', text);
-  await page.click('[data-action="verify"]');
-  await waitDone(page);
-}
 
 const state = (page) => page.getAttribute('html', 'data-state');
 const noOverflow = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

@@ -7,40 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { NOW, ROOT, SHOTS, axe, fixture, fixturePath, openPage, screenshot, verdict, waitDone } from './lib.mjs';
+import { assertAccessible, assertClean, DEMO, demoPath, demoText, fixture, fixturePath, NOW, openPage, paste, ROOT, screenshot, SHOTS, verdict, waitDone, openSite as open } from './lib.mjs';
 
-const DEMO = path.join(ROOT, 'demo');
 const manifest = JSON.parse(readFileSync(path.join(DEMO, 'manifest.json'), 'utf8'));
-const demoText = (file) => readFileSync(path.join(DEMO, file), 'utf8');
-const demoPath = (file) => path.join(DEMO, file);
 const VALID = 'credentials/valid-robotics-valfiume.json';
-
-/** Asserts that nothing forbidden happened on the page. */
-async function assertClean(page) {
-  const p = await page.problems();
-  assert.deepEqual(p.errors, [], 'console or page errors');
-  assert.deepEqual(p.csp, [], 'CSP violations');
-  assert.deepEqual(p.external, [], 'requests to other origins');
-}
-
-/** Asserts zero serious or critical axe violations. */
-async function assertAccessible(page, label) {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `axe violations (${label}): ${JSON.stringify(violations, null, 1)}`);
-}
-
-async function open(env, options = {}) {
-  const page = await openPage(env.browser, { origins: env.origins, ...options });
-  await page.goto(options.url ?? env.base);
-  await page.waitForSelector('#main');
-  return page;
-}
-
-async function paste(page, text) {
-  await page.fill('#paste', text);
-  await page.click('[data-action="verify"]');
-  await waitDone(page);
-}
 
 async function upload(page, ...files) {
   await page.setInputFiles('[data-file-input]', files);
