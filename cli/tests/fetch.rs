@@ -264,6 +264,28 @@ fn a_published_registry_is_fetched_once_and_judged_by_the_core() {
         "one fetch for the batch"
     );
 
+    // Without --allow-private-network a registry address on this machine is
+    // not fetched at all: membership is unknown, never taken for granted.
+    let (_, reports) = verify_by_default(&["--registry", &url, &cred]);
+    let issuer = reports[0]
+        .get("checks")
+        .and_then(Value::as_array)
+        .and_then(|c| {
+            c.iter()
+                .find(|c| c.get("check").and_then(Value::as_str) == Some("issuer"))
+        })
+        .unwrap();
+    assert_eq!(
+        issuer.get("code").and_then(Value::as_str),
+        Some("resource_unavailable")
+    );
+    assert_ne!(verdict(&reports[0]), "valid");
+    assert_eq!(
+        server.requests("/registry.json"),
+        1,
+        "nothing fetched from a private address"
+    );
+
     // Published under the wrong key: membership is unknown, and says why.
     let (_, reports) = verify(&[
         "--registry",

@@ -11,7 +11,8 @@ use mcx_verifier_core::low_level::status::Bitstring;
 use mcx_verifier_core::low_level::{gzip, multibase};
 use mcx_verifier_core::registry::{self, Completion, Registry, RegistryError};
 use mcx_verifier_core::{
-    verify_offline, Code, Options, Outcome, RegistrySource, Report, Resources, Timestamp, Verdict,
+    verify_offline, CheckKind, Code, Options, Outcome, RegistrySource, Report, Resources,
+    Timestamp, Verdict,
 };
 
 const BASE: &str = "https://demo.microcredx.eu/";
@@ -276,6 +277,82 @@ fn presentations_show_progress_towards_combined_offers() {
 }
 
 // --- registries ----------------------------------------------------------------
+
+/// Attack on the registry flow: the host serves a registry edition that
+/// lists an outsider as a member (the outsider's key added to a member's
+/// alsoKnownAs). Signed by the outsider while naming the governance DID as
+/// issuer, or a genuine edition replayed after it expired, it must leave
+/// membership unknown: never `valid`. The same content signed by the
+/// governance key would make the outsider valid, so the check is what
+/// stops it.
+#[test]
+fn a_forged_or_replayed_registry_never_makes_an_outsider_valid() {
+    let now = reference_now();
+    let outsider = did::did_key(&proof::public_key(&demo_secret("millbrook")));
+    let credential = read("credentials/untrusted-millbrook.json");
+    let doc = object(&read("registry.json"));
+    let widened = with_subject(doc, |subject| {
+        let mut members = subject
+            .get("members")
+            .and_then(Value::as_array)
+            .unwrap()
+            .to_vec();
+        let mut first = members[0].as_object().unwrap().clone();
+        let mut aka = first
+            .get("alsoKnownAs")
+            .and_then(Value::as_array)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        aka.push(Value::from(outsider.as_str()));
+        first.insert("alsoKnownAs", Value::Array(aka));
+        members[0] = Value::Object(first);
+        subject.insert("members", Value::Array(members));
+    });
+    let gov_vm = did::did_key_method(&proof::public_key(&demo_secret("governance")));
+    let run = |registry: Vec<u8>, at: Timestamp| {
+        let mut res = resources();
+        res.insert(registry::DEMO_REGISTRY_URL, registry);
+        verify_offline(&credential, &options_at(at), &res)
+    };
+
+    // The control: signed by the governance key, the outsider is a member.
+    let genuine = sign(
+        widened.clone(),
+        "governance",
+        &gov_vm,
+        "2026-11-01T00:00:00Z",
+    );
+    assert_eq!(run(bytes(&genuine), now).verdict(), Verdict::Valid);
+
+    // Signed by the outsider's own key, still naming the governance DID.
+    let outsider_vm = did::did_key_method(&proof::public_key(&demo_secret("millbrook")));
+    let forged = sign(
+        widened.clone(),
+        "millbrook",
+        &outsider_vm,
+        "2026-11-01T00:00:00Z",
+    );
+    let r = run(bytes(&forged), now);
+    assert_eq!(r.verdict(), Verdict::Unverifiable);
+    assert_eq!(headline_code(&r), Some("resource_unavailable"));
+
+    // The genuine edition replayed after its validUntil.
+    let until = widened
+        .get("validUntil")
+        .and_then(Value::as_str)
+        .unwrap()
+        .to_string();
+    let later = Timestamp::from_unix_seconds(t(&until).unix_seconds() + 86_400);
+    let r = run(bytes(&genuine), later);
+    assert_ne!(r.verdict(), Verdict::Valid);
+    let issuer = r
+        .checks()
+        .iter()
+        .find(|c| c.kind == CheckKind::Issuer)
+        .unwrap();
+    assert_eq!(issuer.outcome, Outcome::Fail(Code::ResourceUnavailable));
+    assert!(issuer.detail.contains("expired"), "{}", issuer.detail);
+}
 
 fn registry_err(bytes: &[u8], pinned: &str, now: Timestamp) -> RegistryError {
     registry::verify_registry(bytes, pinned, now).unwrap_err()
