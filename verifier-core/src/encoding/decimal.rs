@@ -321,6 +321,197 @@ impl Big {
     }
 }
 
+// ---------------------------------------------------------------------------
+// Double → decimal digits
+//
+// `core::fmt`'s float printing (Grisu with a Dragon4 fallback, its bignum and
+// the `Display`/`LowerExp` padding machinery) is some 14 KB of wasm that the
+// browser bundles would carry for the few numbers a credential holds. The
+// printers below need only the exact decimal value of the double (a short
+// multiplication in base 10^9) and, for the shortest form, the reader above
+// as the oracle of "reads back as x".
+// ---------------------------------------------------------------------------
+
+/// How an exact tie between two candidates is broken.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tie {
+    /// Towards an even last digit (ECMAScript `Number::toString`, and
+    /// `core::fmt` with a precision).
+    Even,
+    /// Away from zero (`core::fmt`'s shortest form, `{}` and `{:e}`).
+    Up,
+}
+
+/// Significant digits (values 0-9, the first non-zero, no trailing zeros)
+/// and the exponent `point`, for `|x| = 0.d1d2…dk × 10^point`.
+pub(crate) type Digits = (Vec<u8>, i32);
+
+/// The exact decimal value of a finite, non-zero `|x|`.
+fn exact_digits(x: f64) -> Digits {
+    const BASE: u64 = 1_000_000_000;
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (m, e2) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    };
+    // |x| = m × 2^e2 = m × 2^e2 (e2 ≥ 0) or m × 5^-e2 / 10^-e2 (e2 < 0):
+    // an integer in little-endian base-10^9 limbs, then a decimal point.
+    let mut limbs: Vec<u32> = vec![
+        (m % BASE) as u32,
+        (m / BASE % BASE) as u32,
+        (m / BASE / BASE) as u32,
+    ];
+    let (factor, step) = if e2 >= 0 { (2u32, 31) } else { (5u32, 13) };
+    let mut count = e2.unsigned_abs();
+    while count > 0 {
+        let n = count.min(step);
+        let mut carry = 0u64;
+        for limb in &mut limbs {
+            let v = u64::from(*limb) * u64::from(factor.pow(n)) + carry;
+            *limb = (v % BASE) as u32;
+            carry = v / BASE;
+        }
+        while carry > 0 {
+            limbs.push((carry % BASE) as u32);
+            carry /= BASE;
+        }
+        count -= n;
+    }
+    let mut digits = Vec::with_capacity(limbs.len() * 9);
+    for &limb in limbs.iter().rev() {
+        let mut scale = BASE as u32;
+        while scale > 1 {
+            scale /= 10;
+            let d = (limb / scale % 10) as u8;
+            if d != 0 || !digits.is_empty() {
+                digits.push(d);
+            }
+        }
+    }
+    let point = digits.len() as i32 + e2.min(0);
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    (digits, point)
+}
+
+/// `digits[..p]` plus one unit in its last place (trailing zeros dropped).
+fn increment(digits: &[u8], p: usize, point: i32) -> Digits {
+    let mut up = digits[..p].to_vec();
+    while up.last() == Some(&9) {
+        up.pop();
+    }
+    match up.last_mut() {
+        Some(d) => {
+            *d += 1;
+            (up, point)
+        }
+        None => (vec![1], point + 1),
+    }
+}
+
+/// `digits[..p]` (trailing zeros dropped).
+fn truncate(digits: &[u8], p: usize, point: i32) -> Digits {
+    let mut down = digits[..p].to_vec();
+    while down.last() == Some(&0) {
+        down.pop();
+    }
+    (down, point)
+}
+
+/// Whether rounding `digits` to `p` digits goes up: past half, or exactly
+/// half and `tie` says so.
+fn rounds_up(digits: &[u8], p: usize, tie: Tie) -> bool {
+    match digits.get(p) {
+        Some(&d) if d == 5 && digits.len() == p + 1 => tie == Tie::Up || digits[p - 1] % 2 == 1,
+        Some(&d) => d >= 5,
+        None => false,
+    }
+}
+
+/// The shortest digits that read back as the finite, non-zero `|x|`; among
+/// several of that length the closest to `|x|`, and on a tie as `tie` says
+/// (ECMA-262 `Number::toString` step 5 with [`Tie::Even`]).
+pub(crate) fn shortest(x: f64, tie: Tie) -> Digits {
+    let x = x.abs();
+    let (digits, point) = exact_digits(x);
+    if x < 9007199254740992.0 && (x as u64) as f64 == x {
+        // Integers below 2^53 are their own shortest form: their neighbours
+        // are at least 1 away, and fewer digits would change the value.
+        return (digits, point);
+    }
+    let reads_back =
+        |(d, point): &Digits| magnitude(d, i64::from(*point) - d.len() as i64, false) == x;
+    for p in 1..digits.len() {
+        let down = truncate(&digits, p, point);
+        let up = increment(&digits, p, point);
+        match (reads_back(&down), reads_back(&up)) {
+            (true, true) if rounds_up(&digits, p, tie) => return up,
+            (true, _) => return down,
+            (false, true) => return up,
+            (false, false) => {}
+        }
+    }
+    (digits, point)
+}
+
+/// The finite, non-zero `|x|` correctly rounded to `p ≥ 1` significant
+/// digits (`core::fmt`'s `{:.{p-1}e}`), ties to even.
+pub(crate) fn rounded(x: f64, p: usize) -> Digits {
+    let (digits, point) = exact_digits(x.abs());
+    if digits.len() <= p {
+        (digits, point)
+    } else if rounds_up(&digits, p, Tie::Even) {
+        increment(&digits, p, point)
+    } else {
+        truncate(&digits, p, point)
+    }
+}
+
+/// Appends `digits` as ASCII.
+pub(crate) fn push_digits(out: &mut alloc::string::String, digits: &[u8]) {
+    out.extend(digits.iter().map(|&d| char::from(b'0' + d)));
+}
+
+/// `x` as `core::fmt`'s `{}` writes a double: the shortest digits, never an
+/// exponent (`0.0001`, `1000000000000000000000`, `-0`, `inf`, `NaN`).
+pub(crate) fn display(x: f64) -> alloc::string::String {
+    let mut out = alloc::string::String::new();
+    if x.is_nan() {
+        out.push_str("NaN");
+        return out;
+    }
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if x.is_infinite() {
+        out.push_str("inf");
+        return out;
+    }
+    if x == 0.0 {
+        out.push('0');
+        return out;
+    }
+    let (digits, point) = shortest(x, Tie::Up);
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(core::iter::repeat_n('0', point.unsigned_abs() as usize));
+        push_digits(&mut out, &digits);
+    } else {
+        let point = point as usize;
+        for i in 0..digits.len().max(point) {
+            if i == point {
+                out.push('.');
+            }
+            out.push(char::from(b'0' + digits.get(i).copied().unwrap_or(0)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,6 +620,68 @@ mod tests {
                 same(&format!("{int}.{frac}"));
                 same(&format!("{int}.{frac}e-300"));
                 same(&format!("{int}{frac}e-{}", 300 + k));
+            }
+        }
+    }
+
+    /// Doubles spread over every exponent and mantissa pattern (xorshift),
+    /// with integers and short decimals.
+    fn sample_doubles() -> Vec<f64> {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut out = Vec::new();
+        while out.len() < 20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if x.is_finite() {
+                out.push(x);
+            }
+        }
+        for i in 0..1000u32 {
+            out.extend([
+                f64::from(i),
+                f64::from(i) / 100.0,
+                f64::from(i) * 1e17,
+                -f64::from(i) / 7.0,
+            ]);
+        }
+        // 17-digit values that are exact ties at 16 digits, and doubles
+        // past 2^53 whose shortest form has a tie.
+        out.extend([
+            1234567890123456.5,
+            1e21,
+            1e22,
+            1e23,
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            -0.0,
+        ]);
+        out.extend((0..500u64).map(|i| (1u64 << 52) as f64 + i as f64 + 0.5));
+        out.extend((0..500u64).map(|i| f64::from_bits(0x4340_0000_0000_0000 + i)));
+        out
+    }
+
+    #[test]
+    fn display_agrees_with_core_fmt() {
+        for x in sample_doubles() {
+            assert_eq!(display(x), format!("{x}"), "{:x}", x.to_bits());
+        }
+    }
+
+    #[test]
+    fn rounded_agrees_with_core_fmt() {
+        for x in sample_doubles().into_iter().filter(|x| x.is_finite() && *x != 0.0) {
+            for p in [1, 2, 16, 17] {
+                let (digits, point) = rounded(x, p);
+                let mut text = String::new();
+                push_digits(&mut text, &digits);
+                let want = format!("{:.*e}", p - 1, x.abs());
+                let (mantissa, exp) = want.split_once('e').unwrap();
+                let mantissa: String = mantissa.chars().filter(|c| *c != '.').collect();
+                assert_eq!(text, mantissa.trim_end_matches('0'), "{want}");
+                assert_eq!(point - 1, exp.parse::<i32>().unwrap(), "{want}");
             }
         }
     }

@@ -18,6 +18,7 @@ use alloc::vec::Vec;
 use core::cmp::Ordering;
 use core::fmt;
 
+use crate::encoding::decimal;
 use crate::encoding::json::{write_string, Number, Value};
 use crate::report::Code;
 
@@ -172,10 +173,12 @@ pub fn format_number(x: f64) -> String {
         return out;
     }
 
-    let (digits, exp) = shortest_digits(x.abs());
     // In ECMA-262 terms: value = 0.d1d2...dk × 10^n, with k digits.
+    let (digits, n) = decimal::shortest(x, decimal::Tie::Even);
+    let mut text = String::new();
+    decimal::push_digits(&mut text, &digits);
+    let digits = text;
     let k = i32::try_from(digits.len()).unwrap_or(i32::MAX);
-    let n = exp.saturating_add(1);
 
     if k <= n && n <= 21 {
         // An integer: all digits then zeros.
@@ -199,62 +202,6 @@ pub fn format_number(x: f64) -> String {
     out
 }
 
-/// The digits `d1d2...dk` and exponent `e` of `x = d1.d2...dk × 10^e`,
-/// chosen as ECMA-262 `Number::toString` step 5 requires: `k` as small as
-/// possible, then the candidate closest to `x`, then an even last digit.
-fn shortest_digits(x: f64) -> (String, i32) {
-    // Rust's `{:e}` already gives the shortest round-tripping digits closest
-    // to `x`, but breaks an exact tie between two such candidates upwards
-    // (0x43143ff3c1cb0959 = 1424953923781206.25 prints ...063, ECMAScript
-    // says ...062). Ties are found and resolved below.
-    let (digits, exp) = split_sci(&alloc::format!("{x:e}"));
-    let k = digits.len();
-    // A tie means the exact value is `d1...dk5 × 10^(e-k)` exactly. One
-    // more digit, correctly rounded, ends in 5 then; only those few values
-    // pay for the exact expansion (a double has at most 767 significant digits).
-    let (probe, _) = split_sci(&alloc::format!("{x:.k$e}"));
-    if !probe.ends_with('5') {
-        return (digits, exp);
-    }
-    let (exact, exact_exp) = split_sci(&alloc::format!("{x:.800e}"));
-    let exact = exact.trim_end_matches('0');
-    if exact_exp != exp || exact.len() != k + 1 || !exact.ends_with('5') {
-        return (digits, exp);
-    }
-    let Some(low) = exact.get(..k) else {
-        return (digits, exp);
-    };
-    // The two candidates are `low` and `low + 1`; keep the even one if it
-    // reads back as `x` (a carry out of the last digit would make it
-    // shorter, which the shortest search would already have found).
-    let even = match low.as_bytes().last() {
-        Some(d) if d % 2 == 0 => String::from(low),
-        Some(d) if *d < b'9' => {
-            let mut up = String::from(low.get(..k.saturating_sub(1)).unwrap_or(""));
-            up.push(char::from(d + 1));
-            up
-        }
-        _ => return (digits, exp),
-    };
-    let mut text = String::new();
-    push_with_point(&mut text, &even, 1);
-    text.push_str(&alloc::format!("e{exp}"));
-    if crate::encoding::decimal::parse_f64(&text) == Some(x) {
-        let even = String::from(even.trim_end_matches('0'));
-        if !even.is_empty() {
-            return (even, exp);
-        }
-    }
-    (digits, exp)
-}
-
-/// Splits Rust's `d[.ddd]e<exp>` into its digits and exponent.
-fn split_sci(sci: &str) -> (String, i32) {
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
-    let digits = mantissa.chars().filter(char::is_ascii_digit).collect();
-    (digits, exp.parse().unwrap_or(0))
-}
-
 fn push_zeros(out: &mut String, count: i32) {
     for _ in 0..count {
         out.push('0');
@@ -276,6 +223,64 @@ fn push_with_point(out: &mut String, digits: &str, int_len: i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The former implementation on `core::fmt`, kept as a reference.
+    /// The digits `d1d2...dk` and exponent `e` of `x = d1.d2...dk × 10^e`,
+    /// chosen as ECMA-262 `Number::toString` step 5 requires: `k` as small as
+    /// possible, then the candidate closest to `x`, then an even last digit.
+    fn old_shortest_digits(x: f64) -> (String, i32) {
+        // Rust's `{:e}` already gives the shortest round-tripping digits closest
+        // to `x`, but breaks an exact tie between two such candidates upwards
+        // (0x43143ff3c1cb0959 = 1424953923781206.25 prints ...063, ECMAScript
+        // says ...062). Ties are found and resolved below.
+        let (digits, exp) = old_split_sci(&alloc::format!("{x:e}"));
+        let k = digits.len();
+        // A tie means the exact value is `d1...dk5 × 10^(e-k)` exactly. One
+        // more digit, correctly rounded, ends in 5 then; only those few values
+        // pay for the exact expansion (a double has at most 767 significant digits).
+        let (probe, _) = old_split_sci(&alloc::format!("{x:.k$e}"));
+        if !probe.ends_with('5') {
+            return (digits, exp);
+        }
+        let (exact, exact_exp) = old_split_sci(&alloc::format!("{x:.800e}"));
+        let exact = exact.trim_end_matches('0');
+        if exact_exp != exp || exact.len() != k + 1 || !exact.ends_with('5') {
+            return (digits, exp);
+        }
+        let Some(low) = exact.get(..k) else {
+            return (digits, exp);
+        };
+        // The two candidates are `low` and `low + 1`; keep the even one if it
+        // reads back as `x` (a carry out of the last digit would make it
+        // shorter, which the shortest search would already have found).
+        let even = match low.as_bytes().last() {
+            Some(d) if d % 2 == 0 => String::from(low),
+            Some(d) if *d < b'9' => {
+                let mut up = String::from(low.get(..k.saturating_sub(1)).unwrap_or(""));
+                up.push(char::from(d + 1));
+                up
+            }
+            _ => return (digits, exp),
+        };
+        let mut text = String::new();
+        push_with_point(&mut text, &even, 1);
+        text.push_str(&alloc::format!("e{exp}"));
+        if crate::encoding::decimal::parse_f64(&text) == Some(x) {
+            let even = String::from(even.trim_end_matches('0'));
+            if !even.is_empty() {
+                return (even, exp);
+            }
+        }
+        (digits, exp)
+    }
+
+    /// Splits Rust's `d[.ddd]e<exp>` into its digits and exponent.
+    fn old_split_sci(sci: &str) -> (String, i32) {
+        let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+        let digits = mantissa.chars().filter(char::is_ascii_digit).collect();
+        (digits, exp.parse().unwrap_or(0))
+    }
+
     use crate::encoding::json::{parse_str, Object};
     use alloc::vec;
 
@@ -407,5 +412,46 @@ mod tests {
         };
         let msg = alloc::format!("{e}");
         assert!(msg.len() < 120, "{msg}");
+    }
+
+    /// Doubles spread over every exponent and mantissa pattern (xorshift).
+    fn sample_doubles(n: usize) -> Vec<f64> {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let x = f64::from_bits(state);
+            if x.is_finite() && x != 0.0 {
+                out.push(x);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn shortest_digits_agree_with_the_former_core_fmt_implementation() {
+        let mut values = sample_doubles(20_000);
+        // Integers, short decimals and the exact ties of `numbers_follow_ecmascript`.
+        for i in 1..500u32 {
+            values.push(f64::from(i));
+            values.push(f64::from(i) / 1000.0);
+            values.push(f64::from(i) * 1e18);
+        }
+        values.extend([
+            5e-324,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            9007199254740993.0,
+            0.1 + 0.2,
+        ]);
+        values.extend([0x43143ff3c1cb0959u64, 0x431b9180a34a8f19].map(f64::from_bits));
+        for x in values {
+            let (digits, n) = decimal::shortest(x, decimal::Tie::Even);
+            let mut text = String::new();
+            decimal::push_digits(&mut text, &digits);
+            assert_eq!((text, n - 1), old_shortest_digits(x.abs()), "{x:e}");
+        }
     }
 }

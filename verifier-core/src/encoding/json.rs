@@ -63,7 +63,7 @@ impl Number {
     /// which JSON cannot represent.
     pub fn from_f64(x: f64) -> Option<Self> {
         if x.is_finite() {
-            Some(Number(alloc::format!("{x}")))
+            Some(Number(crate::encoding::decimal::display(x)))
         } else {
             None
         }

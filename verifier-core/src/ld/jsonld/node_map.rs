@@ -11,6 +11,7 @@ use super::helpers::{ld_equal, obj1};
 use super::iri::{is_keyword, wellformed_iri, wellformed_language};
 use super::processor::{excerpt, excerpt_value, lose, Processor};
 use super::{JsonLdError, Options, RdfDirection, SafeModeEvent};
+use crate::encoding::decimal;
 use crate::encoding::json::{Object, Value};
 use crate::ld::rdf::{Quad, Term, RDF_LANG_STRING, XSD_STRING};
 
@@ -512,18 +513,25 @@ fn id_term(id: &str) -> Option<Term> {
 
 /// Canonical `xsd:double` lexical form as JSON-LD processors write it
 /// (`1.1E0`, `1.0E21`): JavaScript's `toExponential(15)` with trailing
-/// zeros of the mantissa trimmed.
+/// zeros of the mantissa trimmed (`core::fmt`'s `{:.15e}`, trimmed, without
+/// linking `core::fmt`'s float printing).
 pub(super) fn double_lexical(x: f64) -> String {
-    let s = format!("{x:.15e}");
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let mantissa = match mantissa.split_once('.') {
-        Some((int, frac)) => {
-            let frac = frac.trim_end_matches('0');
-            format!("{int}.{}", if frac.is_empty() { "0" } else { frac })
-        }
-        None => format!("{mantissa}.0"),
-    };
-    format!("{mantissa}E{exp}")
+    let mut out = String::new();
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if x == 0.0 {
+        out.push_str("0.0E0");
+        return out;
+    }
+    let (digits, point) = decimal::rounded(x, 16);
+    let (first, rest) = digits.split_at(1);
+    decimal::push_digits(&mut out, first);
+    out.push('.');
+    decimal::push_digits(&mut out, if rest.is_empty() { &[0] } else { rest });
+    out.push('E');
+    out.push_str(&(point - 1).to_string());
+    out
 }
 
 /// Canonical `xsd:integer` lexical form of an integral double below 1e21.
@@ -531,7 +539,7 @@ pub(super) fn integer_lexical(x: f64) -> String {
     if x == 0.0 {
         return "0".to_string();
     }
-    // `Display` for f64 prints integral values without exponent or fraction,
-    // with the shortest round-trip digits (as JavaScript does).
-    format!("{x}")
+    // Integral values print without exponent or fraction, with the shortest
+    // round-trip digits (as JavaScript does; `core::fmt`'s `{}`).
+    decimal::display(x)
 }

@@ -64,6 +64,39 @@ fn double_and_integer_forms() {
     assert_eq!(integer_lexical(1e20), "100000000000000000000");
 }
 
+/// The forms as they were written with `core::fmt` before.
+#[test]
+fn double_and_integer_forms_agree_with_core_fmt() {
+    fn old_double(x: f64) -> String {
+        let s = format!("{x:.15e}");
+        let (mantissa, exp) = s.split_once('e').unwrap();
+        let (int, frac) = mantissa.split_once('.').unwrap();
+        let frac = frac.trim_end_matches('0');
+        format!("{int}.{}E{exp}", if frac.is_empty() { "0" } else { frac })
+    }
+    let mut state = 0x1234_5678_9abc_def1u64;
+    let mut values = vec![0.0, -0.0, 1.5, 1234567890123456.5, 1e21, 5e-324, f64::MAX];
+    for i in 0..20_000u64 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        values.push(f64::from_bits(state));
+        values.push((i as f64) * 0.37);
+    }
+    for x in values.into_iter().filter(|x| x.is_finite()) {
+        assert_eq!(double_lexical(x), old_double(x), "{x:e}");
+        let int = x.trunc() % 1e21;
+        assert_eq!(
+            integer_lexical(int),
+            if int == 0.0 {
+                "0".into()
+            } else {
+                format!("{int}")
+            }
+        );
+    }
+}
+
 /// The bundled loader without its trust: full validation.
 struct Untrusted;
 impl ContextLoader for Untrusted {

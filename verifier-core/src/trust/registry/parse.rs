@@ -79,6 +79,8 @@ pub(super) fn ects(o: &Object, what: &str) -> Result<f64, RegistryError> {
     if x.is_finite() && (0.0..=1000.0).contains(&x) {
         Ok(x)
     } else {
+        // As `{x}` would write it, without linking `core::fmt`'s float printing.
+        let x = crate::encoding::decimal::display(x);
         Err(malformed(format!("{what}: ects {x} is out of range")))
     }
 }
