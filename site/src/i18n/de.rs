@@ -44,6 +44,9 @@ pub const PAGE: Page = Page {
     linkedin_hint: "Öffnet das LinkedIn-Formular „Bescheinigung hinzufügen“, bereits ausgefüllt.",
     qr_caption: "QR-Code des Prüflinks",
     qr_too_long: "Dieser Nachweis ist zu groß für einen QR-Code; teilen Sie stattdessen den Link.",
+    download_qr_svg: "QR-Code herunterladen (SVG)",
+    download_qr_png: "QR-Code herunterladen (PNG)",
+    qr_print_size,
     download_report: "Prüfbericht herunterladen (JSON)",
     share_collapsed: "Ihr eigener Nachweis? Teilen: Link, QR-Code, LinkedIn",
 
@@ -292,4 +295,12 @@ fn credential_type_name(kind: &str) -> Option<&'static str> {
         "MicroCredential" | "EuropeanMicroCredential" => "Europäisches Micro-Credential",
         _ => return None,
     })
+}
+
+fn qr_print_size(mm: usize) -> String {
+    format!(
+        "Für den Lebenslauf: mindestens {},{} cm breit drucken (0,5 mm je Modul), damit Handykameras ihn lesen.",
+        mm / 10,
+        mm % 10
+    )
 }

@@ -44,6 +44,9 @@ pub const PAGE: Page = Page {
     linkedin_hint: "Opens LinkedIn’s “Add license or certification” form, filled in.",
     qr_caption: "QR code of the verification link",
     qr_too_long: "This credential is too large for a QR code; share the link instead.",
+    download_qr_svg: "Download QR code (SVG)",
+    download_qr_png: "Download QR code (PNG)",
+    qr_print_size,
     download_report: "Download the report (JSON)",
     share_collapsed: "Your own credential? Share it: link, QR code, LinkedIn",
 
@@ -292,4 +295,12 @@ fn credential_type_name(kind: &str) -> Option<&'static str> {
         "MicroCredential" | "EuropeanMicroCredential" => "European micro-credential",
         _ => return None,
     })
+}
+
+fn qr_print_size(mm: usize) -> String {
+    format!(
+        "For a CV: print it at least {}.{} cm wide (0.5 mm a module), so that phone cameras read it.",
+        mm / 10,
+        mm % 10
+    )
 }

@@ -94,6 +94,13 @@ pub struct Page {
     pub qr_caption: &'static str,
     /// Link too long for a QR code.
     pub qr_too_long: &'static str,
+    /// Download button of the QR code as SVG.
+    pub download_qr_svg: &'static str,
+    /// Download button of the QR code as PNG.
+    pub download_qr_png: &'static str,
+    /// The smallest print width (in millimetres) of the QR code, next to
+    /// its download buttons.
+    pub qr_print_size: fn(usize) -> String,
     /// Report download button.
     pub download_report: &'static str,
     /// Summary of the share panel, collapsed on a page opened from a link

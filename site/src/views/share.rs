@@ -10,7 +10,75 @@ use crate::share::{linkedin_url, Certification};
 use mcx_display::text;
 use mcx_verifier_core::Verdict;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement};
 use yew::prelude::*;
+
+/// File names of the downloaded QR code.
+const QR_SVG_NAME: &str = "microcredx-credential-qr.svg";
+const QR_PNG_NAME: &str = "microcredx-credential-qr.png";
+
+/// Offers a blob as a file download: a `blob:` address clicked in an
+/// `<a download>`. A download is no fetch and no navigation of the page, so
+/// the Content-Security-Policy needs no `blob:` source for it.
+fn save_blob(name: &str, blob: &Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(anchor) = gloo::utils::document()
+        .create_element("a")
+        .map(JsCast::unchecked_into::<HtmlAnchorElement>)
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    // Released once the download has surely read it.
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Draws the code on a canvas at [`qr::PNG_PX_PER_MODULE`] pixels a module
+/// (whole pixels: no blurred edges) and downloads it as PNG, encoded by the
+/// browser (`toBlob`), which costs the site no encoder of its own.
+fn download_png(svg: &qr::Svg) {
+    let scale = qr::PNG_PX_PER_MODULE;
+    let side = (svg.size * scale) as u32;
+    let Some(canvas) = gloo::utils::document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    canvas.set_width(side);
+    canvas.set_height(side);
+    let Some(context) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    context.set_fill_style_str("#fff");
+    context.fill_rect(0.0, 0.0, f64::from(side), f64::from(side));
+    context.set_fill_style_str("#000");
+    let px = |modules: usize| (modules * scale) as f64;
+    for (x, y, len) in svg.runs() {
+        context.fill_rect(px(x), px(y), px(len), px(1));
+    }
+    let done = Closure::once_into_js(move |blob: JsValue| {
+        if let Ok(blob) = blob.dyn_into::<Blob>() {
+            save_blob(QR_PNG_NAME, &blob);
+        }
+    });
+    // Without a type argument toBlob writes PNG.
+    let _ = canvas.to_blob(done.unchecked_ref());
+}
 
 /// Properties of [`SharePanel`].
 #[derive(Properties, PartialEq)]
@@ -109,6 +177,7 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         Copy::Failed => t.copy_failed,
     };
     let field_id = format!("share-link-{}", item.id);
+    let print_id = format!("qr-print-{}", item.id);
     let collapsed = props.collapsed;
     let body = html! {
         <>
@@ -121,22 +190,46 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             </div>
             <p class="copy-status" role="status" aria-live="polite">{ status }</p>
             <div class="share-grid">
-                <figure class="qr">
-                    {
-                        match qr {
-                            Some(svg) => html! {
-                                <svg class="qr-code" viewBox={format!("0 0 {0} {0}", svg.size)} role="img"
-                                     aria-label={t.qr_caption} shape-rendering="crispEdges"
-                                     data-qr-version={svg.version.to_string()} data-qr-level={svg.level.to_string()}>
-                                    <rect width="100%" height="100%" fill="#fff" />
-                                    <path d={svg.path} fill="#000" />
-                                </svg>
-                            },
-                            None => html! { <p class="muted">{ t.qr_too_long }</p> },
+                <div class="qr-block">
+                    <figure class="qr">
+                        {
+                            match &qr {
+                                Some(svg) => html! {
+                                    <svg class="qr-code" viewBox={format!("0 0 {0} {0}", svg.size)} role="img"
+                                         width={format!("{}mm", svg.min_print_mm())} height={format!("{}mm", svg.min_print_mm())}
+                                         aria-label={t.qr_caption} shape-rendering="crispEdges"
+                                         data-qr-version={svg.version.to_string()} data-qr-level={svg.level.to_string()}>
+                                        <rect width="100%" height="100%" fill="#fff" />
+                                        <path d={svg.path.clone()} fill="#000" />
+                                    </svg>
+                                },
+                                None => html! { <p class="muted">{ t.qr_too_long }</p> },
+                            }
                         }
+                        <figcaption>{ t.qr_caption }</figcaption>
+                    </figure>
+                    if let Some(svg) = qr.clone() {
+                        <div class="qr-downloads">
+                            <div class="qr-buttons">
+                                <button type="button" class="button secondary" data-action="download-qr-svg"
+                                        aria-describedby={print_id.clone()} onclick={
+                                    let svg = svg.clone();
+                                    Callback::from(move |_: MouseEvent| {
+                                        browser::download(QR_SVG_NAME, svg.file().as_bytes(), "image/svg+xml");
+                                    })
+                                }>{ t.download_qr_svg }</button>
+                                <button type="button" class="button secondary" data-action="download-qr-png"
+                                        aria-describedby={print_id.clone()} onclick={
+                                    let svg = svg.clone();
+                                    Callback::from(move |_: MouseEvent| download_png(&svg))
+                                }>{ t.download_qr_png }</button>
+                            </div>
+                            <p id={print_id.clone()} class="muted small qr-print" data-qr-print-mm={svg.min_print_mm().to_string()}>
+                                { (t.qr_print_size)(svg.min_print_mm()) }
+                            </p>
+                        </div>
                     }
-                    <figcaption>{ t.qr_caption }</figcaption>
-                </figure>
+                </div>
                 <div class="share-actions">
                     if let Some(url) = linkedin {
                         <a class="button linkedin" href={url} target="_blank" rel="noopener noreferrer" data-action="linkedin">
