@@ -8,11 +8,90 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlVideoElement, MediaStream, MediaStreamConstraints, MediaStreamTrack};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream,
+    MediaStreamConstraints, MediaStreamTrack,
+};
 use yew::prelude::*;
 
 /// How often a frame is scanned.
 const SCAN_EVERY_MS: u32 = 250;
+
+/// The camera picture asked for (`ideal`: a camera that has less gives
+/// what it has). A code on a CV is small in the picture: at 1920×1080 a
+/// version 25 code a fifth of the frame wide still has three pixels a
+/// module, which [`qr::decode`] reads even turned.
+const IDEAL_WIDTH: u32 = 1920;
+const IDEAL_HEIGHT: u32 = 1080;
+
+/// Largest side of a scanned frame (a 4K camera's frames are halved).
+const MAX_FRAME_SIDE: u32 = 1920;
+
+/// Every third frame is scanned at half size: a code that fills the
+/// picture, blurred or noisy, is often read there when not at full size.
+const HALF_SIZE_EVERY: u32 = 3;
+
+/// A frame of the video in grey, at most [`MAX_FRAME_SIDE`] wide or high,
+/// divided by `shrink`, drawn into `canvas` (kept from frame to frame).
+fn grab(
+    video: &HtmlVideoElement,
+    canvas: &HtmlCanvasElement,
+    shrink: u32,
+) -> Option<browser::Luma> {
+    let (width, height) = (video.video_width(), video.video_height());
+    if width == 0 || height == 0 {
+        return None;
+    }
+    let fit = f64::from(MAX_FRAME_SIDE) / f64::from(width.max(height));
+    let scale = fit.min(1.0) / f64::from(shrink.max(1));
+    let w = ((f64::from(width) * scale).round() as u32).max(1);
+    let h = ((f64::from(height) * scale).round() as u32).max(1);
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let options = js_sys::Object::new();
+    // Read back every frame: the browser keeps the canvas in memory.
+    js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into()).ok()?;
+    let context: CanvasRenderingContext2d = canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    context
+        .draw_image_with_html_video_element_and_dw_and_dh(
+            video,
+            0.0,
+            0.0,
+            f64::from(w),
+            f64::from(h),
+        )
+        .ok()?;
+    let rgba = context
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .ok()?
+        .data()
+        .0;
+    let pixels = rgba
+        .chunks_exact(4)
+        // ITU-R BT.601 luma (a video frame is opaque).
+        .map(|p| {
+            ((299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000) as u8
+        })
+        .collect();
+    Some(browser::Luma {
+        width: w as usize,
+        height: h as usize,
+        pixels,
+    })
+}
+
+/// `{ ideal: value }`, a constraint the browser meets as well as it can.
+fn ideal(value: JsValue) -> Result<JsValue, JsValue> {
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &"ideal".into(), &value)?;
+    Ok(object.into())
+}
 
 /// Properties of [`Camera`].
 #[derive(Properties, PartialEq)]
@@ -66,9 +145,16 @@ async fn open_camera() -> Result<MediaStream, State> {
         .map_err(|_| State::Unavailable)?;
     let constraints = MediaStreamConstraints::new();
     let video = js_sys::Object::new();
-    // Prefer the back camera on phones; any camera elsewhere.
-    js_sys::Reflect::set(&video, &"facingMode".into(), &"environment".into())
-        .map_err(|_| State::Unavailable)?;
+    // Prefer the back camera on phones (any camera elsewhere), in high
+    // resolution: a code printed on a CV is small in the picture.
+    for (name, value) in [
+        ("facingMode", JsValue::from_str("environment")),
+        ("width", JsValue::from(IDEAL_WIDTH)),
+        ("height", JsValue::from(IDEAL_HEIGHT)),
+    ] {
+        let value = ideal(value).map_err(|_| State::Unavailable)?;
+        js_sys::Reflect::set(&video, &name.into(), &value).map_err(|_| State::Unavailable)?;
+    }
     constraints.set_video(&video);
     constraints.set_audio_bool(false);
     let promise = devices
@@ -132,7 +218,24 @@ pub fn Camera(props: &CameraProps) -> Html {
                     // only means frames start a little later.
                     let _ = JsFuture::from(play).await;
                 }
+                // The preview where the user looks: on a phone the camera
+                // button is low on the screen, and the picture below it.
+                // The stop button, the picture and the hint come into view
+                // together (the page scrolls only as far as needed).
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                if let Some(block) = video.parent_element() {
+                    block.scroll_into_view_with_scroll_into_view_options(&options);
+                }
                 let found: Rc<RefCell<bool>> = Rc::default();
+                let Some(canvas) = gloo::utils::document()
+                    .create_element("canvas")
+                    .ok()
+                    .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+                else {
+                    return;
+                };
+                let mut frames = 0u32;
                 let scanner = {
                     let running = running.clone();
                     let state = state.clone();
@@ -140,9 +243,13 @@ pub fn Camera(props: &CameraProps) -> Html {
                         if *found.borrow() || video.ready_state() < 2 {
                             return;
                         }
-                        let Some(luma) =
-                            browser::luma_of(&video, video.video_width(), video.video_height())
-                        else {
+                        frames = frames.wrapping_add(1);
+                        let shrink = if frames.is_multiple_of(HALF_SIZE_EVERY) {
+                            2
+                        } else {
+                            1
+                        };
+                        let Some(luma) = grab(&video, &canvas, shrink) else {
                             return;
                         };
                         if let Some(text) = qr::decode(luma.width, luma.height, &luma.pixels) {
