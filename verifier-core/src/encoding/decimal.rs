@@ -672,7 +672,10 @@ mod tests {
 
     #[test]
     fn rounded_agrees_with_core_fmt() {
-        for x in sample_doubles().into_iter().filter(|x| x.is_finite() && *x != 0.0) {
+        for x in sample_doubles()
+            .into_iter()
+            .filter(|x| x.is_finite() && *x != 0.0)
+        {
             for p in [1, 2, 16, 17] {
                 let (digits, point) = rounded(x, p);
                 let mut text = String::new();

@@ -93,7 +93,7 @@ pub fn canonicalize(value: &Value) -> Result<String, JcsError> {
                     out.push('{');
                     let mut members: Vec<(&String, &Value)> = obj.iter().collect();
                     // Keys are unique, so an unstable sort is deterministic.
-                    members.sort_unstable_by(|a, b| cmp_utf16(a.0, b.0));
+                    crate::encoding::sort::sort_by(&mut members, |a, b| cmp_utf16(a.0, b.0));
                     stack.push(Frame::Object(members.into_iter(), false));
                 }
             }

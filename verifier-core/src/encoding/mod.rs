@@ -9,3 +9,4 @@ pub mod gzip;
 pub mod jcs;
 pub mod json;
 pub mod multibase;
+pub(crate) mod sort;

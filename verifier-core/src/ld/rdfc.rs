@@ -17,6 +17,7 @@ use core::fmt;
 
 use sha2::{Digest, Sha256, Sha384};
 
+use crate::encoding::sort::{sort, sort_by};
 use crate::ld::rdf::{write_quad, Quad, Term};
 use crate::report::Code;
 
@@ -257,7 +258,7 @@ pub fn canonicalize_with(
             paths.push(state.hash_n_degree(id, temp, 0)?);
         }
         // RDFC-1.0: among equal hashes the order does not matter; stable anyway.
-        paths.sort_by(|a, b| a.0.cmp(&b.0));
+        sort_by(&mut paths, |a, b| a.0.cmp(&b.0));
         for (_, issuer) in &paths {
             for &id in &issuer.order {
                 state.canonical.issue(id);
@@ -279,7 +280,7 @@ pub fn canonicalize_with(
             line
         })
         .collect();
-    lines.sort_unstable();
+    sort(&mut lines);
     lines.dedup();
     let issued = canonical
         .order
@@ -425,7 +426,7 @@ impl State<'_> {
                 line
             })
             .collect();
-        nquads.sort_unstable();
+        sort(&mut nquads);
         let parts: Vec<&str> = nquads.iter().map(String::as_str).collect();
         self.hash.hex(&parts)
     }

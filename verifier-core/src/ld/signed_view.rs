@@ -25,6 +25,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::encoding::json::{self, Number, Object, Value};
+use crate::encoding::sort::{sort, sort_by};
 use crate::ld::rdf::{self, Quad, Term};
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -316,8 +317,8 @@ impl<'q> Graph<'q> {
                 objects.push(&q.object);
             }
         }
-        statements.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        objects.sort_unstable();
+        sort_by(&mut statements, |a, b| a.0.cmp(b.0));
+        sort(&mut objects);
         objects.dedup();
         Graph {
             statements,
@@ -415,7 +416,7 @@ impl<'q> Reader<'_, 'q> {
             rdf::write_term(&mut sort_key, o, &|l, out| out.push_str(l));
             props.push((key, sort_key, value));
         }
-        props.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        sort_by(&mut props, |a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
         let mut props = props.into_iter().peekable();
         while let Some((key, _, first)) = props.next() {
             let mut values = alloc::vec![first];

@@ -18,6 +18,7 @@ use super::iri::{is_absolute_iri, is_absolute_or_blank, is_keyword, wellformed_l
 use super::processor::{excerpt, excerpt_value, Processor};
 use super::{JsonLdError, LimitKind, SafeModeEvent};
 use crate::encoding::json::{Object, Value};
+use crate::encoding::sort::sort;
 
 impl Processor<'_> {
     pub(super) fn expand_document(&mut self, doc: &Value) -> Result<Value, JsonLdError> {
@@ -156,13 +157,13 @@ impl Processor<'_> {
             .map(String::as_str)
             .filter(|k| ctx.expand_iri(k, false, true).as_deref() == Some("@type"))
             .collect();
-        type_keys.sort_unstable();
+        sort(&mut type_keys);
         for k in &type_keys {
             let mut terms: Vec<&str> = elem
                 .get(k)
                 .map(|v| v.one_or_many().iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            terms.sort_unstable();
+            sort(&mut terms);
             for t in terms {
                 if let Some(d) = type_scoped.terms.get(t).cloned() {
                     if let Some(c) = &d.context {
@@ -322,7 +323,7 @@ impl Processor<'_> {
         }
 
         let mut nest_keys = nests;
-        nest_keys.sort_unstable();
+        sort(&mut nest_keys);
         for nk in nest_keys {
             let Some(nv) = elem.get(nk) else { continue };
             for nested in nv.one_or_many() {

@@ -14,7 +14,7 @@ use crate::encoding::json::{Object, Value};
 /// which decides corner cases such as colliding keywords).
 pub(super) fn sorted_entries(o: &Object) -> Vec<(&str, &Value)> {
     let mut v: Vec<(&str, &Value)> = o.iter().map(|(k, v)| (k.as_str(), v)).collect();
-    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    crate::encoding::sort::sort_by(&mut v, |a, b| a.0.cmp(b.0));
     v
 }
 

@@ -613,7 +613,7 @@ fn run_to_rdf(p: &mut Processor<'_>, doc: &Value) -> Result<Vec<Quad>, JsonLdErr
     let mut nm = NodeMap::new(p.opts);
     nm.walk(p, &expanded, "@default", &Subject::None, None, None)?;
     let mut quads = nm.emit_quads(p)?;
-    quads.sort_unstable();
+    crate::encoding::sort::sort(&mut quads);
     quads.dedup();
     Ok(quads)
 }

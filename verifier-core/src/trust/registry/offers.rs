@@ -162,7 +162,10 @@ impl Registry {
                 }
             })
             .collect();
-        out.sort_by_key(|p| (p.remaining(), core::cmp::Reverse(p.done.len())));
+        crate::encoding::sort::sort_by(&mut out, |a, b| {
+            (a.remaining(), core::cmp::Reverse(a.done.len()))
+                .cmp(&(b.remaining(), core::cmp::Reverse(b.done.len())))
+        });
         out
     }
 
