@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use libfuzzer_sys::fuzz_target;
 use mcx_verifier_core::json::{self, Limits as JsonLimits, Value};
 use mcx_verifier_core::registry;
-use mcx_verifier_core::{verify, Options, RegistrySource, Resources, Step, Timestamp, Verdict};
+use mcx_verifier_core::{
+    verify, Options, RegistrySource, Resources, SignatureAnswer, Step, Timestamp, Verdict,
+};
 
 const SEPARATOR: &[u8] = b"\0MCX\0";
 /// Rounds of fetching before the pipeline must have finished: each round
@@ -61,8 +63,12 @@ fuzz_target!(|data: &[u8]| {
     let report = loop {
         match verify(input, &options, &resources) {
             Step::Done(report) => break report,
-            Step::Need(urls) => {
-                assert!(!urls.is_empty(), "Step::Need with no URLs");
+            Step::Need(needs) => {
+                assert!(!needs.is_empty(), "Step::Need with nothing needed");
+                for check in &needs.signatures {
+                    resources.insert_signature(check, SignatureAnswer::Invalid);
+                }
+                let urls = needs.urls;
                 rounds += 1;
                 assert!(
                     rounds <= MAX_ROUNDS,

@@ -20,7 +20,7 @@
 //!     match verify(credential, &options, &resources) {
 //!         Step::Done(report) => break report,
 //!         // A real host fetches each URL (browser fetch, HTTP, a local file).
-//!         Step::Need(urls) => urls.into_iter().for_each(|u| resources.insert_failure(u, "offline")),
+//!         Step::Need(needs) => needs.urls.into_iter().for_each(|u| resources.insert_failure(u, "offline")),
 //!     }
 //! };
 //! assert_eq!(report.verdict(), Verdict::Invalid);
@@ -62,11 +62,16 @@ mod verify;
 
 pub use model::DataModel;
 pub use options::{Limits, Options, RegistrySource};
+pub use proof::key::PublicKey;
+pub use proof::signature::{Algorithm, SignatureCheck};
 pub use report::{
     Check, CheckKind, Code, Kind, Outcome, Report, Verdict, ALL_CHECK_KINDS, ALL_CODES,
 };
-pub use resources::{Lookup, Resources};
-pub use step::{FetchBudget, Step, MAX_DOCUMENT_BYTES, MAX_FETCHES, MAX_FETCH_ROUNDS};
+pub use resources::{Lookup, Resources, SignatureAnswer};
+pub use step::{
+    FetchBudget, Needs, Step, MAX_DOCUMENT_BYTES, MAX_FETCHES, MAX_FETCH_ROUNDS,
+    MAX_SIGNATURE_CHECKS,
+};
 pub use time::Timestamp;
 pub use verify::{verify, verify_offline};
 
@@ -116,7 +121,7 @@ pub mod low_level {
         pub use crate::input::*;
     }
     pub use crate::ld::{contexts, jsonld, rdf, rdfc, signed_view};
-    pub use crate::proof::{did, jws};
+    pub use crate::proof::{did, jws, key, signature};
     pub use crate::trust::{registry, status};
     /// Data Integrity proofs: verification and signing.
     pub mod proof {

@@ -29,9 +29,9 @@
 //!     let report = loop {
 //!         match budget.step(input, &options, &mut mine) {
 //!             Step::Done(report) => break report,
-//!             Step::Need(urls) => {
+//!             Step::Need(needs) => {
 //!                 let mut fetched = Resources::new();
-//!                 for url in urls {
+//!                 for url in needs.urls {
 //!                     // A real host fetches `url` here.
 //!                     fetched.insert_failure(url, "no network in this example");
 //!                 }
@@ -56,6 +56,8 @@ use crate::documents::Documents;
 pub use crate::documents::Lookup;
 use crate::ld::jsonld::BundledContexts;
 use crate::ld::signed_view::Vocabulary;
+use crate::proof::signature::{self, SignatureCheck, Verifier};
+use crate::proof::ProofError;
 use crate::trust::registry::Registry;
 use crate::trust::status::{LoadedList, Method};
 
@@ -74,7 +76,24 @@ pub struct Resources {
     /// the host for, written through `&self` because one shared borrow of
     /// the resources runs through the whole (recursive) pipeline.
     missing: RefCell<BTreeSet<String>>,
+    /// The host's answers to signature checks, by [`SignatureCheck::id`].
+    signatures: BTreeMap<[u8; 32], SignatureAnswer>,
+    /// Signature checks asked for and not answered: a log like `missing`.
+    unanswered: RefCell<BTreeMap<[u8; 32], SignatureCheck>>,
     work: RefCell<Work>,
+}
+
+/// A host's answer to a [`SignatureCheck`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignatureAnswer {
+    /// The signature is valid.
+    Valid,
+    /// The signature is not valid (including a key the host's crypto
+    /// refuses, such as a point not on its curve).
+    Invalid,
+    /// The host cannot verify it (no WebCrypto, an algorithm the browser
+    /// lacks, over budget): the report says it could not be checked.
+    Unavailable(String),
 }
 
 /// Work derived from supplied documents, kept so that it is done once per
@@ -172,8 +191,22 @@ impl Resources {
         }
     }
 
-    /// Supplies every document and failure `other` holds, replacing what
-    /// is here for the same URLs. The documents are shared, not copied.
+    /// Records the host's answer to a signature check it was asked for
+    /// ([`crate::Needs::signatures`]).
+    pub fn insert_signature(&mut self, check: &SignatureCheck, answer: SignatureAnswer) {
+        self.signatures.insert(check.id(), answer);
+    }
+
+    /// Signature checks asked for since the last call; clears the record.
+    pub fn take_unanswered(&self) -> Vec<SignatureCheck> {
+        core::mem::take(&mut *self.unanswered.borrow_mut())
+            .into_values()
+            .collect()
+    }
+
+    /// Supplies every document, failure and signature answer `other`
+    /// holds, replacing what is here for the same URLs. The documents are
+    /// shared, not copied.
     ///
     /// For a batch: pass what the host fetched to every input's copy and
     /// to the batch; never pass an input's copy itself, which holds the
@@ -181,6 +214,9 @@ impl Resources {
     pub fn supply_from(&mut self, other: &Resources) {
         for (url, doc) in &other.docs {
             self.docs.insert(url.clone(), doc.clone());
+        }
+        for (id, answer) in &other.signatures {
+            self.signatures.insert(*id, answer.clone());
         }
     }
 
@@ -214,6 +250,26 @@ impl Resources {
     /// True when no document has been supplied.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+}
+
+impl Verifier for Resources {
+    fn check(&self, check: SignatureCheck) -> Result<(), ProofError> {
+        if let Some(done) = signature::verify_in_core(&check) {
+            return done;
+        }
+        let id = check.id();
+        match self.signatures.get(&id) {
+            Some(SignatureAnswer::Valid) => Ok(()),
+            Some(SignatureAnswer::Invalid) => Err(ProofError::BadSignature),
+            Some(SignatureAnswer::Unavailable(reason)) => {
+                Err(ProofError::HostCannotVerify(reason.clone()))
+            }
+            None => {
+                self.unanswered.borrow_mut().insert(id, check);
+                Err(ProofError::Pending)
+            }
+        }
     }
 }
 

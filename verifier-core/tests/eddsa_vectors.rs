@@ -3,7 +3,9 @@
 use mcx_verifier_core::json::{self, Object, Value};
 use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
 use mcx_verifier_core::low_level::{did, multibase};
-use mcx_verifier_core::{verify_offline, CheckKind, Code, Options, Outcome, Resources, Timestamp};
+use mcx_verifier_core::{
+    verify_offline, CheckKind, Code, Options, Outcome, PublicKey, Resources, Timestamp,
+};
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -89,7 +91,7 @@ fn jcs_signed_vector_verifies_and_tampering_fails() {
     let signed = object("eddsa-jcs-2022/signedJCS.json");
     let (doc, p) = split(&signed);
     assert_eq!(
-        proof::verify(&doc, &p, &[], &public),
+        proof::verify(&doc, &p, &[], &PublicKey::Ed25519(public)),
         Ok(Suite::EddsaJcs2022)
     );
 
@@ -97,13 +99,13 @@ fn jcs_signed_vector_verifies_and_tampering_fails() {
     let mut claim = doc.clone();
     claim.insert("name", Value::from("Alumni Credential!"));
     assert_eq!(
-        proof::verify(&claim, &p, &[], &public),
+        proof::verify(&claim, &p, &[], &PublicKey::Ed25519(public)),
         Err(proof::ProofError::BadSignature)
     );
     let mut created = p.clone();
     created.insert("created", Value::from("2023-02-24T23:36:39Z"));
     assert_eq!(
-        proof::verify(&doc, &created, &[], &public),
+        proof::verify(&doc, &created, &[], &PublicKey::Ed25519(public)),
         Err(proof::ProofError::BadSignature)
     );
     let mut sig = p.clone();
@@ -114,12 +116,12 @@ fn jcs_signed_vector_verifies_and_tampering_fails() {
         Value::from(multibase::encode_base58btc(&bytes)),
     );
     assert_eq!(
-        proof::verify(&doc, &sig, &[], &public),
+        proof::verify(&doc, &sig, &[], &PublicKey::Ed25519(public)),
         Err(proof::ProofError::BadSignature)
     );
     let mut other_key = public;
     other_key[0] ^= 1;
-    assert!(proof::verify(&doc, &p, &[], &other_key).is_err());
+    assert!(proof::verify(&doc, &p, &[], &PublicKey::Ed25519(other_key)).is_err());
 }
 
 #[test]
@@ -191,7 +193,11 @@ fn rdfc_signed_vectors_verify_and_tampering_fails() {
     for (suite, dir, x) in RDFC_SUITES {
         let signed = object(&format!("{dir}/signed{x}.json"));
         let (doc, p) = split(&signed);
-        assert_eq!(proof::verify(&doc, &p, &[], &public), Ok(suite), "{dir}");
+        assert_eq!(
+            proof::verify(&doc, &p, &[], &PublicKey::Ed25519(public)),
+            Ok(suite),
+            "{dir}"
+        );
         let mut claim = doc.clone();
         let mut subject = claim
             .get("credentialSubject")
@@ -202,7 +208,7 @@ fn rdfc_signed_vectors_verify_and_tampering_fails() {
         subject.insert("alumniOf", Value::from("The School of Tampering"));
         claim.insert("credentialSubject", Value::Object(subject));
         assert_eq!(
-            proof::verify(&claim, &p, &[], &public),
+            proof::verify(&claim, &p, &[], &PublicKey::Ed25519(public)),
             Err(proof::ProofError::BadSignature),
             "{dir}"
         );
@@ -249,7 +255,10 @@ fn proof_sets_and_chains_verify() {
         for p in &proofs {
             let p = p.as_object().unwrap();
             let key = key_of(p.get("verificationMethod").unwrap().as_str().unwrap());
-            assert!(proof::verify(&doc, p, &proofs, &key).is_ok(), "{name}");
+            assert!(
+                proof::verify(&doc, p, &proofs, &PublicKey::Ed25519(key)).is_ok(),
+                "{name}"
+            );
             // A chained proof covers the proofs it names: changing one breaks it.
             if p.contains_key("previousProof") {
                 let mut altered = proofs.clone();
@@ -260,7 +269,10 @@ fn proof_sets_and_chains_verify() {
                         }
                     }
                 }
-                assert!(proof::verify(&doc, p, &altered, &key).is_err(), "{name}");
+                assert!(
+                    proof::verify(&doc, p, &altered, &PublicKey::Ed25519(key)).is_err(),
+                    "{name}"
+                );
             }
         }
     }
@@ -296,13 +308,13 @@ fn open_badges_3_spec_vector() {
         multibase::decode_ed25519_multikey(kp.get("publicKeyMultibase").unwrap().as_str().unwrap())
             .unwrap();
     assert_eq!(
-        proof::verify(&doc, &p, &[], &public),
+        proof::verify(&doc, &p, &[], &PublicKey::Ed25519(public)),
         Ok(Suite::EddsaRdfc2022)
     );
     let mut tampered = doc.clone();
     tampered.insert("name", Value::from("Forged badge"));
     assert_eq!(
-        proof::verify(&tampered, &p, &[], &public),
+        proof::verify(&tampered, &p, &[], &PublicKey::Ed25519(public)),
         Err(proof::ProofError::BadSignature)
     );
     // Its verification method is an https URL with the key in the fragment:

@@ -19,7 +19,8 @@ use mcx_verifier_core::low_level::status::{Bitstring, Entry};
 use mcx_verifier_core::low_level::{gzip, input, jcs, jsonld, multibase, rdf, rdfc};
 use mcx_verifier_core::registry::{self, Registry};
 use mcx_verifier_core::{
-    verify, Limits, Options, RegistrySource, Report, Resources, Step, Timestamp, Verdict,
+    verify, Limits, Options, PublicKey, RegistrySource, Report, Resources, SignatureAnswer, Step,
+    Timestamp, Verdict,
 };
 use proptest::prelude::*;
 
@@ -409,11 +410,14 @@ fn run_verify(
     let report = loop {
         match verify(bytes, &options, &resources) {
             Step::Done(r) => break r,
-            Step::Need(urls) => {
+            Step::Need(needs) => {
                 rounds += 1;
                 assert!(rounds <= 32, "verification keeps asking for documents");
-                assert!(!urls.is_empty());
-                for u in urls {
+                assert!(!needs.is_empty());
+                for check in &needs.signatures {
+                    resources.insert_signature(check, SignatureAnswer::Invalid);
+                }
+                for u in needs.urls {
                     asked.push(u.clone());
                     match docs.get(&u) {
                         Some(b) => resources.insert(u, b.clone()),
@@ -462,15 +466,17 @@ fn decoders(bytes: &[u8]) {
             assert_eq!(jcs::canonicalize(&again).as_deref(), Ok(c.as_str()));
         }
         let _ = did::method_key(&v);
-        let _ = did::jwk_ed25519(&v);
+        let _ = PublicKey::from_jwk(&v);
     }
     let _ = input::decode(bytes, &Limits::default(), &Resources::new());
     if let Ok(j) = Jws::decode(&lossy, limits) {
         let _ = j.kid();
-        let _ = j.verify(&proof::public_key(&ISSUER_SK));
+        let key = PublicKey::Ed25519(proof::public_key(&ISSUER_SK));
+        let _ = j.verify(&key, &proof::InCore);
     }
     let _ = multibase::decode(&lossy);
     let _ = multibase::decode_ed25519_multikey(&lossy);
+    let _ = PublicKey::from_multikey(&lossy);
     if let Ok(b) = multibase::base58_decode(&lossy) {
         assert_eq!(multibase::base58_encode(&b), lossy);
     }

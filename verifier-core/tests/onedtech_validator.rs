@@ -34,12 +34,12 @@ const OURS: &[(&str, &str, Option<&str>)] = &[
         Some("unsupported"),
     ),
     ("ob30/simple-json.png", "valid", None),
-    ("ob30/simple-jwt.png", "invalid", Some("unsupported")),
+    ("ob30/simple-jwt.png", "invalid", Some("wrong_key")),
     ("ob30/velocity.jwt", "invalid", Some("unsupported")),
-    ("ob30/simple-jwt_v1.png", "invalid", Some("unsupported")),
+    ("ob30/simple-jwt_v1.png", "invalid", Some("wrong_key")),
     ("ob30/simple-json.svg", "valid", None),
-    ("ob30/simple-jwt.svg", "invalid", Some("unsupported")),
-    ("ob30/simple-jwt_v1.svg", "invalid", Some("unsupported")),
+    ("ob30/simple-jwt.svg", "invalid", Some("wrong_key")),
+    ("ob30/simple-jwt_v1.svg", "invalid", Some("wrong_key")),
     // Undefined types and terms: the JSON-LD safe mode of the proof refuses them.
     ("ob30/simple-err-type.json", "invalid", Some("malformed")),
     (
@@ -161,9 +161,18 @@ const DEVIATIONS: &[(&str, &str)] = &[
         "ob30/simple-did-key-method.json",
         "the issuer is a urn:uuid and the key a did:key nobody binds to it: anyone could have signed",
     ),
-    ("ob30/simple-jwt.png", "RS256 JWT: only EdDSA (Ed25519) is supported"),
-    ("ob30/simple-jwt.svg", "RS256 JWT: only EdDSA (Ed25519) is supported"),
-    ("ob30/simple-jwt_v1.png", "RS256 JWT: only EdDSA (Ed25519) is supported"),
+    (
+        "ob30/simple-jwt.png",
+        "RS256 JWT whose key travels in its own jwk header: the signature verifies, but nothing binds that key to the issuer",
+    ),
+    (
+        "ob30/simple-jwt.svg",
+        "RS256 JWT whose key travels in its own jwk header: the signature verifies, but nothing binds that key to the issuer",
+    ),
+    (
+        "ob30/simple-jwt_v1.png",
+        "RS256 JWT whose key travels in its own jwk header: the signature verifies, but nothing binds that key to the issuer",
+    ),
     ("ob30/sd/derivedcredential.json", "ecdsa-sd-2023 (P-256) is not supported"),
 ];
 
@@ -214,6 +223,14 @@ fn the_1edtech_validator_samples() {
         let report = verify_offline(&bytes, &options, &resources);
         let json = report.to_json();
         assert_eq!(report.verdict().as_str(), *verdict, "{input}: {json}");
+        // Without the `native-crypto` feature and without a host to ask,
+        // an RS256 signature cannot be checked at all.
+        let code = match code {
+            Some("wrong_key") if !cfg!(feature = "native-crypto") && input.contains("-jwt") => {
+                &Some("unsupported")
+            }
+            other => other,
+        };
         assert_eq!(
             report
                 .headline()

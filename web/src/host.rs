@@ -6,10 +6,13 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use crate::{clock, fetch};
+use crate::{clock, crypto, fetch};
 use alloc::rc::Rc;
 use mcx_verifier_core::registry::{self, Registry};
-use mcx_verifier_core::{FetchBudget, Options, RegistrySource, Report, Resources, Step, Timestamp};
+use mcx_verifier_core::{
+    FetchBudget, Needs, Options, RegistrySource, Report, Resources, SignatureAnswer,
+    SignatureCheck, Step, Timestamp,
+};
 use web_sys::RequestCache;
 
 /// Where the demo network's documents live on the internet. They are not
@@ -105,7 +108,7 @@ pub async fn run(input: &[u8], config: &Config) -> Verified {
     loop {
         match session.round() {
             Ok(verified) => break verified,
-            Err(urls) => {
+            Err(Needs { urls, signatures }) => {
                 // Send every request of the round before awaiting any.
                 let pending: Vec<_> = urls
                     .iter()
@@ -121,6 +124,10 @@ pub async fn run(input: &[u8], config: &Config) -> Verified {
                         }
                     })
                     .collect();
+                for check in &signatures {
+                    let answer = crypto::verify(check).await;
+                    session.supply_signature(check, answer);
+                }
                 for (url, request) in urls.into_iter().zip(pending) {
                     let result = request.finish().await;
                     session.supply(url, result);
@@ -148,10 +155,10 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Verifies with what has been fetched: the result, or the URLs to
-    /// fetch next.
+    /// Verifies with what has been fetched: the result, or what to fetch
+    /// and check next.
     #[inline(never)]
-    fn round(&mut self) -> Result<Verified, Vec<String>> {
+    fn round(&mut self) -> Result<Verified, Needs> {
         match self
             .budget
             .step(self.input, &self.options, &mut self.resources)
@@ -161,8 +168,14 @@ impl<'a> Session<'a> {
                 registry: registry::accepted(&self.options, &self.resources),
                 resources: core::mem::take(&mut self.resources),
             }),
-            Step::Need(urls) => Err(urls),
+            Step::Need(needs) => Err(needs),
         }
+    }
+
+    /// Records WebCrypto's answer to a signature check.
+    #[inline(never)]
+    fn supply_signature(&mut self, check: &SignatureCheck, answer: SignatureAnswer) {
+        self.resources.insert_signature(check, answer);
     }
 
     /// Records what fetching `url` gave.

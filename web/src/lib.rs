@@ -7,8 +7,10 @@
 //! - [`clock`]: the current time for the core, from `js_sys::Date`;
 //! - [`fetch`]: GET a document with `fetch()`, no cookies, no referrer,
 //!   bounded size, failures in plain words (network / CORS, HTTP status);
-//! - [`host`]: the loop `verify` → fetch every [`Step::Need`] URL → verify
-//!   again, with the demo network's addresses mapped to where its files are
+//! - [`crypto`]: the ECDSA and RSA signature checks the core asks for,
+//!   answered with WebCrypto;
+//! - [`host`]: the loop `verify` → fetch every [`Step::Need`] URL and check
+//!   every signature asked for → verify again, with the demo network's addresses mapped to where its files are
 //!   served, and the network registry fetched and checked against the pinned
 //!   key.
 //!
@@ -28,5 +30,6 @@ extern crate alloc;
 extern crate std;
 
 pub mod clock;
+pub mod crypto;
 pub mod fetch;
 pub mod host;

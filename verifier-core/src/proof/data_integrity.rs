@@ -1,25 +1,32 @@
-//! Data Integrity proofs: `eddsa-jcs-2022`, `eddsa-rdfc-2022` and the legacy
-//! `Ed25519Signature2020`, verified and created.
+//! Data Integrity proofs: `eddsa-jcs-2022`, `eddsa-rdfc-2022`, the legacy
+//! `Ed25519Signature2020`, `ecdsa-rdfc-2019` and `ecdsa-jcs-2019`, verified
+//! (and the EdDSA ones created).
 //!
-//! All three sign `SHA-256(canonical proof configuration) ||
-//! SHA-256(canonical document)` with Ed25519; they differ only in how the
-//! two are canonicalized (JCS, or JSON-LD to RDF then RDFC-1.0) and in how
-//! the signature is encoded. Verification is strict Ed25519
-//! (`verify_strict`): non-canonical signatures and small-order keys fail.
+//! All of them sign `H(canonical proof configuration) || H(canonical
+//! document)`; they differ in how the two are canonicalized (JCS, or
+//! JSON-LD to RDF then RDFC-1.0), in the key (Ed25519, or ECDSA on P-256
+//! with `H` = SHA-256 and on P-384 with `H` = SHA-384) and in how the
+//! signature is encoded. Ed25519 is verified strictly (`verify_strict`):
+//! non-canonical signatures and small-order keys fail. ECDSA goes through
+//! [`super::signature`], natively or by the host.
 
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use sha2::{Digest, Sha256};
+use ed25519_dalek::{Signer, SigningKey};
+use sha2::{Digest, Sha256, Sha384};
 
 use crate::encoding::json::{Object, Value};
 use crate::encoding::{jcs, multibase};
 use crate::ld::jsonld::BundledContexts;
 use crate::ld::rdf::{Quad, Term};
 use crate::report::Code;
+
+use super::key::PublicKey;
+pub use super::signature::verify_ed25519;
+use super::signature::{Algorithm, SignatureCheck, Verifier};
 
 /// A supported proof suite.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +41,19 @@ pub enum Suite {
     /// `eddsa-rdfc-2022` in the 2022–2023 drafts, with the same algorithm,
     /// still in use by early Open Badges 3.0 issuers. Verified, never made.
     Eddsa2022,
+    /// `DataIntegrityProof` with cryptosuite `ecdsa-rdfc-2019` (P-256 or P-384).
+    EcdsaRdfc2019,
+    /// `DataIntegrityProof` with cryptosuite `ecdsa-jcs-2019` (P-256 or P-384).
+    EcdsaJcs2019,
+}
+
+/// The keys a suite signs with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuiteKeys {
+    /// Ed25519.
+    Ed25519,
+    /// ECDSA on P-256 (hashes SHA-256) or P-384 (hashes SHA-384).
+    Ecdsa,
 }
 
 /// How a document is turned into the bytes a suite hashes.
@@ -59,19 +79,22 @@ pub struct SuiteSpec {
     pub cryptosuite: Option<&'static str>,
     /// What is signed.
     pub canonicalization: Canonicalization,
+    /// The keys it signs with.
+    pub keys: SuiteKeys,
     /// Whether this verifier's tools make such proofs (drafts are only verified).
     pub signable: bool,
 }
 
-/// Every supported suite. A new Ed25519 suite is one line here (and a
-/// variant of [`Suite`]); a new canonicalization or key algorithm also
-/// brings its own module.
+/// Every supported suite. A new suite over a known canonicalization and
+/// key family is one line here (and a variant of [`Suite`]); a new
+/// canonicalization or key algorithm also brings its own module.
 pub const SUITES: &[SuiteSpec] = &[
     SuiteSpec {
         suite: Suite::EddsaJcs2022,
         proof_type: "DataIntegrityProof",
         cryptosuite: Some("eddsa-jcs-2022"),
         canonicalization: Canonicalization::Jcs,
+        keys: SuiteKeys::Ed25519,
         signable: true,
     },
     SuiteSpec {
@@ -79,6 +102,7 @@ pub const SUITES: &[SuiteSpec] = &[
         proof_type: "DataIntegrityProof",
         cryptosuite: Some("eddsa-rdfc-2022"),
         canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Ed25519,
         signable: true,
     },
     SuiteSpec {
@@ -86,6 +110,7 @@ pub const SUITES: &[SuiteSpec] = &[
         proof_type: "DataIntegrityProof",
         cryptosuite: Some("eddsa-2022"),
         canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Ed25519,
         signable: false,
     },
     SuiteSpec {
@@ -93,7 +118,24 @@ pub const SUITES: &[SuiteSpec] = &[
         proof_type: "Ed25519Signature2020",
         cryptosuite: None,
         canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Ed25519,
         signable: true,
+    },
+    SuiteSpec {
+        suite: Suite::EcdsaRdfc2019,
+        proof_type: "DataIntegrityProof",
+        cryptosuite: Some("ecdsa-rdfc-2019"),
+        canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Ecdsa,
+        signable: false,
+    },
+    SuiteSpec {
+        suite: Suite::EcdsaJcs2019,
+        proof_type: "DataIntegrityProof",
+        cryptosuite: Some("ecdsa-jcs-2019"),
+        canonicalization: Canonicalization::Jcs,
+        keys: SuiteKeys::Ecdsa,
+        signable: false,
     },
 ];
 
@@ -154,8 +196,14 @@ pub enum ProofError {
     /// The document uses a JSON-LD context that is not bundled; contexts are
     /// never fetched, so such a document cannot be checked.
     UnknownContext(String),
-    /// The signature is not a valid Ed25519 signature of the content by the key.
+    /// The signature is not a valid signature of the content by the key.
     BadSignature,
+    /// The host has been asked to verify the signature and has not
+    /// answered yet (a [`crate::Step::Need`] follows; never in a final report
+    /// unless the host stopped answering).
+    Pending,
+    /// The host cannot verify this kind of signature (its reason).
+    HostCannotVerify(String),
 }
 
 impl ProofError {
@@ -163,8 +211,11 @@ impl ProofError {
     pub fn code(&self) -> Code {
         match self {
             ProofError::Malformed(_) | ProofError::Canonicalization(_) => Code::Malformed,
-            ProofError::Unsupported(_) | ProofError::UnknownContext(_) => Code::Unsupported,
+            ProofError::Unsupported(_)
+            | ProofError::UnknownContext(_)
+            | ProofError::HostCannotVerify(_) => Code::Unsupported,
             ProofError::BadSignature => Code::InvalidSignature,
+            ProofError::Pending => Code::ResourceUnavailable,
         }
     }
 }
@@ -177,6 +228,8 @@ impl fmt::Display for ProofError {
             ProofError::Canonicalization(m) => write!(f, "the credential could not be canonicalized: {m}"),
             ProofError::UnknownContext(u) => write!(f, "the JSON-LD context {u} is not one this verifier knows (contexts are never fetched)"),
             ProofError::BadSignature => f.write_str("the signature does not match the content and key"),
+            ProofError::Pending => f.write_str("the host did not verify the signature"),
+            ProofError::HostCannotVerify(m) => write!(f, "this verifier cannot check the signature here ({m})"),
         }
     }
 }
@@ -263,29 +316,67 @@ fn canonical(
     }
 }
 
-/// The 64-byte signing input for `unsecured` under `proof_config`.
+/// The hash a suite applies to each canonical form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuiteHash {
+    /// SHA-256 (Ed25519 and P-256 keys).
+    Sha256,
+    /// SHA-384 (P-384 keys).
+    Sha384,
+}
+
+impl SuiteHash {
+    /// The hash for a suite's key: SHA-384 for P-384, else SHA-256.
+    pub fn for_key(key: &PublicKey) -> SuiteHash {
+        match key {
+            PublicKey::P384(_) => SuiteHash::Sha384,
+            _ => SuiteHash::Sha256,
+        }
+    }
+
+    fn digest(self, text: &str, out: &mut Vec<u8>) {
+        match self {
+            SuiteHash::Sha256 => out.extend_from_slice(&Sha256::digest(text.as_bytes())),
+            SuiteHash::Sha384 => out.extend_from_slice(&Sha384::digest(text.as_bytes())),
+        }
+    }
+}
+
+/// The signing input for `unsecured` under `proof_config` with SHA-256
+/// (64 bytes): Ed25519 and P-256 keys.
 pub fn hash_data(
     suite: Suite,
     unsecured: &Object,
     proof_config: &Object,
 ) -> Result<Vec<u8>, ProofError> {
+    hash_data_with(suite, SuiteHash::Sha256, unsecured, proof_config)
+}
+
+/// [`hash_data`] with the hash of the key's curve (96 bytes for SHA-384).
+pub fn hash_data_with(
+    suite: Suite,
+    hash: SuiteHash,
+    unsecured: &Object,
+    proof_config: &Object,
+) -> Result<Vec<u8>, ProofError> {
     let contexts = &mut BundledContexts::new();
-    hash_canonical(suite, unsecured, proof_config, contexts).map(|(hash, _)| hash)
+    hash_canonical(suite, hash, unsecured, proof_config, contexts).map(|(hash, _)| hash)
 }
 
 /// The signing input and the two canonical forms it hashes (proof
 /// configuration, then document: the same contexts, processed once).
 fn hash_canonical(
     suite: Suite,
+    hash: SuiteHash,
     unsecured: &Object,
     proof_config: &Object,
     contexts: &mut BundledContexts,
 ) -> Result<(Vec<u8>, Signed), ProofError> {
     let config = canonical(suite, &Value::Object(proof_config.clone()), contexts)?;
     let document = canonical(suite, &Value::Object(unsecured.clone()), contexts)?;
-    let mut out = Vec::with_capacity(64);
-    out.extend_from_slice(&Sha256::digest(config.text.as_bytes()));
-    out.extend_from_slice(&Sha256::digest(document.text.as_bytes()));
+    let mut out = Vec::with_capacity(96);
+    hash.digest(&config.text, &mut out);
+    hash.digest(&document.text, &mut out);
     Ok((out, Signed { config, document }))
 }
 
@@ -360,8 +451,9 @@ fn signing_inputs(
     Ok((unsecured, config))
 }
 
-/// The signature bytes of a proof's `proofValue`.
-fn signature_of(proof: &Object) -> Result<Signature, ProofError> {
+/// The signature bytes of a proof's `proofValue` (their length is checked
+/// against the key by [`SignatureCheck::new`]).
+fn signature_of(proof: &Object) -> Result<Vec<u8>, ProofError> {
     let pv = proof
         .get("proofValue")
         .and_then(Value::as_str)
@@ -371,36 +463,32 @@ fn signature_of(proof: &Object) -> Result<Signature, ProofError> {
             "the proofValue is not base58btc multibase ('z…')",
         ));
     }
-    let raw = multibase::decode(pv)
-        .map_err(|_| ProofError::Malformed("the proofValue is not valid base58btc"))?;
-    let bytes: [u8; 64] = raw
-        .as_slice()
-        .try_into()
-        .map_err(|_| ProofError::Malformed("the signature is not 64 bytes"))?;
-    Ok(Signature::from_bytes(&bytes))
+    multibase::decode(pv)
+        .map_err(|_| ProofError::Malformed("the proofValue is not valid base58btc"))
 }
 
-/// Strict Ed25519 verification of `message`.
-pub fn verify_ed25519(
-    key: &[u8; 32],
-    message: &[u8],
-    signature: &Signature,
-) -> Result<(), ProofError> {
-    // Keys that are not a valid point encoding cannot have signed anything.
-    let vk = VerifyingKey::from_bytes(key).map_err(|_| ProofError::BadSignature)?;
-    if vk.is_weak() {
-        return Err(ProofError::BadSignature);
+/// Checks signatures in the core only (Ed25519; ECDSA and RSA with the
+/// `native-crypto` feature): for callers without a host to ask.
+pub struct InCore;
+
+impl Verifier for InCore {
+    fn check(&self, check: SignatureCheck) -> Result<(), ProofError> {
+        super::signature::verify_in_core(&check).unwrap_or_else(|| {
+            Err(ProofError::HostCannotVerify(format!(
+                "{} signatures need the native-crypto feature or a host that verifies them",
+                check.algorithm().jose_name()
+            )))
+        })
     }
-    vk.verify_strict(message, signature)
-        .map_err(|_| ProofError::BadSignature)
 }
 
-/// Verifies one proof of `doc` (the secured document minus `proof`) with `key`.
+/// Verifies one proof of `doc` (the secured document minus `proof`) with
+/// `key`, in the core ([`InCore`]).
 pub fn verify(
     doc: &Object,
     proof: &Object,
     all_proofs: &[Value],
-    key: &[u8; 32],
+    key: &PublicKey,
 ) -> Result<Suite, ProofError> {
     verify_detailed(doc, proof, all_proofs, key).map(|v| v.suite)
 }
@@ -410,9 +498,10 @@ pub fn verify(
 pub struct Verified {
     /// The suite.
     pub suite: Suite,
-    /// The 64 signed bytes: SHA-256 of the canonical proof configuration,
-    /// then SHA-256 of the canonical document.
-    pub signed_hash: [u8; 64],
+    /// The signed bytes: the hash of the canonical proof configuration,
+    /// then the hash of the canonical document (SHA-256, or SHA-384 for
+    /// P-384 keys: 64 or 96 bytes).
+    pub signed_hash: Vec<u8>,
     /// What was hashed. For the RDF suites this, not the JSON, is what the
     /// signer vouches for (see [`crate::ld::signed_view`]).
     pub signed: Signed,
@@ -431,32 +520,56 @@ pub fn verify_detailed(
     doc: &Object,
     proof: &Object,
     all_proofs: &[Value],
-    key: &[u8; 32],
+    key: &PublicKey,
 ) -> Result<Verified, ProofError> {
-    verify_detailed_with(doc, proof, all_proofs, key, &mut BundledContexts::new())
+    verify_detailed_with(
+        doc,
+        proof,
+        all_proofs,
+        key,
+        &InCore,
+        &mut BundledContexts::new(),
+    )
 }
 
-/// [`verify_detailed`] with the bundled contexts processed once for every
-/// call given `contexts` (same results, same work limits).
+/// [`verify_detailed`] with signatures checked by `verifier` and the
+/// bundled contexts processed once for every call given `contexts` (same
+/// results, same work limits).
 pub fn verify_detailed_with(
     doc: &Object,
     proof: &Object,
     all_proofs: &[Value],
-    key: &[u8; 32],
+    key: &PublicKey,
+    verifier: &dyn Verifier,
     contexts: &mut BundledContexts,
 ) -> Result<Verified, ProofError> {
     let suite = Suite::of(proof)?;
+    let algorithm = match (suite.spec().keys, key) {
+        (SuiteKeys::Ed25519, PublicKey::Ed25519(_)) => Algorithm::Ed25519,
+        (SuiteKeys::Ecdsa, key) => Algorithm::ecdsa_for(key).ok_or_else(|| {
+            ProofError::Unsupported(format!(
+                "{} with a {} key (it signs with P-256 or P-384)",
+                suite.name(),
+                key.type_name()
+            ))
+        })?,
+        (SuiteKeys::Ed25519, key) => {
+            return Err(ProofError::Unsupported(format!(
+                "{} with a {} key (it signs with Ed25519)",
+                suite.name(),
+                key.type_name()
+            )))
+        }
+    };
     let signature = signature_of(proof)?;
     let (unsecured, config) = signing_inputs(suite, doc, proof, all_proofs)?;
-    let (data, signed) = hash_canonical(suite, &unsecured, &config, contexts)?;
-    verify_ed25519(key, &data, &signature)?;
-    let signed_hash = data
-        .as_slice()
-        .try_into()
-        .map_err(|_| ProofError::Malformed("hash length"))?;
+    let hash = SuiteHash::for_key(key);
+    let (data, signed) = hash_canonical(suite, hash, &unsecured, &config, contexts)?;
+    let check = SignatureCheck::new(algorithm, key.clone(), data.clone(), signature)?;
+    verifier.check(check)?;
     Ok(Verified {
         suite,
-        signed_hash,
+        signed_hash: data,
         signed,
     })
 }
@@ -518,6 +631,12 @@ pub fn sign(
             proof.insert("@context", ctx.clone());
         }
     }
+    if spec.keys != SuiteKeys::Ed25519 {
+        return Err(ProofError::Unsupported(format!(
+            "signing with {} (only Ed25519 suites are made here)",
+            options.suite.name()
+        )));
+    }
     let (doc, config) = signing_inputs(options.suite, unsecured, &proof, &[])?;
     let data = hash_data(options.suite, &doc, &config)?;
     let signature = SigningKey::from_bytes(secret_key).sign(&data);
@@ -548,6 +667,8 @@ mod tests {
             Suite::EddsaRdfc2022,
             Suite::Eddsa2022,
             Suite::Ed25519Signature2020,
+            Suite::EcdsaRdfc2019,
+            Suite::EcdsaJcs2019,
         ] {
             let lines = SUITES.iter().filter(|s| s.suite == suite).count();
             assert_eq!(lines, 1, "{suite:?}");
@@ -561,7 +682,7 @@ mod tests {
         }
         let mut p = Object::new();
         p.insert("type", Value::from("DataIntegrityProof"));
-        p.insert("cryptosuite", Value::from("ecdsa-rdfc-2019"));
+        p.insert("cryptosuite", Value::from("ecdsa-sd-2023"));
         assert!(matches!(Suite::of(&p), Err(ProofError::Unsupported(_))));
         p.remove("cryptosuite");
         assert!(matches!(Suite::of(&p), Err(ProofError::Malformed(_))));

@@ -1,4 +1,4 @@
-//! Resolving a proof's verification method to an Ed25519 public key:
+//! Resolving a proof's verification method to a public key:
 //! `did:key`, `did:jwk`, `did:web`, and `https:` URLs of controller
 //! documents (W3C Controlled Identifiers v1.0, as Open Badges issuers
 //! with an https `id` use them); the host supplies the fetched documents.
@@ -20,6 +20,8 @@ use crate::documents::{Documents, Lookup};
 use crate::encoding::json::{self, Value};
 use crate::encoding::multibase;
 use crate::report::Code;
+
+use super::key::{KeyError, PublicKey};
 
 /// The verification relationship a proof claims.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,15 +51,24 @@ impl Purpose {
     }
 }
 
-/// A verification method resolved to an Ed25519 key.
+/// A verification method resolved to its key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Method {
     /// Absolute id of the method (`did:…#…`, `https://…#…`).
     pub id: String,
     /// The DID (or controller document URL) that controls it.
     pub controller: String,
-    /// The raw Ed25519 public key.
-    pub key: [u8; 32],
+    /// The public key.
+    pub key: PublicKey,
+}
+
+impl From<KeyError> for DidError {
+    fn from(e: KeyError) -> DidError {
+        match e {
+            KeyError::Malformed(m) => DidError::Malformed(m),
+            KeyError::Unsupported(m) => DidError::Unsupported(m),
+        }
+    }
 }
 
 /// Why a verification method could not be resolved.
@@ -139,8 +150,10 @@ pub fn resolve(
         .get(did.len()..)
         .and_then(|r| r.strip_prefix('#'));
     if let Some(msid) = did.strip_prefix("did:key:") {
-        let key = multibase::decode_ed25519_multikey(msid)
-            .map_err(|e| DidError::Malformed(format!("{did}: {e}")))?;
+        let key = PublicKey::from_multikey(msid).map_err(|e| match e {
+            KeyError::Malformed(m) => DidError::Malformed(format!("{did}: {m}")),
+            KeyError::Unsupported(m) => DidError::Unsupported(format!("{did}: {m}")),
+        })?;
         // A did:key document has exactly one method, named by the key itself.
         if fragment.is_some_and(|f| f != msid) {
             return Err(DidError::NotFound(method_url.to_string()));
@@ -162,7 +175,7 @@ pub fn resolve(
             },
         )
         .map_err(|e| DidError::Malformed(format!("{did}: {e}")))?;
-        let key = jwk_ed25519(&jwk)?;
+        let key = PublicKey::from_jwk(&jwk)?;
         if fragment.is_some_and(|f| f != "0") {
             return Err(DidError::NotFound(method_url.to_string()));
         }
@@ -325,8 +338,8 @@ fn from_document(
     })
 }
 
-/// The Ed25519 key of a verification method object of any supported type.
-pub fn method_key(vm: &Value) -> Result<[u8; 32], DidError> {
+/// The key of a verification method object of any supported type.
+pub fn method_key(vm: &Value) -> Result<PublicKey, DidError> {
     let ty = vm.get("type").and_then(Value::as_str).unwrap_or("");
     match ty {
         "Multikey" | "Ed25519VerificationKey2020" => {
@@ -334,7 +347,14 @@ pub fn method_key(vm: &Value) -> Result<[u8; 32], DidError> {
                 .get("publicKeyMultibase")
                 .and_then(Value::as_str)
                 .ok_or_else(|| DidError::Malformed(format!("{ty} without publicKeyMultibase")))?;
-            multibase::decode_ed25519_multikey(mb).map_err(|e| DidError::Malformed(e.to_string()))
+            let key = PublicKey::from_multikey(mb)?;
+            if ty != "Multikey" && !matches!(key, PublicKey::Ed25519(_)) {
+                return Err(DidError::Malformed(format!(
+                    "{ty} with a {} key",
+                    key.type_name()
+                )));
+            }
+            Ok(key)
         }
         "Ed25519VerificationKey2018" => {
             let b58 = vm
@@ -347,48 +367,18 @@ pub fn method_key(vm: &Value) -> Result<[u8; 32], DidError> {
                 })?;
             let raw =
                 multibase::base58_decode(b58).map_err(|e| DidError::Malformed(e.to_string()))?;
-            raw.as_slice()
-                .try_into()
-                .map_err(|_| DidError::Malformed(format!("Ed25519 key of {} bytes", raw.len())))
+            Ok(PublicKey::from_ed25519_bytes(&raw)?)
         }
         "JsonWebKey2020" | "JsonWebKey" => {
             let jwk = vm
                 .get("publicKeyJwk")
                 .ok_or_else(|| DidError::Malformed(format!("{ty} without publicKeyJwk")))?;
-            jwk_ed25519(jwk)
+            Ok(PublicKey::from_jwk(jwk)?)
         }
         other => Err(DidError::Unsupported(format!(
             "verification method type {other:?}"
         ))),
     }
-}
-
-/// The key of an Ed25519 OKP JWK; private members are refused outright
-/// because a document that leaks a private key is not one to trust.
-pub fn jwk_ed25519(jwk: &Value) -> Result<[u8; 32], DidError> {
-    let kty = jwk.get("kty").and_then(Value::as_str);
-    let crv = jwk.get("crv").and_then(Value::as_str);
-    if kty != Some("OKP") || crv != Some("Ed25519") {
-        return Err(DidError::Unsupported(format!(
-            "JWK key type {}/{} (only OKP/Ed25519)",
-            kty.unwrap_or("?"),
-            crv.unwrap_or("?")
-        )));
-    }
-    if jwk.get("d").is_some() {
-        return Err(DidError::Malformed(
-            "the JWK contains a private key".to_string(),
-        ));
-    }
-    let x = jwk
-        .get("x")
-        .and_then(Value::as_str)
-        .ok_or_else(|| DidError::Malformed("JWK without x".to_string()))?;
-    let raw = multibase::base64url_decode(x)
-        .ok_or_else(|| DidError::Malformed("JWK x is not base64url".to_string()))?;
-    raw.as_slice()
-        .try_into()
-        .map_err(|_| DidError::Malformed(format!("Ed25519 key of {} bytes", raw.len())))
 }
 
 /// The `did:key` of an Ed25519 public key.
@@ -431,10 +421,28 @@ mod tests {
         let vm = "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
         let m = resolve(vm, Purpose::AssertionMethod, &r).unwrap();
         assert_eq!(m.controller, did_of(vm));
+        let truncated = multibase::encode_base58btc(&[0xed, 0x01, 1, 2, 3]);
         assert!(matches!(
-            resolve("did:key:z6Mk#x", Purpose::AssertionMethod, &r),
+            resolve(
+                &format!("did:key:{truncated}"),
+                Purpose::AssertionMethod,
+                &r
+            ),
             Err(DidError::Malformed(_))
         ));
+        // secp256k1 (did:key spec example): a key type we do not support.
+        assert!(matches!(
+            resolve(
+                "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme",
+                Purpose::AssertionMethod,
+                &r
+            ),
+            Err(DidError::Unsupported(_))
+        ));
+        // The W3C vc-di-ecdsa P-256 test key.
+        let p256 = "did:key:zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP";
+        let m = resolve(p256, Purpose::AssertionMethod, &r).unwrap();
+        assert_eq!(m.key.type_name(), "P-256");
         let jwk =
             r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
         let did = format!("did:jwk:{}", multibase::base64url_encode(jwk.as_bytes()));

@@ -1,14 +1,20 @@
-//! Compact JWS with EdDSA (Ed25519): VC-JWT (VC 1.1, claims `vc`/`vp`) and
-//! VC-JOSE (VC 2.0, the payload is the credential itself).
+//! Compact JWS: VC-JWT (VC 1.1, claims `vc`/`vp`) and VC-JOSE (VC 2.0, the
+//! payload is the credential itself), signed with EdDSA (Ed25519), ES256,
+//! ES384, RS256 or PS256 (see [`super::signature`] for who verifies which).
 
 use alloc::format;
 use alloc::string::String;
 use core::fmt;
 
-use ed25519_dalek::{Signature, Signer, SigningKey};
+use alloc::vec::Vec;
+
+use ed25519_dalek::{Signer, SigningKey};
 
 use crate::encoding::json::{self, Object, Value};
 use crate::encoding::multibase::{base64url_decode, base64url_encode};
+
+use super::key::PublicKey;
+use super::signature::{Algorithm, SignatureCheck, Verifier};
 
 /// A decoded compact JWS whose signature has not been checked yet.
 ///
@@ -22,7 +28,7 @@ pub struct Jws {
     /// The payload, parsed as JSON.
     pub payload: Object,
     signing_input: String,
-    signature: Result<[u8; 64], JwsError>,
+    signature: Result<(Algorithm, Vec<u8>), JwsError>,
 }
 
 /// Why a JWS was rejected.
@@ -30,7 +36,7 @@ pub struct Jws {
 pub enum JwsError {
     /// Not three base64url segments of JSON objects, or a bad signature length.
     Malformed(String),
-    /// An algorithm other than EdDSA, or a critical header we do not understand.
+    /// An algorithm we do not support, or a critical header we do not understand.
     Unsupported(String),
 }
 
@@ -86,20 +92,17 @@ impl Jws {
         let header = segment("header", h)?;
         let payload = segment("payload", p)?;
         let signature = match header.get("alg").and_then(Value::as_str) {
-            Some("EdDSA" | "Ed25519") => {
-                let sig = base64url_decode(s).ok_or_else(|| {
-                    JwsError::Malformed(String::from("the signature is not base64url"))
-                })?;
-                <[u8; 64]>::try_from(sig.as_slice()).map_err(|_| {
-                    JwsError::Malformed(format!(
-                        "an Ed25519 signature is 64 bytes, this one is {}",
-                        sig.len()
-                    ))
-                })
-            }
-            Some(other) => Err(JwsError::Unsupported(format!(
-                "algorithm {other:?} (only EdDSA with Ed25519)"
-            ))),
+            Some(alg) => match Algorithm::from_jose(alg) {
+                Some(algorithm) => {
+                    let sig = base64url_decode(s).ok_or_else(|| {
+                        JwsError::Malformed(String::from("the signature is not base64url"))
+                    })?;
+                    Ok((algorithm, sig))
+                }
+                None => Err(JwsError::Unsupported(format!(
+                    "algorithm {alg:?} (EdDSA, ES256, ES384, RS256 and PS256 are supported)"
+                ))),
+            },
             None => return Err(JwsError::Malformed(String::from("the header has no alg"))),
         };
         if header.contains_key("crit") {
@@ -125,23 +128,42 @@ impl Jws {
         self.header.get("kid").and_then(Value::as_str)
     }
 
-    /// Whether the signature can be checked at all: an EdDSA signature of
-    /// the right length, not another algorithm's.
+    /// Whether the signature can be checked at all: an algorithm this
+    /// verifier supports.
     pub fn usable(&self) -> Result<(), &JwsError> {
         self.signature.as_ref().map(|_| ())
     }
 
-    /// Checks the signature with `key` (strict Ed25519).
-    pub fn verify(&self, key: &[u8; 32]) -> Result<(), crate::proof::ProofError> {
-        let signature = self
+    /// The signature algorithm, when supported.
+    pub fn algorithm(&self) -> Option<Algorithm> {
+        self.signature.as_ref().ok().map(|(a, _)| *a)
+    }
+
+    /// Checks the signature with `key` through `verifier`. The algorithm
+    /// must be one of the key's: a header cannot choose how a key is used.
+    pub fn verify(
+        &self,
+        key: &PublicKey,
+        verifier: &dyn Verifier,
+    ) -> Result<(), crate::proof::ProofError> {
+        let (algorithm, signature) = self
             .signature
             .as_ref()
             .map_err(|_| crate::proof::ProofError::Malformed("the JWS signature is unusable"))?;
-        crate::proof::verify_ed25519(
-            key,
-            self.signing_input.as_bytes(),
-            &Signature::from_bytes(signature),
-        )
+        if !algorithm.fits(key) {
+            return Err(crate::proof::ProofError::Unsupported(format!(
+                "a JWS signed with {} by a {} key",
+                algorithm.jose_name(),
+                key.type_name()
+            )));
+        }
+        let check = SignatureCheck::new(
+            *algorithm,
+            key.clone(),
+            self.signing_input.as_bytes().to_vec(),
+            signature.clone(),
+        )?;
+        verifier.check(check)
     }
 }
 

@@ -13,6 +13,7 @@ use crate::encoding::json::{Object, Value};
 use crate::model::types;
 use crate::proof::did::{self, Purpose};
 use crate::proof::jws::Jws;
+use crate::proof::key::{KeyError, PublicKey};
 use crate::report::{CheckKind, Code, Kind, Outcome, Report};
 use crate::time::Timestamp;
 
@@ -174,6 +175,7 @@ pub(super) fn check_jwt_signature(
         Some(kid) if kid.starts_with("did:") => kid.to_string(),
         // did:key and did:jwk have one key each, so no kid is needed.
         _ if base.starts_with("did:key:") || base.starts_with("did:jwk:") => base.to_string(),
+        _ if jws.header.contains_key("jwk") => return check_embedded_key(jws, r, ctx),
         _ => {
             r.push(
                 CheckKind::Key,
@@ -184,7 +186,7 @@ pub(super) fn check_jwt_signature(
         }
     };
     let method = resolve_method(&vm, purpose, r, ctx)?;
-    if let Err(e) = jws.verify(&method.key) {
+    if let Err(e) = jws.verify(&method.key, ctx.resources) {
         r.push(
             CheckKind::Signature,
             Outcome::Fail(e.code()),
@@ -192,14 +194,7 @@ pub(super) fn check_jwt_signature(
         );
         return None;
     }
-    r.details.insert(
-        "proof",
-        Value::Array(alloc::vec![Value::from("JWS (EdDSA)")]),
-    );
-    r.details.insert(
-        "verificationMethod",
-        Value::Array(alloc::vec![Value::from(method.id.as_str())]),
-    );
+    record_jws(jws, method.id.as_str(), r);
     Some(Proven {
         signers: alloc::vec![Signer {
             controller: method.controller,
@@ -207,4 +202,61 @@ pub(super) fn check_jwt_signature(
         }],
         notes: Vec::new(),
     })
+}
+
+/// Who signs with the key of a `jwk` header: nobody in particular.
+const EMBEDDED_KEY: &str = "(the key in the JWT's own jwk header)";
+
+/// A JWT that carries its own key (`jwk` header) and names no key of its
+/// issuer. The signature can be checked, and shows the content unchanged;
+/// but anyone can sign with a key of their own, so it says nothing about
+/// who issued it, and the key check fails (unless the issuer *is* that key,
+/// a `did:jwk`, which resolves without the header).
+fn check_embedded_key(jws: &Jws, r: &mut Report, ctx: &Ctx<'_>) -> Option<Proven> {
+    let key = match jws.header.get("jwk").map(PublicKey::from_jwk) {
+        Some(Ok(key)) => key,
+        Some(Err(e)) => {
+            r.push(
+                CheckKind::Key,
+                Outcome::Fail(match e {
+                    KeyError::Malformed(_) => Code::Malformed,
+                    KeyError::Unsupported(_) => Code::Unsupported,
+                }),
+                format!("The key in the JWT's jwk header cannot be used: {e}."),
+            );
+            return None;
+        }
+        None => return None,
+    };
+    if let Err(e) = jws.verify(&key, ctx.resources) {
+        r.push(
+            CheckKind::Signature,
+            Outcome::Fail(e.code()),
+            signature_sentence(&e),
+        );
+        return None;
+    }
+    record_jws(jws, "jwk header", r);
+    Some(Proven {
+        signers: alloc::vec![Signer {
+            controller: EMBEDDED_KEY.to_string(),
+            graph: None,
+        }],
+        notes: alloc::vec![
+            "It was signed with a key carried inside the JWT itself (its jwk header): that shows the content is unchanged, not who signed it, since anyone can sign with a key of their own.".to_string()
+        ],
+    })
+}
+
+/// The report's details on a JWS signature that verified.
+fn record_jws(jws: &Jws, method: &str, r: &mut Report) {
+    let alg = jws.algorithm().map_or("?", |a| a.jose_name());
+    r.details.insert(
+        "proof",
+        Value::Array(alloc::vec![Value::from(format!("JWS ({alg})"))]),
+    );
+    r.details.insert(
+        "verificationMethod",
+        Value::Array(alloc::vec![Value::from(method)]),
+    );
 }

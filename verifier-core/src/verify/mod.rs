@@ -13,8 +13,8 @@ use crate::input::{self, Decoded, InputError};
 use crate::model::types;
 use crate::options::Options;
 use crate::report::{CheckKind, Code, Kind, Outcome, Report};
-use crate::resources::Resources;
-use crate::step::Step;
+use crate::resources::{Resources, SignatureAnswer};
+use crate::step::{Needs, Step};
 
 mod credential;
 mod jwt;
@@ -30,17 +30,22 @@ pub use trust::{accepted_registry, verify_registry};
 
 /// Verifies `input` (any supported format, detected automatically).
 ///
-/// Returns [`Step::Need`] while documents are missing from `resources`;
-/// record fetch failures with [`Resources::insert_failure`] and the report
-/// will say what could not be checked.
+/// Returns [`Step::Need`] while documents or signature checks are missing
+/// from `resources`; record fetch failures with
+/// [`Resources::insert_failure`] and the report will say what could not be
+/// checked.
 pub fn verify(input: &[u8], options: &Options, resources: &Resources) -> Step {
     resources.take_missing();
+    resources.take_unanswered();
     let report = verify_input(input, options, resources);
-    let missing = resources.take_missing();
-    if missing.is_empty() {
+    let needs = Needs {
+        urls: resources.take_missing(),
+        signatures: resources.take_unanswered(),
+    };
+    if needs.is_empty() {
         Step::Done(report)
     } else {
-        Step::Need(missing)
+        Step::Need(needs)
     }
 }
 
@@ -55,9 +60,17 @@ pub fn verify_offline(input: &[u8], options: &Options, resources: &Resources) ->
                 resources.keep_work_from(&mine);
                 return r;
             }
-            Step::Need(urls) => {
-                for u in urls {
+            Step::Need(needs) => {
+                for u in needs.urls {
                     mine.insert_failure(u, "not available offline");
+                }
+                for check in needs.signatures {
+                    mine.insert_signature(
+                        &check,
+                        SignatureAnswer::Unavailable(String::from(
+                            "no signature verifier for it without a host",
+                        )),
+                    );
                 }
             }
         }

@@ -125,6 +125,7 @@ pub(super) fn check_proofs(
             p,
             proofs,
             &method.key,
+            ctx.resources,
             &mut contexts.borrow_mut(),
         );
         let verified = match verified {
@@ -162,7 +163,8 @@ pub(super) fn check_proofs(
             return None;
         }
         suites.push(Value::from(verified.suite.name()));
-        hashes.push(Value::from(hex(&verified.signed_hash[32..])));
+        let half = verified.signed_hash.len() / 2;
+        hashes.push(Value::from(hex(&verified.signed_hash[half..])));
         methods.push(Value::from(method.id.as_str()));
         signers.push(Signer {
             controller: method.controller,
