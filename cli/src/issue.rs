@@ -10,8 +10,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use mcx_verifier_core::json::{self, Object, Value};
 use mcx_verifier_core::low_level::did::Purpose;
-use mcx_verifier_core::low_level::jws;
-use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::proof::{ProofOptions, Suite};
 use mcx_verifier_core::Timestamp;
 
 use crate::host;
@@ -29,7 +28,14 @@ pub enum Format {
     /// The VC 1.1-era Ed25519Signature2020 proof.
     #[value(name = "ed25519-signature-2020")]
     Ed25519Signature2020,
-    /// A JWT: VC-JOSE for VC 2.0 credentials, VC-JWT for VC 1.1.
+    /// Data Integrity, cryptosuite ecdsa-rdfc-2019 (needs a P-256 key).
+    #[value(name = "ecdsa-rdfc-2019")]
+    EcdsaRdfc2019,
+    /// Data Integrity, cryptosuite ecdsa-jcs-2019 (needs a P-256 key).
+    #[value(name = "ecdsa-jcs-2019")]
+    EcdsaJcs2019,
+    /// A JWT: VC-JOSE for VC 2.0 credentials, VC-JWT for VC 1.1 (EdDSA, or
+    /// ES256 with a P-256 key).
     #[value(name = "jwt")]
     Jwt,
 }
@@ -40,7 +46,8 @@ pub struct IssueArgs {
     /// The issuer's key file (from `mcx key new`).
     #[arg(long)]
     key: PathBuf,
-    /// The proof format.
+    /// The proof format. With a P-256 key the eddsa formats are made as
+    /// their ecdsa counterparts (same canonicalization).
     #[arg(long, value_enum, default_value = "eddsa-rdfc-2022")]
     format: Format,
     /// Signing time (RFC 3339) instead of now.
@@ -167,9 +174,11 @@ pub fn sign(
         Format::EddsaRdfc2022 => Suite::EddsaRdfc2022,
         Format::EddsaJcs2022 => Suite::EddsaJcs2022,
         Format::Ed25519Signature2020 => Suite::Ed25519Signature2020,
-        Format::Jwt => return Ok(sign_jwt(doc, key, id)),
+        Format::EcdsaRdfc2019 => Suite::EcdsaRdfc2019,
+        Format::EcdsaJcs2019 => Suite::EcdsaJcs2019,
+        Format::Jwt => return sign_jwt(doc, key, id),
     };
-    let signed = sign_data_integrity(doc, key, id, now, suite)?;
+    let signed = sign_data_integrity(doc, key, id, now, key.suite_for(suite))?;
     Ok(json::to_string(&Value::Object(signed)))
 }
 
@@ -190,10 +199,10 @@ pub fn sign_data_integrity(
         challenge: None,
         domain: None,
     };
-    proof::sign(doc, &options, &key.secret).map_err(|e| format!("cannot sign: {e}"))
+    key.sign_proof(doc, &options)
 }
 
-fn sign_jwt(doc: &Object, key: &KeyPair, id: &Identity) -> String {
+fn sign_jwt(doc: &Object, key: &KeyPair, id: &Identity) -> Result<String, String> {
     let mut header = Object::new();
     header.insert("kid", Value::from(id.method.as_str()));
     if is_v1(doc) {
@@ -225,11 +234,11 @@ fn sign_jwt(doc: &Object, key: &KeyPair, id: &Identity) -> String {
             claims.insert("sub", sub.clone());
         }
         claims.insert("vc", Value::Object(doc.clone()));
-        jws::sign(header, &Value::Object(claims), &key.secret)
+        key.sign_jws(header, &Value::Object(claims))
     } else {
         // VC-JOSE-COSE: the payload is the credential itself.
         header.insert("typ", Value::from("vc+jwt"));
         header.insert("cty", Value::from("vc"));
-        jws::sign(header, &Value::Object(doc.clone()), &key.secret)
+        key.sign_jws(header, &Value::Object(doc.clone()))
     }
 }

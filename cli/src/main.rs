@@ -50,11 +50,15 @@ enum Command {
 
 #[derive(Subcommand)]
 enum KeyCommand {
-    /// Create a new Ed25519 key file (mode 0600) and print its did:key.
+    /// Create a new key file (mode 0600) and print its did:key.
     New {
         /// Where to write the key file (must not exist).
         #[arg(long, short)]
         out: PathBuf,
+        /// The key type: Ed25519 (eddsa suites, EdDSA JWTs) or P-256
+        /// (ecdsa suites, ES256 JWTs).
+        #[arg(long = "type", value_enum, default_value = "ed25519")]
+        key_type: keys::KeyType,
         /// A note stored in the key file (e.g. "demo key, not for production").
         #[arg(long)]
         note: Option<String>,
@@ -80,7 +84,11 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Verify(args) => return verify_cmd::run(args),
-        Command::Key(KeyCommand::New { out, note }) => keys::KeyPair::generate().and_then(|k| {
+        Command::Key(KeyCommand::New {
+            out,
+            note,
+            key_type,
+        }) => keys::KeyPair::generate(key_type).and_then(|k| {
             k.write(&out, note.as_deref())?;
             println!("{}", k.did());
             eprintln!("wrote {} (mode 0600); keep it secret", out.display());

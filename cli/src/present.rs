@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use mcx_verifier_core::json::{self, Object, Value};
 use mcx_verifier_core::low_level::did::Purpose;
-use mcx_verifier_core::low_level::jws;
-use mcx_verifier_core::low_level::proof::{self, ProofOptions, Suite};
+use mcx_verifier_core::low_level::proof::{ProofOptions, Suite};
 use mcx_verifier_core::low_level::{VC_V1, VC_V2};
 use mcx_verifier_core::Timestamp;
 
@@ -150,17 +149,17 @@ fn sign(
             if let Some(d) = &args.domain {
                 payload.insert("aud", Value::from(d.as_str()));
             }
-            return Ok(jws::sign(header, &Value::Object(payload), &key.secret));
+            return key.sign_jws(header, &Value::Object(payload));
         }
     };
     let options = ProofOptions {
-        suite,
+        suite: key.suite_for(suite),
         verification_method: id.method.clone(),
         purpose: Purpose::Authentication,
         created: now,
         challenge: args.challenge.clone(),
         domain: args.domain.clone(),
     };
-    let signed = proof::sign(vp, &options, &key.secret).map_err(|e| format!("cannot sign: {e}"))?;
+    let signed = key.sign_proof(vp, &options)?;
     Ok(json::to_string(&Value::Object(signed)))
 }

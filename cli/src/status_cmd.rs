@@ -440,7 +440,7 @@ fn sign(a: SignArgs) -> Result<(), String> {
         ListFormat::EddsaJcs2022 => Suite::EddsaJcs2022,
         ListFormat::EddsaRdfc2022 => Suite::EddsaRdfc2022,
     };
-    let signed = sign_object(doc, &key, &id, now, suite)?;
+    let signed = sign_object(doc, &key, &id, now, key.suite_for(suite))?;
     output(a.out.as_deref(), &pretty(&Value::Object(signed)))
 }
 

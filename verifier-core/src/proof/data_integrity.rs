@@ -127,7 +127,7 @@ pub const SUITES: &[SuiteSpec] = &[
         cryptosuite: Some("ecdsa-rdfc-2019"),
         canonicalization: Canonicalization::Rdfc,
         keys: SuiteKeys::Ecdsa,
-        signable: false,
+        signable: true,
     },
     SuiteSpec {
         suite: Suite::EcdsaJcs2019,
@@ -135,7 +135,7 @@ pub const SUITES: &[SuiteSpec] = &[
         cryptosuite: Some("ecdsa-jcs-2019"),
         canonicalization: Canonicalization::Jcs,
         keys: SuiteKeys::Ecdsa,
-        signable: false,
+        signable: true,
     },
 ];
 
@@ -591,13 +591,63 @@ pub struct ProofOptions {
     pub domain: Option<String>,
 }
 
-/// Signs `unsecured` (which must not contain a `proof`) and returns the
-/// document with its new proof. Ed25519 signing is deterministic, so this
-/// needs no randomness.
+/// Signs `unsecured` (which must not contain a `proof`) with an Ed25519
+/// secret key and returns the document with its new proof. Ed25519
+/// signing is deterministic, so this needs no randomness.
 pub fn sign(
     unsecured: &Object,
     options: &ProofOptions,
     secret_key: &[u8; 32],
+) -> Result<Object, ProofError> {
+    let key = SigningKey::from_bytes(secret_key);
+    sign_with(
+        unsecured,
+        options,
+        SuiteKeys::Ed25519,
+        SuiteHash::Sha256,
+        &|data| key.sign(data).to_bytes().to_vec(),
+    )
+}
+
+/// Signs `unsecured` with an ECDSA P-256 secret key (`ecdsa-rdfc-2019`,
+/// `ecdsa-jcs-2019`). RFC 6979 nonces: deterministic, no randomness.
+#[cfg(feature = "native-crypto")]
+pub fn sign_p256(
+    unsecured: &Object,
+    options: &ProofOptions,
+    secret_key: &[u8; 32],
+) -> Result<Object, ProofError> {
+    use p256::ecdsa::signature::Signer as _;
+    let key = p256::ecdsa::SigningKey::from_slice(secret_key)
+        .map_err(|_| ProofError::Malformed("not a P-256 secret key"))?;
+    sign_with(
+        unsecured,
+        options,
+        SuiteKeys::Ecdsa,
+        SuiteHash::Sha256,
+        &|data| {
+            let signature: p256::ecdsa::Signature = key.sign(data);
+            signature.to_bytes().to_vec()
+        },
+    )
+}
+
+/// The P-256 public key (compressed SEC1) of a secret key.
+#[cfg(feature = "native-crypto")]
+pub fn public_key_p256(secret_key: &[u8; 32]) -> Result<PublicKey, ProofError> {
+    let key = p256::ecdsa::SigningKey::from_slice(secret_key)
+        .map_err(|_| ProofError::Malformed("not a P-256 secret key"))?;
+    let point = key.verifying_key().to_encoded_point(true);
+    Ok(PublicKey::P256(point.as_bytes().to_vec()))
+}
+
+/// Builds the proof and signs its hash data with `signer`, a key of `keys`.
+fn sign_with(
+    unsecured: &Object,
+    options: &ProofOptions,
+    keys: SuiteKeys,
+    hash: SuiteHash,
+    signer: &dyn Fn(&[u8]) -> Vec<u8>,
 ) -> Result<Object, ProofError> {
     if unsecured.contains_key("proof") {
         return Err(ProofError::Malformed("the document already has a proof"));
@@ -606,6 +656,12 @@ pub fn sign(
     if !spec.signable {
         return Err(ProofError::Unsupported(format!(
             "signing with the draft suite {}",
+            options.suite.name()
+        )));
+    }
+    if spec.keys != keys {
+        return Err(ProofError::Unsupported(format!(
+            "signing {} with this type of key",
             options.suite.name()
         )));
     }
@@ -631,18 +687,11 @@ pub fn sign(
             proof.insert("@context", ctx.clone());
         }
     }
-    if spec.keys != SuiteKeys::Ed25519 {
-        return Err(ProofError::Unsupported(format!(
-            "signing with {} (only Ed25519 suites are made here)",
-            options.suite.name()
-        )));
-    }
     let (doc, config) = signing_inputs(options.suite, unsecured, &proof, &[])?;
-    let data = hash_data(options.suite, &doc, &config)?;
-    let signature = SigningKey::from_bytes(secret_key).sign(&data);
+    let data = hash_data_with(options.suite, hash, &doc, &config)?;
     proof.insert(
         "proofValue",
-        Value::from(multibase::encode_base58btc(&signature.to_bytes())),
+        Value::from(multibase::encode_base58btc(&signer(&data))),
     );
     let mut secured = unsecured.clone();
     secured.insert("proof", Value::Object(proof));

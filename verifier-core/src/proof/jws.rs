@@ -167,15 +167,49 @@ impl Jws {
     }
 }
 
-/// Signs `payload` as a compact JWS with `header` (to which `alg` is added).
-pub fn sign(mut header: Object, payload: &Value, secret_key: &[u8; 32]) -> String {
-    header.insert("alg", Value::from("EdDSA"));
+/// Signs `payload` as a compact JWS with `header` (to which `alg` is
+/// added), with an Ed25519 secret key.
+pub fn sign(header: Object, payload: &Value, secret_key: &[u8; 32]) -> String {
+    let key = SigningKey::from_bytes(secret_key);
+    sign_with(header, payload, Algorithm::Ed25519, &|input| {
+        key.sign(input).to_bytes().to_vec()
+    })
+}
+
+/// [`sign`] with an ECDSA P-256 secret key (`ES256`).
+#[cfg(feature = "native-crypto")]
+pub fn sign_es256(
+    header: Object,
+    payload: &Value,
+    secret_key: &[u8; 32],
+) -> Result<String, crate::proof::ProofError> {
+    use p256::ecdsa::signature::Signer as _;
+    let key = p256::ecdsa::SigningKey::from_slice(secret_key)
+        .map_err(|_| crate::proof::ProofError::Malformed("not a P-256 secret key"))?;
+    Ok(sign_with(
+        header,
+        payload,
+        Algorithm::EcdsaP256Sha256,
+        &|input| {
+            let signature: p256::ecdsa::Signature = key.sign(input);
+            signature.to_bytes().to_vec()
+        },
+    ))
+}
+
+fn sign_with(
+    mut header: Object,
+    payload: &Value,
+    algorithm: Algorithm,
+    signer: &dyn Fn(&[u8]) -> Vec<u8>,
+) -> String {
+    header.insert("alg", Value::from(algorithm.jose_name()));
     let h = base64url_encode(json::to_string(&Value::Object(header)).as_bytes());
     let p = base64url_encode(json::to_string(payload).as_bytes());
     let input = format!("{h}.{p}");
-    let sig = SigningKey::from_bytes(secret_key).sign(input.as_bytes());
+    let sig = signer(input.as_bytes());
     let mut out = input;
     out.push('.');
-    out.push_str(&base64url_encode(&sig.to_bytes()));
+    out.push_str(&base64url_encode(&sig));
     out
 }
