@@ -180,11 +180,18 @@ impl Context {
     }
 }
 
+/// A term of [`DefineState::defined`] whose definition is in progress.
+const DEFINING: usize = 0;
+/// A term of [`DefineState::defined`] whose definition is complete.
+const DEFINED: usize = 1;
+
 /// State of one context definition being processed (for term definitions
 /// that depend on each other).
 struct DefineState<'l> {
     local: &'l Object,
-    defined: BTreeMap<String, bool>,
+    /// [`DEFINING`] or [`DEFINED`] per term (a `usize` rather than a `bool`:
+    /// the map type exists anyway, and each new one costs the widget code).
+    defined: BTreeMap<String, usize>,
     base_url: Option<&'l str>,
     protected: bool,
     override_protected: bool,
@@ -562,7 +569,7 @@ impl Processor<'_> {
         if has_keyword_form(value) {
             return Ok(None);
         }
-        if st.local.contains_key(value) && st.defined.get(value) != Some(&true) {
+        if st.local.contains_key(value) && st.defined.get(value) != Some(&DEFINED) {
             self.create_term(ctx, st, value)?;
         }
         if let Some(d) = ctx.term(value) {
@@ -579,7 +586,7 @@ impl Processor<'_> {
             if prefix != "_"
                 && !suffix.starts_with("//")
                 && st.local.contains_key(prefix)
-                && st.defined.get(prefix) != Some(&true)
+                && st.defined.get(prefix) != Some(&DEFINED)
             {
                 self.create_term(ctx, st, prefix)?;
             }
@@ -594,8 +601,8 @@ impl Processor<'_> {
         term: &str,
     ) -> Result<(), JsonLdError> {
         match st.defined.get(term) {
-            Some(true) => return Ok(()),
-            Some(false) => return Err(JsonLdError::CyclicIriMapping),
+            Some(&DEFINED) => return Ok(()),
+            Some(_) => return Err(JsonLdError::CyclicIriMapping),
             None => {}
         }
         self.enter()?;
@@ -615,7 +622,7 @@ impl Processor<'_> {
         if term.is_empty() {
             return Err(E::InvalidTermDefinition);
         }
-        st.defined.insert(term.to_string(), false);
+        st.defined.insert(term.to_string(), DEFINING);
         let local: &Object = st.local;
         let value: &Value = local.get(term).unwrap_or(&Value::Null);
         let mode10 = self.mode10();
@@ -639,7 +646,7 @@ impl Processor<'_> {
             return Err(E::KeywordRedefinition);
         } else if has_keyword_form(term) {
             self.lose(|| SafeModeEvent::ReservedTerm(excerpt(term)))?;
-            st.defined.insert(term.to_string(), true);
+            st.defined.insert(term.to_string(), DEFINED);
             return Ok(());
         }
         let previous = Rc::make_mut(&mut ctx.terms).remove(term);
@@ -683,7 +690,7 @@ impl Processor<'_> {
             let r = r.as_str().ok_or(E::InvalidIriMapping)?;
             if has_keyword_form(r) {
                 self.lose(|| SafeModeEvent::ReservedReverse(excerpt(r)))?;
-                st.defined.insert(term.to_string(), true);
+                st.defined.insert(term.to_string(), DEFINED);
                 return Ok(());
             }
             match self.expand_iri_def(ctx, st, r, false, true)? {
@@ -710,7 +717,7 @@ impl Processor<'_> {
                 Value::String(s) => {
                     if !is_keyword(s) && has_keyword_form(s) {
                         self.lose(|| SafeModeEvent::ReservedId(excerpt(s)))?;
-                        st.defined.insert(term.to_string(), true);
+                        st.defined.insert(term.to_string(), DEFINED);
                         return Ok(());
                     }
                     let iri = match self.expand_iri_def(ctx, st, s, false, true)? {
@@ -724,7 +731,7 @@ impl Processor<'_> {
                         .char_indices()
                         .any(|(i, c)| c == ':' && i > 0 && i + 1 < term.len());
                     if inner_colon || term.contains('/') {
-                        st.defined.insert(term.to_string(), true);
+                        st.defined.insert(term.to_string(), DEFINED);
                         let e = self.expand_iri_def(ctx, st, term, false, true)?;
                         if e.as_deref() != Some(iri.as_str()) {
                             return Err(E::InvalidIriMapping);
@@ -870,7 +877,7 @@ impl Processor<'_> {
             _ => Rc::new(def),
         };
         Rc::make_mut(&mut ctx.terms).insert(Rc::from(term), def);
-        st.defined.insert(term.to_string(), true);
+        st.defined.insert(term.to_string(), DEFINED);
         Ok(())
     }
 }
