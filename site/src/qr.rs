@@ -97,6 +97,12 @@ impl Binary {
     }
 }
 
+/// The length of a vector (`sqrt` is one WebAssembly instruction; `hypot`
+/// would bring a library function).
+fn length(x: f64, y: f64) -> f64 {
+    (x * x + y * y).sqrt()
+}
+
 /// The module size if `runs` are 1:1:3:1:1 within half a module.
 fn finder_ratio(runs: &[f64; 5]) -> Option<f64> {
     let total: f64 = runs.iter().sum();
@@ -156,7 +162,7 @@ fn finders(b: &Binary) -> Vec<Finder> {
             };
             let (cx, module) = (cx + dx, (m + mv + mh) / 3.0);
             match found.iter_mut().find(|f| {
-                (f.x - cx).hypot(f.y - cy) < module * 3.0 && (f.module / module - 1.0).abs() < 0.5
+                length(f.x - cx, f.y - cy) < module * 3.0 && (f.module / module - 1.0).abs() < 0.5
             }) {
                 Some(f) => {
                     let n = f.seen as f64;
@@ -175,8 +181,13 @@ fn finders(b: &Binary) -> Vec<Finder> {
         }
     }
     found.retain(|f| f.seen >= 2);
-    found.sort_by_key(|f| core::cmp::Reverse(f.seen));
-    found.truncate(12);
+    // The 12 seen in most rows (a selection, not a sort: a sort's code
+    // would weigh more in the site's download than this whole search).
+    while found.len() > 12 {
+        if let Some(least) = (0..found.len()).min_by_key(|&i| found[i].seen) {
+            found.swap_remove(least);
+        }
+    }
     found
 }
 
@@ -228,7 +239,7 @@ fn finder_search(width: usize, height: usize, pixels: &[u8]) -> Option<String> {
                 }
                 let a = (p.x - corner.x, p.y - corner.y);
                 let c = (q.x - corner.x, q.y - corner.y);
-                let (la, lc) = (a.0.hypot(a.1), c.0.hypot(c.1));
+                let (la, lc) = (length(a.0, a.1), length(c.0, c.1));
                 let cos = (a.0 * c.0 + a.1 * c.1) / (la * lc);
                 let ratio = la.min(lc) / la.max(lc);
                 let modules = [corner.module, p.module, q.module];
@@ -242,8 +253,13 @@ fn finder_search(width: usize, height: usize, pixels: &[u8]) -> Option<String> {
             }
         }
     }
-    triples.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (_, i, j, k) in triples.into_iter().take(6) {
+    // The six best (lowest) scores, best first.
+    for _ in 0..6 {
+        let Some(best) = (0..triples.len()).min_by(|&a, &b| triples[a].0.total_cmp(&triples[b].0))
+        else {
+            break;
+        };
+        let (_, i, j, k) = triples.swap_remove(best);
         let corner = found[i];
         let (mut right, mut down) = (found[j], found[k]);
         // Right before down, clockwise in picture coordinates (y downwards).
@@ -255,15 +271,12 @@ fn finder_search(width: usize, height: usize, pixels: &[u8]) -> Option<String> {
         // Runs were measured along rows and columns: across a code turned by
         // an angle they are longer than a module by 1 / max(|cos|, |sin|).
         let (dx, dy) = (right.x - corner.x, right.y - corner.y);
-        let turn = dx.abs().max(dy.abs()) / dx.hypot(dy);
+        let turn = dx.abs().max(dy.abs()) / length(dx, dy);
         let module = (corner.module * 2.0 + right.module + down.module) / 4.0 * turn;
-        let across = ((right.x - corner.x).hypot(right.y - corner.y)
-            + (down.x - corner.x).hypot(down.y - corner.y))
-            / 2.0
-            / module
-            + 7.0;
+        let across =
+            (length(dx, dy) + length(down.x - corner.x, down.y - corner.y)) / 2.0 / module + 7.0;
         // The nearest size 17 + 4v first, then the ones around it.
-        let nearest = ((across - 17.0) / 4.0).round() as i64 * 4 + 17;
+        let nearest = ((across - 17.0) / 4.0 + 0.5).floor() as i64 * 4 + 17;
         for size in [nearest, nearest - 4, nearest + 4, nearest + 8, nearest - 8] {
             if !(21..=177).contains(&size) {
                 continue;
