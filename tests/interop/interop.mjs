@@ -1,9 +1,10 @@
 // Interop with the reference JavaScript libraries (@digitalbazaar/vc and its
-// cryptosuites), offline: every context comes from the core's bundled set
-// (verifier-core/contexts/README.md is the URL -> file map), did:key
-// documents are built locally, and any other URL is refused.
+// cryptosuites, `jose` for JWTs), offline: every context comes from the
+// core's bundled set (verifier-core/contexts/README.md is the URL -> file
+// map), did:key documents are built locally, and any other URL is refused.
 //
 //   node interop.mjs sign OUT_DIR            JS signs the fixture in every suite
+//                                            and as JWTs (see `sign` below)
 //   node interop.mjs verify FILE...          JS verifies files signed elsewhere
 //   node interop.mjs bench FILE N            median JS verification time of FILE
 //
@@ -17,11 +18,16 @@ import {cryptosuite as rdfcSuite} from '@digitalbazaar/eddsa-rdfc-2022-cryptosui
 import {createSignCryptosuite as jcsSign, createVerifyCryptosuite as jcsVerify} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {cryptosuite as ecdsaRdfcSuite} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
+import {createSignCryptosuite as ecdsaJcsSign, createVerifyCryptosuite as ecdsaJcsVerify} from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import * as jose from 'jose';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const contextsDir = join(here, '../../verifier-core/contexts');
 const DID_V1 = 'https://www.w3.org/ns/did/v1';
 const ED2020_CTX = 'https://w3id.org/security/suites/ed25519-2020/v1';
+const MULTIKEY_CTX = 'https://w3id.org/security/multikey/v1';
 
 // URL -> parsed context, from the pin table of the bundled contexts.
 const contexts = new Map();
@@ -34,13 +40,21 @@ for (const line of readFileSync(join(contextsDir, 'README.md'), 'utf8').split('\
 // DID v1 is their first context; it is never expanded, so a stub suffices.
 contexts.set(DID_V1, {'@context': {'@protected': true, id: '@id', type: '@type'}});
 
+// An Ed25519 did:key (z6Mk…) as an Ed25519VerificationKey2020, which all
+// three Ed25519 suites read; a P-256 (zDn…) or P-384 (z82…) did:key as a
+// Multikey, the only form the ECDSA cryptosuites read.
 function didKeyDocument(did) {
   const fingerprint = did.slice('did:key:'.length);
   const vmId = `${did}#${fingerprint}`;
-  const vm = {'@context': ED2020_CTX, id: vmId, type: 'Ed25519VerificationKey2020', controller: did, publicKeyMultibase: fingerprint};
+  const ed25519 = fingerprint.startsWith('z6Mk');
+  if (!ed25519 && !fingerprint.startsWith('zDn') && !fingerprint.startsWith('z82')) {
+    throw new Error(`offline: unsupported did:key ${did}`);
+  }
+  const [ctx, type] = ed25519 ? [ED2020_CTX, 'Ed25519VerificationKey2020'] : [MULTIKEY_CTX, 'Multikey'];
+  const vm = {'@context': ctx, id: vmId, type, controller: did, publicKeyMultibase: fingerprint};
   return {
     vm,
-    doc: {'@context': [DID_V1, ED2020_CTX], id: did, verificationMethod: [vm], assertionMethod: [vmId], authentication: [vmId]},
+    doc: {'@context': [DID_V1, ctx], id: did, verificationMethod: [vm], assertionMethod: [vmId], authentication: [vmId]},
   };
 }
 
@@ -86,12 +100,82 @@ async function sign(outDir) {
     writeFileSync(file, JSON.stringify(signed, null, 2));
     console.log(JSON.stringify({file, suite: name, signed: true}));
   }
+  await signEcdsa(outDir);
+  await signJwts(outDir);
+}
+
+// ECDSA Data Integrity: both cryptosuites on both curves, each with a fresh
+// key whose did:key is the issuer (ECDSA signatures are randomized anyway,
+// so a fixed key would not make the output reproducible).
+async function signEcdsa(outDir) {
+  for (const curve of ['P-256', 'P-384']) {
+    const kp = await EcdsaMultikey.generate({curve});
+    const did = `did:key:${kp.publicKeyMultibase}`;
+    kp.controller = did;
+    kp.id = `${did}#${kp.publicKeyMultibase}`;
+    const suites = {
+      'ecdsa-rdfc-2019': () => new DataIntegrityProof({signer: kp.signer(), cryptosuite: ecdsaRdfcSuite}),
+      'ecdsa-jcs-2019': () => new DataIntegrityProof({signer: kp.signer(), cryptosuite: ecdsaJcsSign()}),
+    };
+    for (const [name, make] of Object.entries(suites)) {
+      const signed = await vc.issue({credential: fixture(did), suite: make(), documentLoader});
+      const tag = `${name}-${curve.toLowerCase().replace('-', '')}`;
+      const file = join(outDir, `js-${tag}.json`);
+      writeFileSync(file, JSON.stringify(signed, null, 2));
+      console.log(JSON.stringify({file, suite: name, curve, issuer: did, signed: true}));
+    }
+  }
+}
+
+// The public members of a JWK, in lexicographic order (as in an RFC 7638
+// thumbprint), for did:jwk.
+function publicJwk(jwk) {
+  const members = jwk.kty === 'RSA' ? ['e', 'kty', 'n'] : ['crv', 'kty', 'x', 'y'];
+  return Object.fromEntries(members.map((m) => [m, jwk[m]]));
+}
+
+const base64url = (text) => Buffer.from(text, 'utf8').toString('base64url');
+
+// VC-JOSE (VC 2.0, `typ: vc+jwt`, the credential is the payload) signed by
+// `jose`. Bound: the issuer is the did:jwk of the signing key, kid `#0`.
+// For contrast, one whose issuer is an https URL and whose key is only in a
+// `jwk` header: the signature verifies, but nothing ties the key to the
+// issuer (a verifier must say so: key check `wrong_key`).
+async function signJwts(outDir) {
+  const algs = {
+    ES256: {},
+    ES384: {},
+    RS256: {modulusLength: 2048},
+    PS256: {modulusLength: 2048},
+  };
+  for (const [alg, options] of Object.entries(algs)) {
+    const {publicKey, privateKey} = await jose.generateKeyPair(alg, {...options, extractable: true});
+    const jwk = publicJwk(await jose.exportJWK(publicKey));
+    const did = `did:jwk:${base64url(JSON.stringify(jwk))}`;
+    const credential = fixture(did);
+    const jwt = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(credential)))
+      .setProtectedHeader({alg, typ: 'vc+jwt', cty: 'vc', kid: '#0'})
+      .sign(privateKey);
+    const file = join(outDir, `js-jwt-${alg.toLowerCase()}.jwt`);
+    writeFileSync(file, jwt);
+    console.log(JSON.stringify({file, alg, issuer: did.slice(0, 40) + '…', signed: true}));
+  }
+  const {publicKey, privateKey} = await jose.generateKeyPair('RS256', {modulusLength: 2048, extractable: true});
+  const credential = fixture('https://th-demo.example/issuer');
+  const jwt = await new jose.CompactSign(new TextEncoder().encode(JSON.stringify(credential)))
+    .setProtectedHeader({alg: 'RS256', typ: 'vc+jwt', cty: 'vc', jwk: publicJwk(await jose.exportJWK(publicKey))})
+    .sign(privateKey);
+  const file = join(outDir, 'js-jwt-rs256-jwk-header.jwt');
+  writeFileSync(file, jwt);
+  console.log(JSON.stringify({file, alg: 'RS256', issuer: credential.issuer.id, key: 'jwk header only', signed: true}));
 }
 
 function verifierSuites() {
   return [
     new DataIntegrityProof({cryptosuite: rdfcSuite}),
     new DataIntegrityProof({cryptosuite: jcsVerify()}),
+    new DataIntegrityProof({cryptosuite: ecdsaRdfcSuite}),
+    new DataIntegrityProof({cryptosuite: ecdsaJcsVerify()}),
     new Ed25519Signature2020(),
   ];
 }
