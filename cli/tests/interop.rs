@@ -278,9 +278,10 @@ fn rust_signed_credentials_verify_in_javascript() {
     assert!(!ok && log.contains("\"verified\":false"), "{log}");
 }
 
-/// The ECDSA suites `mcx issue` signs with a P-256 key (`mcx key new --type
-/// p256`), each checked by the reference cryptosuites.
-const ECDSA_FORMATS: [&str; 2] = ["ecdsa-rdfc-2019", "ecdsa-jcs-2019"];
+/// What `mcx issue` signs with a P-256 key (`mcx key new --type p256`): both
+/// ECDSA suites, checked by the reference cryptosuites, and an ES256 JWT,
+/// checked by `jose`.
+const P256_FORMATS: [&str; 3] = ["ecdsa-rdfc-2019", "ecdsa-jcs-2019", "jwt"];
 
 #[test]
 fn rust_signed_ecdsa_credentials_verify_in_javascript() {
@@ -291,8 +292,9 @@ fn rust_signed_ecdsa_credentials_verify_in_javascript() {
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("did:key:zDn"));
     let fixture = interop_dir().join("fixtures/ob3-unsigned.json");
     let mut files = Vec::new();
-    for format in ECDSA_FORMATS {
-        let out = d.join(format!("rs-{format}-p256.json"));
+    for format in P256_FORMATS {
+        let ext = if format == "jwt" { "jwt" } else { "json" };
+        let out = d.join(format!("rs-{format}-p256.{ext}"));
         let o = mcx_in(
             &[
                 "issue",
@@ -312,10 +314,17 @@ fn rust_signed_ecdsa_credentials_verify_in_javascript() {
             String::from_utf8_lossy(&o.stderr)
         );
         let text = std::fs::read_to_string(&out).unwrap();
-        assert!(
-            text.contains(&format!("\"cryptosuite\":\"{format}\"")),
-            "{text}"
-        );
+        let (signed_as, expected) = if format == "jwt" {
+            // The protected header: ES256, the key's did:key as kid.
+            let header = base64url_decode(text.split('.').next().unwrap()).unwrap();
+            (
+                String::from_utf8(header).unwrap(),
+                "\"alg\":\"ES256\"".to_string(),
+            )
+        } else {
+            (text, format!("\"cryptosuite\":\"{format}\""))
+        };
+        assert!(signed_as.contains(&expected), "{format}: {signed_as}");
         files.push(out.to_str().unwrap().to_string());
     }
     let mut args = vec!["verify"];
@@ -324,7 +333,7 @@ fn rust_signed_ecdsa_credentials_verify_in_javascript() {
     assert!(ok, "{log}");
     assert_eq!(
         log.matches("\"verified\":true").count(),
-        ECDSA_FORMATS.len(),
+        P256_FORMATS.len(),
         "{log}"
     );
     for file in &files {

@@ -6,6 +6,7 @@
 //   node interop.mjs sign OUT_DIR            JS signs the fixture in every suite
 //                                            and as JWTs (see `sign` below)
 //   node interop.mjs verify FILE...          JS verifies files signed elsewhere
+//                                            (credentials, or JWTs by `jose`)
 //   node interop.mjs bench FILE N            median JS verification time of FILE
 //
 // Output: one JSON line per file on stdout.
@@ -185,10 +186,41 @@ async function verifyOne(credential) {
   return result;
 }
 
+// A VC-JOSE / VC-JWT credential: `jose` checks the signature with the key
+// of the kid's did:key (Ed25519, P-256 or P-384), and the key must be the
+// issuer's own (the did:key is the issuer), as a verifier requires.
+async function verifyJwt(text) {
+  const errors = [];
+  try {
+    const header = jose.decodeProtectedHeader(text);
+    const kid = header.kid ?? '';
+    if (!kid.startsWith('did:key:')) throw new Error(`kid ${kid || '(none)'} is not a did:key method`);
+    const did = kid.split('#')[0];
+    const {vm} = didKeyDocument(did);
+    const keyPair = vm.type === 'Multikey' ? await EcdsaMultikey.from(vm) : await Ed25519Multikey.from({...vm, type: 'Multikey', '@context': MULTIKEY_CTX});
+    const jwk = vm.type === 'Multikey' ? await EcdsaMultikey.toJwk({keyPair}) : await Ed25519Multikey.toJwk({keyPair});
+    const {payload} = await jose.compactVerify(text, await jose.importJWK(jwk, header.alg), {algorithms: [header.alg]});
+    const claims = JSON.parse(new TextDecoder().decode(payload));
+    const credential = claims.vc ?? claims;
+    const issuer = claims.iss ?? credential.issuer?.id ?? credential.issuer;
+    if (issuer !== did) throw new Error(`the key ${did} is not the issuer's (${issuer})`);
+  } catch (e) {
+    errors.push(String(e.message || e));
+  }
+  return {verified: errors.length === 0, errors};
+}
+
 async function verify(files) {
   let ok = true;
   for (const file of files) {
-    const credential = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8').trim();
+    if (!text.startsWith('{')) {
+      const {verified, errors} = await verifyJwt(text);
+      console.log(JSON.stringify({file, verified, errors}));
+      ok &&= verified;
+      continue;
+    }
+    const credential = JSON.parse(text);
     const result = await verifyOne(credential);
     const errors = [];
     if (result.error) errors.push(String(result.error.message || result.error));
