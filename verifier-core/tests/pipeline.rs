@@ -166,6 +166,56 @@ fn vc_jwt_1_1_round_trips() {
     assert_eq!(code(&run(jwt.as_bytes())), Some(Code::Expired));
 }
 
+/// VC Data Model 1.1 §6.3.1: the registered claims stand for the members
+/// the `vc` claim leaves out or leaves empty.
+#[test]
+fn vc_jwt_claims_fill_what_the_vc_claim_leaves_out() {
+    let issuer = did_of(&ISSUER_SK);
+    let header = || {
+        let mut h = Object::new();
+        h.insert(
+            "kid",
+            Value::from(did::did_key_method(&proof::public_key(&ISSUER_SK))),
+        );
+        h
+    };
+    let mut named = Object::new();
+    named.insert("name", Value::from("TH Nordstadt"));
+    for empty_issuer in [Value::from(""), Value::Object(named), Value::Null] {
+        let mut vc = unsigned(&ISSUER_SK, true);
+        vc.insert("issuer", empty_issuer.clone());
+        vc.remove("issuanceDate");
+        vc.remove("expirationDate");
+        vc.remove("id");
+        let mut subject = obj(vc.get("credentialSubject").unwrap().clone());
+        subject.remove("id");
+        vc.insert("credentialSubject", Value::Object(subject));
+        let mut claims = Object::new();
+        claims.insert("iss", Value::from(issuer.as_str()));
+        claims.insert("nbf", Value::Number(json::Number::from_u64(1_767_225_600)));
+        claims.insert("exp", Value::Number(json::Number::from_u64(1_893_456_000)));
+        claims.insert(
+            "jti",
+            Value::from("urn:uuid:7f1d5f9e-1b6a-4c1e-9a53-0d9c5e1a2b3c"),
+        );
+        claims.insert("sub", Value::from("did:example:learner"));
+        claims.insert("vc", Value::Object(vc));
+        let jwt = jws::sign(header(), &Value::Object(claims), &ISSUER_SK);
+        let r = run(jwt.as_bytes());
+        assert_eq!(
+            r.verdict(),
+            Verdict::Valid,
+            "{empty_issuer:?}: {}",
+            r.to_json()
+        );
+        let json = r.to_json();
+        assert!(json.contains(&format!("\"id\":\"{issuer}\"")), "{json}");
+        assert!(json.contains("urn:uuid:7f1d5f9e"), "{json}");
+        assert!(json.contains("did:example:learner"), "{json}");
+        assert!(json.contains("2030-01-01"), "expiry from exp: {json}");
+    }
+}
+
 #[test]
 fn changing_a_claim_breaks_every_format() {
     let doc = unsigned(&ISSUER_SK, false);
@@ -292,6 +342,78 @@ fn presentation(creds: Vec<Value>, challenge: Option<&str>) -> String {
         domain: None,
     };
     text(&proof::sign(&vp, &options, &HOLDER_SK).unwrap())
+}
+
+/// VC 2.0: a presentation may name no holder and carry no credentials.
+/// Its signature is checked and the report says what it does not prove.
+#[test]
+fn presentations_without_holder_or_credentials_say_what_they_prove() {
+    let cred = Value::Object(sign_di(
+        &unsigned(&ISSUER_SK, false),
+        Suite::EddsaJcs2022,
+        &ISSUER_SK,
+    ));
+    for (creds, suite) in [
+        (vec![cred.clone()], Suite::EddsaJcs2022),
+        (vec![cred], Suite::EddsaRdfc2022),
+        (vec![], Suite::EddsaJcs2022),
+    ] {
+        let mut vp = obj(json::parse_str(
+            r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"]}"#,
+        )
+        .unwrap());
+        if !creds.is_empty() {
+            vp.insert("verifiableCredential", Value::Array(creds.clone()));
+        }
+        let options = ProofOptions {
+            suite,
+            verification_method: did::did_key_method(&proof::public_key(&HOLDER_SK)),
+            purpose: Purpose::Authentication,
+            created: now(),
+            challenge: Some("c-9".into()),
+            domain: None,
+        };
+        let signed = proof::sign(&vp, &options, &HOLDER_SK).unwrap();
+        let mut asked = Options::new(now());
+        asked.challenge = Some("c-9".into());
+        let r = verify_offline(text(&signed).as_bytes(), &asked, &Resources::new());
+        let json = r.to_json();
+        assert_eq!(
+            r.verdict(),
+            Verdict::Valid,
+            "{suite:?} {}: {json}",
+            creds.len()
+        );
+        assert_eq!(
+            outcome(&r, CheckKind::Signature),
+            Some(Outcome::Pass),
+            "{json}"
+        );
+        assert_eq!(
+            outcome(&r, CheckKind::Key),
+            Some(Outcome::Warn(None)),
+            "{json}"
+        );
+        assert_eq!(
+            outcome(&r, CheckKind::Challenge),
+            Some(Outcome::Pass),
+            "{json}"
+        );
+        assert_eq!(r.credentials().len(), creds.len());
+        // Another challenge is refused, as for any presentation.
+        asked.challenge = Some("c-10".into());
+        let r = verify_offline(text(&signed).as_bytes(), &asked, &Resources::new());
+        assert_eq!(r.verdict(), Verdict::Invalid);
+        // A holder added after signing is not what was signed.
+        let mut claimed = signed.clone();
+        claimed.insert("holder", Value::from(did_of(&HOLDER_SK)));
+        let r = verify_offline(
+            text(&claimed).as_bytes(),
+            &Options::new(now()),
+            &Resources::new(),
+        );
+        assert_eq!(r.verdict(), Verdict::Invalid, "{}", r.to_json());
+    }
 }
 
 #[test]

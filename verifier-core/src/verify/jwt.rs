@@ -85,13 +85,22 @@ pub(super) fn check_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> (Report, Opt
     )
 }
 
-/// The credential a VC-JWT stands for (VC 1.1 §6.3.1): `iss`, `jti`, `sub`,
-/// `nbf`, `exp` fill in `issuer`, `id`, subject `id`, `issuanceDate`,
-/// `expirationDate` when those are absent.
+/// The credential a VC-JWT stands for (VC Data Model 1.1 §6.3.1): `iss`,
+/// `jti`, `sub`, `nbf`, `exp` stand for `issuer`, `id`, the subject's `id`,
+/// `issuanceDate`, `expirationDate`. A member the `vc` claim leaves out, or
+/// gives empty (an issuer `""` or an issuer object without `id`, as some
+/// issuers write to avoid saying it twice), is taken from its claim; one
+/// the `vc` claim does give is kept, and [`check_jwt_signature`] refuses a
+/// JWT whose `iss` contradicts it.
 pub(super) fn vc_jwt_credential(vc: &Object, claims: &Object) -> Object {
     let mut doc = vc.clone();
-    let set_if_absent = |doc: &mut Object, k: &str, v: Option<Value>| {
-        if let (false, Some(v)) = (doc.contains_key(k), v) {
+    let empty = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.is_empty(),
+        _ => false,
+    };
+    let fill = |doc: &mut Object, k: &str, v: Option<Value>| {
+        if let (true, Some(v)) = (empty(doc.get(k)), v) {
             doc.insert(k, v);
         }
     };
@@ -103,18 +112,28 @@ pub(super) fn vc_jwt_credential(vc: &Object, claims: &Object) -> Object {
             .and_then(|s| i64::try_from(s).ok())
             .map(|s| Value::from(Timestamp::from_unix_seconds(s).to_rfc3339()))
     };
-    set_if_absent(&mut doc, "issuer", claims.get("iss").cloned());
-    set_if_absent(&mut doc, "id", claims.get("jti").cloned());
-    set_if_absent(
+    if let Some(iss) = claims.get("iss").filter(|v| v.as_str().is_some()) {
+        match doc.get("issuer") {
+            // An issuer object without its id: the id is `iss`.
+            Some(Value::Object(o)) if empty(o.get("id")) => {
+                let mut o = o.clone();
+                o.insert("id", iss.clone());
+                doc.insert("issuer", Value::Object(o));
+            }
+            _ => fill(&mut doc, "issuer", Some(iss.clone())),
+        }
+    }
+    fill(&mut doc, "id", claims.get("jti").cloned());
+    fill(
         &mut doc,
         "issuanceDate",
         date("nbf").or_else(|| date("iat")),
     );
-    set_if_absent(&mut doc, "expirationDate", date("exp"));
+    fill(&mut doc, "expirationDate", date("exp"));
     if let (Some(sub), Some(Value::Object(subject))) =
         (claims.get("sub"), doc.get("credentialSubject"))
     {
-        if !subject.contains_key("id") {
+        if empty(subject.get("id")) {
             let mut s = subject.clone();
             s.insert("id", sub.clone());
             doc.insert("credentialSubject", Value::Object(s));

@@ -85,7 +85,41 @@ pub(super) fn verify_presentation(
             }
         }
         (None, Some(_), None) => {
-            r.push(CheckKind::Key, Outcome::Fail(Code::WrongKey), "The presentation is signed but names no holder, so the signer cannot be tied to anyone.");
+            // VC 2.0 allows a presentation without a holder: its signature
+            // still shows that it is unchanged (and answers a challenge),
+            // but ties nobody to the credentials in it.
+            let proven = check_proofs(doc, Purpose::Authentication, &mut r, ctx);
+            let signer = proven
+                .as_ref()
+                .and_then(|p| p.signers.first().map(|s| s.controller.clone()));
+            let reading = proven.as_ref().zip(signer).and_then(|(p, signer)| {
+                reading_for(doc, p, &signer, &mut r, ctx).map(|reading| (p, reading))
+            });
+            if let Some((p, reading)) = reading {
+                let signed_count = reading
+                    .get("verifiableCredential")
+                    .map_or(0, |v| v.one_or_many().len());
+                if let Some(h) = holder_id(&reading) {
+                    not_as_signed(&mut r, "holder", None, Some(h));
+                } else if signed_count != creds.len() {
+                    r.push(
+                        CheckKind::Signature,
+                        Outcome::Fail(Code::NotAsSigned),
+                        format!(
+                            "This presentation is not in the form it was signed in: it shows {} credentials, but {signed_count} were signed.",
+                            creds.len()
+                        ),
+                    );
+                } else {
+                    p.accept(&mut r);
+                    r.credential = summary::presentation(&reading);
+                    r.push(
+                        CheckKind::Key,
+                        Outcome::Warn(None),
+                        "The presentation names no holder: its signature shows that it is unchanged, not who presented it, so none of its credentials is tied to the presenter.",
+                    );
+                }
+            }
         }
         (None, None, _) => {
             if ctx.options.challenge.is_some() || ctx.options.domain.is_some() {
@@ -205,11 +239,25 @@ pub(super) fn embedded_credential(
 pub(super) fn summarize_embedded(r: &mut Report) {
     let n = r.credentials.len();
     if n == 0 {
-        r.push(
-            CheckKind::Credentials,
-            Outcome::Fail(Code::Malformed),
-            "The presentation contains no credentials.",
-        );
+        // VC 2.0 allows it: a signed one still proves who made it (for the
+        // request, with a challenge); an unsigned one proves nothing.
+        let signed = r
+            .checks()
+            .iter()
+            .any(|c| c.kind == CheckKind::Signature && c.outcome == Outcome::Pass);
+        if signed {
+            r.push(
+                CheckKind::Credentials,
+                Outcome::Warn(None),
+                "The presentation contains no credentials: it shows only that its signer made it.",
+            );
+        } else {
+            r.push(
+                CheckKind::Credentials,
+                Outcome::Fail(Code::Malformed),
+                "The presentation contains no credentials and no signature: there is nothing to check.",
+            );
+        }
         return;
     }
     let worst = r
