@@ -30,6 +30,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 const DIST = path.resolve(process.env.MCX_WIDGET_DIST || path.join(ROOT, 'dist', 'widget'));
 const DEMO = path.join(ROOT, 'demo');
+/** ECDSA/RSA credentials signed by the JS reference libraries (see its README). */
+const SIGNATURES = path.join(HERE, 'fixtures', 'signatures');
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const CHROMIUM = process.env.MCX_CHROMIUM || '/usr/bin/chromium';
 const LAUNCH_ARGS = [
@@ -277,11 +279,19 @@ function shot(name) {
   return path.join(SHOTS, `widget-${name}.png`);
 }
 
-/** `mcx verify --json` for these files, one report per file (JSON Lines). */
-function cliReports(files) {
-  const args = ['verify', '--json', '--offline', '--now', NOW, '--registry', path.join(DEMO, MANIFEST.registry)];
-  for (const [url, file] of Object.entries(MANIFEST.resources)) args.push('--resource', `${url}=${path.join(DEMO, file)}`);
-  args.push(...files.map((f) => path.join(DEMO, f)));
+/**
+ * `mcx verify --json` for these files, one report per file (JSON Lines).
+ * Default: files of the demo network, checked against its registry and
+ * resources; `{ dir, registry: false }`: files below `dir`, no registry
+ * (as the JS API's `registry: false`).
+ */
+function cliReports(files, { dir = DEMO, registry = true } = {}) {
+  const args = ['verify', '--json', '--offline', '--now', NOW];
+  if (registry) {
+    args.push('--registry', path.join(DEMO, MANIFEST.registry));
+    for (const [url, file] of Object.entries(MANIFEST.resources)) args.push('--resource', `${url}=${path.join(DEMO, file)}`);
+  }
+  args.push(...files.map((f) => path.join(dir, f)));
   const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
   const candidates = [process.env.MCX_CLI, path.join(targetDir, 'debug', 'mcx'), path.join(ROOT, 'target', 'debug', 'mcx')];
   const bin = candidates.find((c) => c && existsSync(c));
@@ -571,7 +581,7 @@ test('network registry: a host-pinned key other than the signer makes membership
   await page.done();
 });
 
-test('JS API (ES module) returns the same report as `mcx verify --json`, for every demo sample', async () => {
+test('JS API (ES module) returns the same report as `mcx verify --json`, for every demo sample and signature fixture', async () => {
   const files = MANIFEST.samples.map((s) => s.file);
   const expected = cliReports(files);
   assert.equal(expected.length, files.length);
@@ -602,6 +612,23 @@ test('JS API (ES module) returns the same report as `mcx verify --json`, for eve
     assert.equal(JSON.parse(got).verdict, MANIFEST.samples[i].verdict, `${file}: expected verdict`);
   }
   console.log(`     ${files.length} reports identical to the CLI's; host-specific reasons:\n       ${hostReasons.join('\n       ')}`);
+  // ECDSA and RSA (fixtures/signatures/, signed by the JS reference
+  // libraries): the browser checks these signatures with WebCrypto, the CLI
+  // with RustCrypto, and the reports must still be the same bytes. No
+  // registry (their issuers are no members): the signature and key checks
+  // decide.
+  const signed = JSON.parse(readFileSync(path.join(SIGNATURES, 'manifest.json'), 'utf8')).files;
+  const cliSigned = cliReports(signed.map((f) => f.file), { dir: SIGNATURES, registry: false });
+  assert.equal(cliSigned.length, signed.length);
+  for (const [i, { file, verdict, code }] of signed.entries()) {
+    const text = readFileSync(path.join(SIGNATURES, file), 'utf8');
+    const got = await page.evaluate(([text, now]) => window.__api.verify(text, { now, registry: false }).then((r) => JSON.stringify(r)), [text, NOW]);
+    assert.equal(normalise(JSON.parse(got), file), normalise(JSON.parse(cliSigned[i]), file), `${file}: the browser and the CLI agree`);
+    const report = JSON.parse(got);
+    assert.equal(report.verdict, verdict, `${file}: expected verdict`);
+    assert.equal(report.headline?.code ?? null, code, `${file}: expected headline`);
+  }
+  console.log(`     ${signed.length} ECDSA/RSA reports (WebCrypto) identical to the CLI's (RustCrypto)`);
   // Bytes and other inputs; bad options reject with a TypeError.
   const bytes = await page.evaluate(
     ([text, now]) => window.__api.verify(new TextEncoder().encode(text), { now: new Date(now) }).then((r) => r.verdict),
