@@ -69,10 +69,9 @@ impl Binary {
     }
 
     /// The five runs dark, light, dark, light, dark through `(x, y)` (in the
-    /// middle one) along the step `(dx, dy)`, and where the middle run's
-    /// centre is; `None` unless their widths are 1:1:3:1:1 (a finder
-    /// pattern), each run at most `max` long.
-    fn finder_runs(&self, x: f64, y: f64, dx: f64, dy: f64, max: f64) -> Option<(f64, f64)> {
+    /// middle one) along the step `(dx, dy)`, each at most `max` long, and
+    /// where the middle run's centre is (from `(x, y)`, in steps).
+    fn runs(&self, x: f64, y: f64, dx: f64, dy: f64, max: f64) -> ([f64; 5], f64) {
         let mut runs = [0f64; 5];
         // Back from the centre: the middle run's first half, then light, dark.
         let mut t = 0.0;
@@ -90,10 +89,69 @@ impl Binary {
                 t += 1.0;
             }
         }
-        let module = finder_ratio(&runs)?;
         // The middle run spans -back+1 ..= runs[2]-back along the line.
-        let middle = (runs[2] - 1.0) / 2.0 - (back - 1.0);
-        Some((middle, module))
+        (runs, (runs[2] - 1.0) / 2.0 - (back - 1.0))
+    }
+
+    /// [`Binary::runs`] if they are a finder pattern's 1:1:3:1:1: the
+    /// middle's offset and the module size.
+    fn finder_runs(&self, x: f64, y: f64, dx: f64, dy: f64, max: f64) -> Option<(f64, f64)> {
+        let (runs, middle) = self.runs(x, y, dx, dy, max);
+        Some((middle, finder_ratio(&runs)?))
+    }
+
+    /// Where the alignment pattern (a dark module in a light ring in a dark
+    /// ring, 5 × 5 modules) may be within `radius` of `(x, y)`, for modules
+    /// of about `module`: the (up to) four places nearest to `(x, y)`
+    /// whose runs light, dark, light are 1:1:1 across, down and diagonally
+    /// (the outer ring may run into dark modules around it). Data modules
+    /// can look alike; a wrong one fails to decode.
+    fn alignments(&self, x: f64, y: f64, radius: f64, module: f64) -> Vec<(f64, f64)> {
+        let is_ring = |runs: &[f64; 5], m: f64| {
+            runs[1..4].iter().all(|r| *r > m * 0.4 && *r < m * 1.7)
+                && runs[0] > m * 0.4
+                && runs[4] > m * 0.4
+        };
+        let mut best: Vec<(f64, f64, f64)> = Vec::new();
+        let (y0, y1) = (
+            (y - radius).max(0.0) as usize,
+            (y + radius).min(self.h as f64) as usize,
+        );
+        let (x0, x1) = (
+            (x - radius).max(0.0) as usize,
+            (x + radius).min(self.w as f64) as usize,
+        );
+        for row in y0..y1 {
+            for col in x0..x1 {
+                // Only the first pixel of a dark run, then its whole runs.
+                if !self.dark[row * self.w + col] || (col > x0 && self.dark[row * self.w + col - 1])
+                {
+                    continue;
+                }
+                let (across, dx) = self.runs(col as f64, row as f64, 1.0, 0.0, module * 3.0);
+                if !is_ring(&across, module) {
+                    continue;
+                }
+                let cx = col as f64 + dx;
+                let (down, dy) = self.runs(cx, row as f64, 0.0, 1.0, module * 3.0);
+                let cy = row as f64 + dy;
+                if !is_ring(&down, module)
+                    || !is_ring(&self.runs(cx, cy, 1.0, 1.0, module * 3.0).0, module * 1.41)
+                    || best.iter().any(|b| length(b.0 - cx, b.1 - cy) < module)
+                {
+                    continue;
+                }
+                best.push((cx, cy, length(cx - x, cy - y)));
+                if best.len() > 4 {
+                    if let Some(far) =
+                        (0..best.len()).max_by(|&a, &b| best[a].2.total_cmp(&best[b].2))
+                    {
+                        best.swap_remove(far);
+                    }
+                }
+            }
+        }
+        best.into_iter().map(|(cx, cy, _)| (cx, cy)).collect()
     }
 }
 
@@ -191,14 +249,13 @@ fn finders(b: &Binary) -> Vec<Finder> {
     found
 }
 
-/// A code's modules read from a picture through an affine map from the
-/// centres of its three finder patterns.
+/// A code's modules read from a picture through a projective map
+/// `[a, b, c, d, e, f, g, h]` from module coordinates `(u, v)`:
+/// `x = (a u + b v + c) / (g u + h v + 1)`, `y = (d u + e v + f) / (…)`.
 struct Sampled<'a> {
     b: &'a Binary,
     size: usize,
-    origin: (f64, f64),
-    right: (f64, f64),
-    down: (f64, f64),
+    map: [f64; 8],
 }
 
 impl rqrr::BitGrid for Sampled<'_> {
@@ -207,21 +264,52 @@ impl rqrr::BitGrid for Sampled<'_> {
     }
 
     fn bit(&self, y: usize, x: usize) -> bool {
-        // Finder centres are at module coordinates 3.5 and size - 3.5.
-        let span = self.size as f64 - 7.0;
-        let (u, v) = ((x as f64 - 3.0) / span, (y as f64 - 3.0) / span);
-        self.b.at(
-            self.origin.0 + u * self.right.0 + v * self.down.0,
-            self.origin.1 + u * self.right.1 + v * self.down.1,
-        )
+        let [a, b, c, d, e, f, g, h] = self.map;
+        let (u, v) = (x as f64 + 0.5, y as f64 + 0.5);
+        let w = g * u + h * v + 1.0;
+        self.b.at((a * u + b * v + c) / w, (d * u + e * v + f) / w)
     }
+}
+
+/// The projective map that takes the four module coordinates `from` to the
+/// picture points `to`; `None` when they are degenerate.
+fn projective(from: [(f64, f64); 4], to: [(f64, f64); 4]) -> Option<[f64; 8]> {
+    // Eight linear equations, two a point, solved by Gaussian elimination.
+    let mut m = [[0f64; 9]; 8];
+    for (i, ((u, v), (x, y))) in from.into_iter().zip(to).enumerate() {
+        m[2 * i] = [u, v, 1.0, 0.0, 0.0, 0.0, -u * x, -v * x, x];
+        m[2 * i + 1] = [0.0, 0.0, 0.0, u, v, 1.0, -u * y, -v * y, y];
+    }
+    for col in 0..8 {
+        let pivot = (col..8).max_by(|&a, &b| m[a][col].abs().total_cmp(&m[b][col].abs()))?;
+        if m[pivot][col].abs() < 1e-9 {
+            return None;
+        }
+        m.swap(col, pivot);
+        let pivot_row = m[col];
+        for (row, equation) in m.iter_mut().enumerate() {
+            if row != col {
+                let k = equation[col] / pivot_row[col];
+                for (value, p) in equation.iter_mut().zip(pivot_row).skip(col) {
+                    *value -= k * p;
+                }
+            }
+        }
+    }
+    let mut map = [0f64; 8];
+    for (i, value) in map.iter_mut().enumerate() {
+        *value = m[i][8] / m[i][i];
+    }
+    Some(map)
 }
 
 /// The second search: finder patterns found by [`finders`], three of them
 /// that make a right angle with equal sides taken as a code's corners, and
-/// the code read at the size their distance gives and at its neighbours.
+/// the code read at the size their distance gives and at its neighbours,
+/// through the perspective that the alignment pattern near the fourth
+/// corner gives (a code held at an angle), else as a parallelogram.
 /// rqrr's own search estimates a code's corners from each finder pattern's
-/// outline, which a pixel off in a small or tilted code throws far off.
+/// outline, which a pixel off in a small or turned code throws far off.
 fn finder_search(width: usize, height: usize, pixels: &[u8]) -> Option<String> {
     // The summed-area table of `Binary::of` holds up to 16 million pixels
     // in `u32` (the site scans at most 1920 × 1920).
@@ -277,19 +365,54 @@ fn finder_search(width: usize, height: usize, pixels: &[u8]) -> Option<String> {
             (length(dx, dy) + length(down.x - corner.x, down.y - corner.y)) / 2.0 / module + 7.0;
         // The nearest size 17 + 4v first, then the ones around it.
         let nearest = ((across - 17.0) / 4.0 + 0.5).floor() as i64 * 4 + 17;
+        let (tl, tr, bl) = ((corner.x, corner.y), (right.x, right.y), (down.x, down.y));
+        // The fourth corner of the parallelogram the finder patterns span.
+        let opposite = (tr.0 + bl.0 - tl.0, tr.1 + bl.1 - tl.1);
+        // A code turned towards or away from the camera: the alignment
+        // pattern near the fourth corner (its centre 6.5 modules in,
+        // versions 2 and up) gives the perspective.
+        let alignments = if nearest > 21 {
+            let n = nearest as f64;
+            let k = (n - 10.0) / (n - 7.0);
+            let side = length(dx, dy);
+            b.alignments(
+                tl.0 + k * (opposite.0 - tl.0),
+                tl.1 + k * (opposite.1 - tl.1),
+                side * 0.1 + module * 3.0,
+                module,
+            )
+        } else {
+            Vec::new()
+        };
         for size in [nearest, nearest - 4, nearest + 4, nearest + 8, nearest - 8] {
             if !(21..=177).contains(&size) {
                 continue;
             }
-            let grid = Sampled {
-                b: &b,
-                size: size as usize,
-                origin: (corner.x, corner.y),
-                right: (right.x - corner.x, right.y - corner.y),
-                down: (down.x - corner.x, down.y - corner.y),
-            };
-            if let Ok((_, text)) = rqrr::Grid::new(grid).decode() {
-                return Some(text);
+            let n = size as f64;
+            // Finder pattern centres are 3.5 modules in.
+            let (a, c) = ((3.5, 3.5), [(n - 3.5, 3.5), (3.5, n - 3.5)]);
+            let mut maps: Vec<[f64; 8]> = Vec::new();
+            if size > 21 {
+                for found in &alignments {
+                    maps.extend(projective(
+                        [a, c[0], c[1], (n - 6.5, n - 6.5)],
+                        [tl, tr, bl, *found],
+                    ));
+                }
+            }
+            maps.extend(projective(
+                [a, c[0], c[1], (n - 3.5, n - 3.5)],
+                [tl, tr, bl, opposite],
+            ));
+            for map in maps {
+                let grid = Sampled {
+                    b: &b,
+                    size: size as usize,
+                    map,
+                };
+                if let Ok((_, text)) = rqrr::Grid::new(grid).decode() {
+                    return Some(text);
+                }
             }
         }
     }
@@ -548,15 +671,25 @@ mod tests {
     /// A photo of a printed code: a `frame_w`×`frame_h` grey picture of a
     /// desk (grey 110) with the code on white paper (235, ink 35), its side
     /// (quiet zone included) `code_px` pixels, turned by `degrees` about
-    /// the middle of the frame. Each pixel averages 4×4 samples, as a
+    /// the middle of the frame. Each pixel averages 2×2 samples, as a
     /// camera's sensor does.
-    pub(crate) fn photo(
+    fn photo(svg: &Svg, frame_w: usize, frame_h: usize, code_px: f64, degrees: f64) -> Vec<u8> {
+        tilted_photo(svg, frame_w, frame_h, code_px, degrees, 0.0)
+    }
+
+    /// [`photo`] with the paper also tilted back by `tilt` degrees (its top
+    /// edge away from the camera), through a lens with a focal length of
+    /// 1500 pixels, as a phone's at 1920×1080.
+    fn tilted_photo(
         svg: &Svg,
         frame_w: usize,
         frame_h: usize,
         code_px: f64,
         degrees: f64,
+        tilt: f64,
     ) -> Vec<u8> {
+        let focal = 1500.0;
+        let (tilt_sin, tilt_cos) = tilt.to_radians().sin_cos();
         let (sin, cos) = degrees.to_radians().sin_cos();
         let (cx, cy) = (frame_w as f64 / 2.0, frame_h as f64 / 2.0);
         let module = code_px / svg.size as f64;
@@ -569,6 +702,9 @@ mod tests {
                     for sx in 0..2 {
                         let x = px as f64 + (sx as f64 + 0.5) / 2.0 - cx;
                         let y = py as f64 + (sy as f64 + 0.5) / 2.0 - cy;
+                        // Back from the picture onto the tilted paper.
+                        let y = y * focal / (focal * tilt_cos - y * tilt_sin);
+                        let x = x * (focal + y * tilt_sin) / focal;
                         // Into the code's own coordinates, in modules.
                         let u = (x * cos + y * sin) / module + n / 2.0;
                         let v = (-x * sin + y * cos) / module + n / 2.0;
@@ -592,8 +728,8 @@ mod tests {
         pixels
     }
 
-    /// Issue 15: a phone or laptop camera sees a CV's code small and
-    /// turned. Share codes the size of the demo credentials' (versions 23
+    /// Issue 15: a phone or laptop camera sees a CV's code small, turned
+    /// and tilted. Share codes the size of the demo credentials' (versions 23
     /// and 25), a fifth of a 1920×1080 frame wide (3.1 to 3.3 pixels a
     /// module), turned by 15°, 40° and more, are read; rqrr's own search
     /// alone misses most of the turned ones.
@@ -620,6 +756,26 @@ mod tests {
                     "{label}"
                 );
             }
+        }
+        // Held at an angle: the paper tilted back by up to 20°, and turned.
+        let text = format!(
+            "https://verify.microcredx.eu/#vc=1:{}",
+            "AZ27QX".repeat(250)
+        );
+        let svg = encode(&text).unwrap();
+        for (code_px, degrees, tilt) in [
+            (384.0, 0.0, 10.0),
+            (384.0, 15.0, 20.0),
+            (500.0, 0.0, 20.0),
+            (500.0, 15.0, 10.0),
+        ] {
+            let frame = tilted_photo(&svg, 1920, 1080, code_px, degrees, tilt);
+            let label = format!("{code_px} pixels, turned {degrees}°, tilted {tilt}°");
+            assert_eq!(
+                finder_search(1920, 1080, &frame).as_deref(),
+                Some(text.as_str()),
+                "{label}"
+            );
         }
         // A 1280×720 camera: the same code a third of the frame wide.
         let text = format!(
