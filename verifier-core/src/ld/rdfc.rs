@@ -194,17 +194,23 @@ pub fn canonicalize_with(
 
     // Step 2: the blank node to quads map, blank nodes numbered in order of
     // first appearance.
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    // `String` keys: the map type exists anyway (each new one costs the
+    // browser bundles code).
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut labels: Vec<&str> = Vec::new();
     let mut mentions: Vec<Vec<usize>> = Vec::new();
     for (qi, q) in dataset.iter().enumerate() {
         for term in components(q) {
             if let Term::Blank(label) = term {
-                let id = *index.entry(label.as_str()).or_insert_with(|| {
-                    labels.push(label.as_str());
-                    mentions.push(Vec::new());
-                    labels.len() - 1
-                });
+                let id = match index.get(label.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        labels.push(label.as_str());
+                        mentions.push(Vec::new());
+                        index.insert(label.clone(), labels.len() - 1);
+                        labels.len() - 1
+                    }
+                };
                 if let Some(m) = mentions.get_mut(id) {
                     // A blank node in two positions of one quad is one mention.
                     if m.last() != Some(&qi) {
@@ -230,15 +236,16 @@ pub fn canonicalize_with(
     };
 
     // Step 3: first-degree hashes.
-    let mut by_hash: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut hashed: Vec<(String, usize)> = Vec::with_capacity(labels.len());
     for id in 0..labels.len() {
         let h = state.hash_first_degree(id);
-        by_hash.entry(h.clone()).or_default().push(id);
+        hashed.push((h.clone(), id));
         state.first_degree.push(h);
     }
+    let mut by_hash = group_by_hash(hashed);
 
     // Step 4: blank nodes with a unique first-degree hash, in hash order.
-    by_hash.retain(|_, ids| match ids.as_slice() {
+    by_hash.retain(|(_, ids)| match ids.as_slice() {
         [only] => {
             state.canonical.issue(*only);
             false
@@ -247,7 +254,7 @@ pub fn canonicalize_with(
     });
 
     // Step 5: the rest, through Hash N-Degree Quads, in hash order.
-    for ids in by_hash.values() {
+    for (_, ids) in &by_hash {
         let mut paths: Vec<(String, Issuer)> = Vec::new();
         for &id in ids {
             if state.canonical.get(id).is_some() {
@@ -374,7 +381,7 @@ struct State<'a> {
     hash: HashAlgorithm,
     limits: Limits,
     dataset: &'a [&'a Quad],
-    index: &'a BTreeMap<&'a str, usize>,
+    index: &'a BTreeMap<String, usize>,
     labels: &'a [&'a str],
     /// Blank node id → indices into `dataset` of the quads mentioning it.
     mentions: &'a [Vec<usize>],
@@ -470,15 +477,15 @@ impl State<'_> {
         // mention yields at most two related hashes; charge for them up front.
         let mention_count = self.mentions.get(id).map_or(0, Vec::len);
         self.charge(mention_count)?;
-        let mut related_by_hash: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut related: Vec<(String, usize)> = Vec::new();
         for q in self.quads_of(id) {
             let positions = [(&q.subject, "s"), (&q.object, "o")];
             let graph = q.graph.as_ref().map(|g| (g, "g"));
             for (term, position) in positions.into_iter().chain(graph) {
                 match self.blank_id(term) {
-                    Some(related) if related != id => {
-                        let h = self.hash_related(related, q, &issuer, position);
-                        related_by_hash.entry(h).or_default().push(related);
+                    Some(related_id) if related_id != id => {
+                        let h = self.hash_related(related_id, q, &issuer, position);
+                        related.push((h, related_id));
                     }
                     _ => {}
                 }
@@ -488,7 +495,7 @@ impl State<'_> {
         // Steps 4-5: for each related hash, the shortest path over all
         // permutations of its blank nodes.
         let mut data_to_hash = String::new();
-        for (related_hash, list) in &related_by_hash {
+        for (related_hash, list) in &group_by_hash(related) {
             data_to_hash.push_str(related_hash);
             let mut chosen_path = String::new();
             let mut chosen_issuer: Option<Issuer> = None;
@@ -545,6 +552,21 @@ impl State<'_> {
         }
         Ok((self.hash.hex(&[&data_to_hash]), issuer))
     }
+}
+
+/// `(hash, id)` pairs grouped by hash, in hash order, each group's ids in
+/// their order in `pairs` (what a map from hash to ids would hold, without
+/// one more map type in the browser bundles).
+fn group_by_hash(mut pairs: Vec<(String, usize)>) -> Vec<(String, Vec<usize>)> {
+    sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (hash, id) in pairs {
+        match groups.last_mut() {
+            Some((last, ids)) if *last == hash => ids.push(id),
+            _ => groups.push((hash, alloc::vec![id])),
+        }
+    }
+    groups
 }
 
 /// Whether a (partial) `path` can no longer beat `chosen`, so the
@@ -626,7 +648,8 @@ mod tests {
         .unwrap();
         let c = canonicalize_with(&quads, HashAlgorithm::Sha256, &Limits::default()).unwrap();
         let labels = ["e0", "e1"];
-        let index: BTreeMap<&str, usize> = [("e0", 0), ("e1", 1)].into_iter().collect();
+        let index: BTreeMap<String, usize> =
+            [("e0".into(), 0), ("e1".into(), 1)].into_iter().collect();
         let refs: Vec<&Quad> = quads.iter().collect();
         let mentions = vec![vec![0, 2], vec![1, 3]];
         let state = State {
