@@ -77,17 +77,6 @@ const BOUND: [&str; 8] = [
 /// `jwk` header: the signature holds, but nothing ties the key to the issuer.
 const JWK_HEADER: &str = "js-jwt-rs256-jwk-header.jwt";
 
-/// Credentials the reference libraries sign that we do not accept yet, with
-/// the reason. Each must still fail: when one passes, the gap is closed and
-/// its entry goes (the test says so).
-const KNOWN_GAPS: [(&str, &str); 1] = [(
-    "js-ecdsa-rdfc-2019-p384.json",
-    "with a P-384 key ecdsa-rdfc-2019 runs RDFC-1.0 itself with SHA-384 \
-     (the blank-node labels change: @digitalbazaar/ecdsa-rdfc-2019-cryptosuite, \
-     and the W3C vectors' employ/canonDocECDSAP384.txt vs its P-256 twin); \
-     the core canonicalizes with SHA-256",
-)];
-
 /// `mcx verify --json FILE` (offline, at the harness fixture's time), its report.
 fn verify_json(file: &Path, dir: &Path) -> Value {
     let o = mcx_in(
@@ -175,31 +164,15 @@ fn javascript_signed_credentials_verify_in_rust() {
     }
 
     // ECDSA and RSA: each bound to its issuer, so valid (no registry given:
-    // the issuer check only warns), unless it is a known gap.
+    // the issuer check only warns).
     let mut verified = 0;
     for name in BOUND {
         let file = out.path().join(name);
         let report = verify_json(&file, out.path());
-        match KNOWN_GAPS.iter().find(|(gap, _)| *gap == name) {
-            None => {
-                assert_eq!(verdict(&report), "valid", "{name}: {}", json(&report));
-                assert_eq!(check(&report, "signature"), ("pass", None), "{name}");
-                assert_eq!(check(&report, "key"), ("pass", None), "{name}");
-                verified += 1;
-            }
-            Some((_, why)) => {
-                assert_ne!(
-                    verdict(&report),
-                    "valid",
-                    "{name} verifies now: remove it from KNOWN_GAPS ({why})"
-                );
-                eprintln!(
-                    "known gap: {name} is {} ({:?}): {why}",
-                    verdict(&report),
-                    headline(&report).0
-                );
-            }
-        }
+        assert_eq!(verdict(&report), "valid", "{name}: {}", json(&report));
+        assert_eq!(check(&report, "signature"), ("pass", None), "{name}");
+        assert_eq!(check(&report, "key"), ("pass", None), "{name}");
+        verified += 1;
         tamper(&file);
         let report = verify_json(&file, out.path());
         assert_eq!(verdict(&report), "invalid", "{name} changed");
@@ -210,7 +183,7 @@ fn javascript_signed_credentials_verify_in_rust() {
             json(&report)
         );
     }
-    assert_eq!(verified, BOUND.len() - KNOWN_GAPS.len());
+    assert_eq!(verified, BOUND.len());
 
     // A key in the JWT's own header proves the content, not the issuer.
     let file = out.path().join(JWK_HEADER);

@@ -151,7 +151,14 @@ fn benches(c: &mut Criterion) {
     // As the pipeline does it: the bundled contexts processed once.
     let mut contexts = BundledContexts::new();
     g.bench_function("jsonld_rdfc_canonical_shared", |b| {
-        b.iter(|| proof::rdfc_canonical_dataset_with(black_box(&value), &mut contexts).unwrap())
+        b.iter(|| {
+            proof::rdfc_canonical_dataset_with(
+                black_box(&value),
+                &mut contexts,
+                proof::SuiteHash::Sha256,
+            )
+            .unwrap()
+        })
     });
     g.bench_function("json_parse", |b| {
         let text = json::to_string(&value);

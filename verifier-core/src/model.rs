@@ -60,6 +60,48 @@ pub fn holder_id(doc: &Object) -> Option<&str> {
     doc.get("holder").and_then(node_id)
 }
 
+/// Names a well-formed document of a format this verifier recognizes but
+/// does not check (yet), so that it is reported as `unsupported`, naming
+/// the format, rather than as a damaged credential.
+pub fn foreign_format(doc: &Object) -> Option<&'static str> {
+    let contexts: Vec<&str> = doc
+        .get("@context")
+        .map(Value::one_or_many)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let has = |k: &str| doc.contains_key(k);
+    // Europass credentials are VCs too, but in a model of their own.
+    if types(doc).contains(&"EuropeanDigitalCredential")
+        || contexts.iter().any(|c| c.contains("data.europa.eu/snb"))
+    {
+        return Some("a Europass digital credential (EDC)");
+    }
+    // Anything else in the VC data model is checked as a VC.
+    if data_model(doc).is_ok() {
+        return None;
+    }
+    if has("payload") && (has("signatures") || has("signature")) {
+        return Some("a JWS in JSON serialization (the envelope of Europass JAdES seals)");
+    }
+    if contexts
+        .iter()
+        .any(|c| c.starts_with("https://w3id.org/openbadges/v2"))
+        || (has("recipient") && has("badge") && has("verification"))
+    {
+        return Some("an Open Badges 2.0 assertion");
+    }
+    if contexts
+        .iter()
+        .any(|c| c.starts_with("https://w3id.org/openbadges/v1"))
+        || (has("recipient") && has("badge"))
+    {
+        return Some("an Open Badges 1.x assertion");
+    }
+    None
+}
+
 /// The data model version from the first `@context` entry.
 pub fn data_model(doc: &Object) -> Result<DataModel, &'static str> {
     let first = doc

@@ -137,6 +137,11 @@ fn decode_at(
             "Open Badges baked SVG",
         );
     }
+    if text.starts_with("eyJ") && text.contains('~') {
+        return Err(InputError::Unsupported(String::from(
+            "This is an SD-JWT (a selective-disclosure JWT, as the EU Digital Identity Wallet uses), which this verifier does not check yet",
+        )));
+    }
     if jws::looks_like_compact(text) {
         return Ok(Decoded::Jwt(String::from(text), "JWT"));
     }

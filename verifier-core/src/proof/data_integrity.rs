@@ -245,14 +245,18 @@ pub fn rdfc_canonical(doc: &Value) -> Result<String, ProofError> {
 /// [`rdfc_canonical`], also returning the quads the text serializes, with
 /// their canonical blank node labels: what [`crate::ld::signed_view`] reads.
 pub fn rdfc_canonical_dataset(doc: &Value) -> Result<Canonical, ProofError> {
-    rdfc_canonical_dataset_with(doc, &mut BundledContexts::new())
+    rdfc_canonical_dataset_with(doc, &mut BundledContexts::new(), SuiteHash::Sha256)
 }
 
 /// [`rdfc_canonical_dataset`] with the bundled contexts processed once for
 /// every call given `contexts` (same results, same work limits).
+/// `hash` is RDFC-1.0's own hash for labelling blank nodes: SHA-256, or
+/// SHA-384 for `ecdsa-rdfc-2019` with a P-384 key (as the suite's
+/// reference implementation canonicalizes; blank node labels differ).
 pub fn rdfc_canonical_dataset_with(
     doc: &Value,
     contexts: &mut BundledContexts,
+    hash: SuiteHash,
 ) -> Result<Canonical, ProofError> {
     use crate::ld::jsonld::JsonLdError;
     let quads = crate::ld::jsonld::to_rdf_bundled_with(doc, contexts).map_err(|e| {
@@ -266,7 +270,10 @@ pub fn rdfc_canonical_dataset_with(
     })?;
     let c = crate::ld::rdfc::canonicalize_with(
         &quads,
-        crate::ld::rdfc::HashAlgorithm::Sha256,
+        match hash {
+            SuiteHash::Sha256 => crate::ld::rdfc::HashAlgorithm::Sha256,
+            SuiteHash::Sha384 => crate::ld::rdfc::HashAlgorithm::Sha384,
+        },
         &crate::ld::rdfc::Limits::default(),
     )
     .map_err(|e| ProofError::Canonicalization(e.to_string()))?;
@@ -301,11 +308,12 @@ pub struct Canonical {
 
 fn canonical(
     suite: Suite,
+    hash: SuiteHash,
     v: &Value,
     contexts: &mut BundledContexts,
 ) -> Result<Canonical, ProofError> {
     if suite.uses_rdfc() {
-        rdfc_canonical_dataset_with(v, contexts)
+        rdfc_canonical_dataset_with(v, contexts, hash)
     } else {
         jcs::canonicalize(v)
             .map(|text| Canonical {
@@ -372,8 +380,8 @@ fn hash_canonical(
     proof_config: &Object,
     contexts: &mut BundledContexts,
 ) -> Result<(Vec<u8>, Signed), ProofError> {
-    let config = canonical(suite, &Value::Object(proof_config.clone()), contexts)?;
-    let document = canonical(suite, &Value::Object(unsecured.clone()), contexts)?;
+    let config = canonical(suite, hash, &Value::Object(proof_config.clone()), contexts)?;
+    let document = canonical(suite, hash, &Value::Object(unsecured.clone()), contexts)?;
     let mut out = Vec::with_capacity(96);
     hash.digest(&config.text, &mut out);
     hash.digest(&document.text, &mut out);

@@ -90,6 +90,18 @@ impl Jws {
             }
         };
         let header = segment("header", h)?;
+        // What the header says about the payload comes before reading it:
+        // a detached or unencoded payload is not base64url JSON at all.
+        if p.is_empty() {
+            return Err(JwsError::Unsupported(String::from(
+                "a detached payload (as JAdES seals use)",
+            )));
+        }
+        if header.get("b64").is_some() {
+            return Err(JwsError::Unsupported(String::from(
+                "unencoded payloads (b64)",
+            )));
+        }
         let payload = segment("payload", p)?;
         let signature = match header.get("alg").and_then(Value::as_str) {
             Some(alg) => match Algorithm::from_jose(alg) {
@@ -108,11 +120,6 @@ impl Jws {
         if header.contains_key("crit") {
             return Err(JwsError::Unsupported(String::from(
                 "critical header parameters",
-            )));
-        }
-        if header.get("b64").is_some() {
-            return Err(JwsError::Unsupported(String::from(
-                "unencoded payloads (b64)",
             )));
         }
         Ok(Jws {

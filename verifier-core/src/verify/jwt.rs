@@ -63,6 +63,10 @@ pub(super) fn check_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> (Report, Opt
         check_jwt_times(claims, &mut r, ctx.options.now);
         return (r, None);
     }
+    // A signed document of another format (an Open Badges 2.0 assertion…).
+    if let Some(name) = crate::model::foreign_format(claims) {
+        return (super::unsupported_format(name), None);
+    }
     // VC-JOSE (VC 2.0): the payload is the credential or presentation.
     if claims.contains_key("@context") {
         let (mut r, reading) = if types(claims).contains(&"VerifiablePresentation") {

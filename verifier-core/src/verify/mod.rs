@@ -10,7 +10,7 @@ use alloc::string::{String, ToString};
 
 use crate::encoding::json::{Object, Value};
 use crate::input::{self, Decoded, InputError};
-use crate::model::types;
+use crate::model::{foreign_format, types};
 use crate::options::Options;
 use crate::report::{CheckKind, Code, Kind, Outcome, Report};
 use crate::resources::{Resources, SignatureAnswer};
@@ -119,7 +119,10 @@ fn decode_and_verify(input: &[u8], options: &Options, resources: &Resources) -> 
     };
     match input::decode(input, &options.limits, resources) {
         Ok(Decoded::Json(Value::Object(doc), format)) => {
-            let mut r = verify_document(&doc, &ctx, 0);
+            let mut r = match foreign_format(&doc) {
+                Some(name) => unsupported_format(name),
+                None => verify_document(&doc, &ctx, 0),
+            };
             r.details.insert("format", Value::from(format));
             r
         }
@@ -138,6 +141,14 @@ fn decode_and_verify(input: &[u8], options: &Options, resources: &Resources) -> 
         ),
         Err(e) => format_failure(e.code(), &e.to_string()),
     }
+}
+
+/// A well-formed document of a format this verifier does not check.
+pub(super) fn unsupported_format(name: &str) -> Report {
+    format_failure(
+        Code::Unsupported,
+        &format!("This is {name}, which this verifier does not check yet."),
+    )
 }
 
 fn format_failure(code: Code, detail: &str) -> Report {
