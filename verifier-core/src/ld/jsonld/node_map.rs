@@ -34,7 +34,49 @@ const I18N_NS: &str = "https://www.w3.org/ns/i18n#";
 struct NodeEntry {
     types: Vec<String>,
     index: Option<Value>,
-    props: BTreeMap<String, Vec<Value>>,
+    props: Keyed<Vec<Value>>,
+}
+
+/// A map from strings to `V`, iterated in key order: the one
+/// `BTreeMap<String, usize>` instantiation the crate needs anyway, over a
+/// `Vec<V>`. (Each distinct map type links its own search, insert and drop
+/// code into the browser bundles; the node map would need three.)
+struct Keyed<V> {
+    index: BTreeMap<String, usize>,
+    values: Vec<V>,
+}
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Self {
+        Keyed {
+            index: BTreeMap::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<V: Default> Keyed<V> {
+    /// The value of `key`, inserting a default one first if there is none.
+    fn entry(&mut self, key: &str) -> &mut V {
+        let i = match self.index.get(key) {
+            Some(&i) => i,
+            None => {
+                self.index.insert(key.to_string(), self.values.len());
+                self.values.push(V::default());
+                self.values.len() - 1
+            }
+        };
+        &mut self.values[i]
+    }
+
+    fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The entries in key order.
+    fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.index.iter().map(|(k, &i)| (k, &self.values[i]))
+    }
 }
 
 pub(super) enum Subject {
@@ -45,7 +87,7 @@ pub(super) enum Subject {
 }
 
 pub(super) struct NodeMap {
-    graphs: BTreeMap<String, BTreeMap<String, NodeEntry>>,
+    graphs: Keyed<Keyed<NodeEntry>>,
     labels: BTreeMap<String, String>,
     counter: usize,
     rdf_direction: Option<RdfDirection>,
@@ -56,7 +98,7 @@ pub(super) struct NodeMap {
 impl NodeMap {
     pub(super) fn new(opts: &Options) -> Self {
         NodeMap {
-            graphs: BTreeMap::new(),
+            graphs: Keyed::default(),
             labels: BTreeMap::new(),
             counter: 0,
             rdf_direction: opts.rdf_direction,
@@ -80,20 +122,12 @@ impl NodeMap {
     }
 
     fn node(&mut self, graph: &str, id: &str) -> &mut NodeEntry {
-        self.graphs
-            .entry(graph.to_string())
-            .or_default()
-            .entry(id.to_string())
-            .or_default()
+        self.graphs.entry(graph).entry(id)
     }
 
     fn add_to(&mut self, graph: &str, subject: &str, prop: &str, v: Value, dedupe: bool) {
         let compound = self.rdf_direction == Some(RdfDirection::CompoundLiteral);
-        let vals = self
-            .node(graph, subject)
-            .props
-            .entry(prop.to_string())
-            .or_default();
+        let vals = self.node(graph, subject).props.entry(prop);
         // Triples are deduplicated at the end; only values that become fresh
         // blank nodes (compound literals) must be merged here.
         if dedupe
@@ -243,7 +277,7 @@ impl NodeMap {
             } else {
                 pr.clone()
             };
-            self.node(graph, &id).props.entry(pr.clone()).or_default();
+            self.node(graph, &id).props.entry(&pr);
             self.walk(p, v, graph, &this, Some(&pr), None)?;
         }
         Ok(())
@@ -252,7 +286,7 @@ impl NodeMap {
     pub(super) fn emit_quads(&mut self, p: &mut Processor<'_>) -> Result<Vec<Quad>, JsonLdError> {
         let graphs = core::mem::take(&mut self.graphs);
         let mut out = Vec::new();
-        for (gname, graph) in &graphs {
+        for (gname, graph) in graphs.iter() {
             let gterm = if gname == "@default" {
                 None
             } else {
@@ -266,9 +300,9 @@ impl NodeMap {
                     }
                 }
             };
-            for (subject, node) in graph {
+            for (subject, node) in graph.iter() {
                 let Some(s) = id_term(subject) else {
-                    if !node.types.is_empty() || node.props.values().any(|v| !v.is_empty()) {
+                    if !node.types.is_empty() || node.props.values.iter().any(|v| !v.is_empty()) {
                         lose(self.safe, || {
                             SafeModeEvent::RelativeSubject(excerpt(subject))
                         })?;
@@ -289,7 +323,7 @@ impl NodeMap {
                         None => lose(self.safe, || SafeModeEvent::RelativeType(excerpt(t)))?,
                     }
                 }
-                for (prop, values) in &node.props {
+                for (prop, values) in node.props.iter() {
                     let pterm = if let Some(label) = prop.strip_prefix("_:") {
                         if !self.generalized {
                             if !values.is_empty() {
