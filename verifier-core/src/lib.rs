@@ -95,9 +95,11 @@ pub mod portfolio {
     pub use crate::report::portfolio::*;
 }
 
-/// The summary of a credential's content that a report shows.
+/// The summary of a credential's content that a report shows, and
+/// checking an address against an Open Badges 2.0 recipient identity.
 pub mod summary {
     pub use crate::report::summary::*;
+    pub use crate::verify::recipient_matches;
 }
 
 /// Decoding what a user gives (JSON, a JWT, a share link, a QR payload, a

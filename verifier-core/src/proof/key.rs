@@ -13,7 +13,7 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use crate::encoding::json::Value;
-use crate::encoding::multibase;
+use crate::encoding::{der, multibase};
 
 /// Smallest RSA modulus accepted, in bits (NIST SP 800-131A: 2048 and up).
 pub const MIN_RSA_BITS: usize = 2048;
@@ -53,6 +53,35 @@ impl core::fmt::Display for KeyError {
             KeyError::Malformed(m) | KeyError::Unsupported(m) => f.write_str(m),
         }
     }
+}
+
+/// DER object identifiers (contents only) of the key algorithms and curves.
+const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+const OID_P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+const OID_P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
+const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
+
+fn malformed(m: &str) -> KeyError {
+    KeyError::Malformed(String::from(m))
+}
+
+/// The modulus and exponent of a DER PKCS#1 `RSAPublicKey` (its contents).
+fn rsa_public_key(der: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut outer = der::Reader::new(der);
+    let seq = if der.first() == Some(&der::SEQUENCE) {
+        let s = outer.read(der::SEQUENCE)?;
+        if !outer.is_empty() {
+            return None;
+        }
+        s
+    } else {
+        der
+    };
+    let mut r = der::Reader::new(seq);
+    let n = r.unsigned()?.to_vec();
+    let e = r.unsigned()?.to_vec();
+    r.is_empty().then_some((n, e))
 }
 
 /// Multicodec prefixes (unsigned varints) of the public keys Multikey names.
@@ -150,6 +179,57 @@ impl PublicKey {
                 "JWK key type {}{}",
                 kty.unwrap_or("?"),
                 crv.map(|c| format!("/{c}")).unwrap_or_default()
+            ))),
+        }
+    }
+
+    /// Reads a PEM public key: `PUBLIC KEY` (SubjectPublicKeyInfo: RSA,
+    /// P-256, P-384, Ed25519) or `RSA PUBLIC KEY` (PKCS#1), as Open Badges
+    /// 2.0 issuers publish it (`publicKeyPem`).
+    pub fn from_pem(text: &str) -> Result<PublicKey, KeyError> {
+        if let Some(der) = der::pem(text, "PUBLIC KEY") {
+            return PublicKey::from_spki(&der);
+        }
+        if let Some(der) = der::pem(text, "RSA PUBLIC KEY") {
+            let mut outer = der::Reader::new(&der);
+            return outer
+                .read(der::SEQUENCE)
+                .filter(|_| outer.is_empty())
+                .and_then(rsa_public_key)
+                .ok_or_else(|| malformed("not a PKCS#1 RSA public key"))
+                .and_then(|(n, e)| rsa(n, e));
+        }
+        Err(malformed("not a PEM public key"))
+    }
+
+    /// Reads a DER `SubjectPublicKeyInfo`.
+    pub fn from_spki(spki: &[u8]) -> Result<PublicKey, KeyError> {
+        let bad = || malformed("not a DER SubjectPublicKeyInfo");
+        let mut outer = der::Reader::new(spki);
+        let info = outer.read(der::SEQUENCE).ok_or_else(bad)?;
+        if !outer.is_empty() {
+            return Err(bad());
+        }
+        let mut info = der::Reader::new(info);
+        let mut algorithm = der::Reader::new(info.read(der::SEQUENCE).ok_or_else(bad)?);
+        let key_bits = info.read(der::BIT_STRING).ok_or_else(bad)?;
+        // A key is a whole number of bytes: no unused bits.
+        let key = key_bits.strip_prefix(&[0]).ok_or_else(bad)?;
+        let oid = algorithm.read(der::OID).ok_or_else(bad)?;
+        match oid {
+            OID_RSA => rsa_public_key(key)
+                .ok_or_else(bad)
+                .and_then(|(n, e)| rsa(n, e)),
+            OID_EC => match algorithm.read(der::OID) {
+                Some(OID_P256) => ec(Curve::P256, key.to_vec()),
+                Some(OID_P384) => ec(Curve::P384, key.to_vec()),
+                _ => Err(KeyError::Unsupported(String::from(
+                    "an EC key on a curve other than P-256 and P-384",
+                ))),
+            },
+            OID_ED25519 => ed25519(key),
+            _ => Err(KeyError::Unsupported(String::from(
+                "a public key algorithm other than RSA, EC and Ed25519",
             ))),
         }
     }

@@ -63,7 +63,11 @@ pub(super) fn check_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> (Report, Opt
         check_jwt_times(claims, &mut r, ctx.options.now);
         return (r, None);
     }
-    // A signed document of another format (an Open Badges 2.0 assertion…).
+    // A signed Open Badges 2.0 assertion.
+    if super::ob2::is_assertion(claims) {
+        return (super::ob2::verify_signed(&jws, ctx), None);
+    }
+    // A signed document of another format.
     if let Some(name) = crate::model::foreign_format(claims) {
         return (super::unsupported_format(name), None);
     }

@@ -18,6 +18,7 @@ use crate::step::{Needs, Step};
 
 mod credential;
 mod jwt;
+mod ob2;
 mod presentation;
 mod proofs;
 mod trust;
@@ -26,6 +27,7 @@ mod validity;
 use credential::{check_credential, verify_credential};
 use jwt::verify_jwt;
 use presentation::verify_presentation;
+pub use ob2::recipient_matches;
 pub use trust::{accepted_registry, verify_registry};
 
 /// Verifies `input` (any supported format, detected automatically).
@@ -119,9 +121,12 @@ fn decode_and_verify(input: &[u8], options: &Options, resources: &Resources) -> 
     };
     match input::decode(input, &options.limits, resources) {
         Ok(Decoded::Json(Value::Object(doc), format)) => {
-            let mut r = match foreign_format(&doc) {
-                Some(name) => unsupported_format(name),
-                None => verify_document(&doc, &ctx, 0),
+            let mut r = if ob2::is_assertion(&doc) {
+                ob2::verify_json(&doc, &ctx)
+            } else if let Some(name) = foreign_format(&doc) {
+                unsupported_format(name)
+            } else {
+                verify_document(&doc, &ctx, 0)
             };
             r.details.insert("format", Value::from(format));
             r
