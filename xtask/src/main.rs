@@ -251,6 +251,21 @@ fn test_cmd(args: &[String]) -> Result {
         ])),
     );
 
+    // The workspace run has the core's `native-crypto` on (the CLI enables
+    // it); the ECDSA vectors once more without it drive the core as the
+    // browser does, answering its signature checks as a host.
+    setup::step("core as a browser host drives it: ECDSA vectors without native-crypto");
+    stage(
+        "core without native-crypto",
+        setup::run(setup::cargo().current_dir(&root).args([
+            "test",
+            "-p",
+            "mcx-verifier-core",
+            "--test",
+            "ecdsa_vectors",
+        ])),
+    );
+
     for target in [wasm::WASM_TARGET, wasm::EMBEDDED_TARGET] {
         setup::step(&format!("core for {target}"));
         stage(
@@ -264,6 +279,20 @@ fn test_cmd(args: &[String]) -> Result {
             ])),
         );
     }
+    // The native verifiers are no_std too (a bare-metal host can use them).
+    setup::step("core with native-crypto for thumbv7em-none-eabihf");
+    stage(
+        "core with native-crypto for thumbv7em-none-eabihf",
+        setup::run(setup::cargo().current_dir(&root).args([
+            "build",
+            "-p",
+            "mcx-verifier-core",
+            "--features",
+            "native-crypto",
+            "--target",
+            wasm::EMBEDDED_TARGET,
+        ])),
+    );
 
     // The hand-written index.d.ts, compiled against widget/js/usage.ts
     // (tests/tests/widget_types.rs compares its failure codes with the core's).
