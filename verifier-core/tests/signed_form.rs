@@ -746,3 +746,58 @@ fn an_embedded_node_cannot_be_promoted_to_the_document() {
         r.to_json()
     );
 }
+
+/// The same property for `ecdsa-rdfc-2019`: the signed reading does not
+/// depend on the suite. Every demo credential, re-issued by a P-256
+/// `did:key` and signed with ECDSA, then every rewrite kind on every key:
+/// rejected or the same report.
+#[cfg(feature = "native-crypto")]
+#[test]
+fn ecdsa_rdfc_credentials_are_read_from_their_signed_data_too() {
+    const SK: [u8; 32] = [0x5a; 32];
+    let d = demo();
+    let key = proof::public_key_p256(&SK).unwrap();
+    let mk = key.to_multikey().unwrap();
+    let (did, vm) = (format!("did:key:{mk}"), format!("did:key:{mk}#{mk}"));
+    let mut checked = 0usize;
+    for demo_base in d.bases.iter().take(4) {
+        let mut unsecured = demo_base.unsecured.clone();
+        let issuer = match unsecured.remove("issuer") {
+            Some(Value::Object(mut o)) => {
+                o.insert("id", Value::from(did.as_str()));
+                Value::Object(o)
+            }
+            _ => Value::from(did.as_str()),
+        };
+        unsecured.insert("issuer", issuer);
+        let options = ProofOptions {
+            suite: Suite::EcdsaRdfc2019,
+            verification_method: vm.clone(),
+            purpose: Purpose::AssertionMethod,
+            created: Timestamp::parse_rfc3339("2026-09-01T00:00:00Z").unwrap(),
+            challenge: None,
+            domain: None,
+        };
+        let mut signed = proof::sign_p256(&unsecured, &options, &SK).unwrap();
+        let proof_value = signed.remove("proof").unwrap();
+        let report = run(d, with_proof(&signed, &proof_value).as_bytes());
+        assert!(signature_passed(&report), "{}", report.to_json());
+        let base = Base {
+            name: format!("{} (ecdsa-rdfc-2019)", demo_base.name),
+            unsecured: signed,
+            proof: proof_value,
+            report,
+        };
+        for rw in REWRITES {
+            for pick in 0..movable(&base.unsecured).len() {
+                let Some(doc) = apply(rw, &base.unsecured, pick) else {
+                    continue;
+                };
+                let r = run(d, with_proof(&doc, &base.proof).as_bytes());
+                assert_same_or_rejected(&base, &r, &format!("{rw:?}#{pick}"));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} rewrites");
+}
