@@ -74,6 +74,10 @@ const BUNDLED: &[(&str, &str)] = &[
         include_str!("../../contexts/ob-v3p0-extensions.json"),
     ),
     (
+        "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+        include_str!("../../contexts/clr-v2p0-context-2.0.1.json"),
+    ),
+    (
         "https://w3id.org/dcc/v1",
         include_str!("../../contexts/dcc-v1.json"),
     ),
