@@ -28,7 +28,10 @@ pub(super) fn verify_credential(
     jwt: Option<JwtEnvelope<'_>>,
     ctx: &Ctx<'_>,
 ) -> Report {
-    check_credential(doc, jwt, ctx).0
+    let (mut r, reading) = check_credential(doc, jwt, ctx);
+    // A CLR's credentials, each with its own report (see `clr`).
+    super::clr::check_nested(doc, reading.as_ref(), &mut r, ctx);
+    r
 }
 
 /// What the signatures of a document established: one entry per proof.

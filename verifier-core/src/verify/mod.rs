@@ -16,6 +16,7 @@ use crate::report::{CheckKind, Code, Kind, Outcome, Report};
 use crate::resources::{Resources, SignatureAnswer};
 use crate::step::{Needs, Step};
 
+mod clr;
 mod credential;
 mod jwt;
 mod ob2;
