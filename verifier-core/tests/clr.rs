@@ -463,3 +463,46 @@ fn a_record_inside_a_record_is_not_opened() {
     assert!(r.credentials()[0].credentials().is_empty());
     assert!(Report::from_json(&r.to_json()).is_some());
 }
+
+/// The 1EdTech validator's CLR 2.0 sample (`1edtech-validator/clr20/simple.json`,
+/// valid upstream): a record by `https://example.edu/issuers/565049` holding
+/// a badge by `https://example.com/issuers/876543`, both eddsa-rdfc-2022 with
+/// the key in the verification method's fragment. As for the OB 3.0 samples
+/// (`onedtech_validator.rs`), controller documents listing those keys stand
+/// in for what the issuers would publish.
+#[test]
+fn the_validator_sample_record_and_its_badge_are_valid() {
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/openbadges/1edtech-validator/clr20/simple.json"
+    ))
+    .unwrap();
+    let mut resources = vector_resources();
+    let issuer = "https://example.com/issuers/876543";
+    let key = "z6MkvREVgsHx7Ppae68vCoByy73ZD4aMSJiPML2cryVL8JAx";
+    resources.insert(
+        issuer,
+        format!(
+            r#"{{"id":"{issuer}","verificationMethod":[{{"id":"{issuer}#{key}","type":"Multikey","controller":"{issuer}","publicKeyMultibase":"{key}"}}],"assertionMethod":["{issuer}#{key}"]}}"#
+        )
+        .into_bytes(),
+    );
+    let options = Options::new(t("2025-01-01T00:00:00Z"));
+    let r = verify_offline(&sample, &options, &resources);
+    assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(r.credentials().len(), 1);
+    assert_eq!(r.credentials()[0].verdict(), Verdict::Valid);
+    assert_eq!(
+        r.credentials()[0]
+            .credential()
+            .get("issuer")
+            .and_then(|i| i.get("id"))
+            .and_then(Value::as_str),
+        Some(issuer)
+    );
+    // Without the badge issuer's key document the badge, and so the
+    // record, cannot be fully checked.
+    let r = verify_offline(&sample, &options, &vector_resources());
+    assert_eq!(r.credentials()[0].verdict(), Verdict::Unverifiable);
+    assert_eq!(r.verdict(), Verdict::Unverifiable, "{}", r.to_json());
+}
