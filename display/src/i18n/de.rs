@@ -35,7 +35,7 @@ pub const TEXTS: Texts = Texts {
     content_unverified: "Die Signatur wurde nicht bestätigt: Was folgt, kann jeder geschrieben haben. Verlassen Sie sich nicht darauf.",
     content_unvouched: "Die Signatur ist echt, aber keine diesem Prüfdienst bekannte Vertrauensquelle bürgt für den Unterzeichner: Namen und Inhalte unten sind nur, was der Nachweis über sich behauptet. Verlassen Sie sich nicht darauf.",
     presentation_heading: "Präsentation",
-    credentials_heading: "Nachweise in dieser Präsentation",
+    credentials_heading: "Enthaltene Nachweise",
     field_issuer: "Ausgestellt von",
     field_learner: "Lernende Person",
     field_achievement: "Leistung",
@@ -237,12 +237,12 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         (CheckKind::Holder, Mark::Warn, _) => {
             "Der Nachweis nennt seine lernende Person nicht eindeutig; nichts zeigt, dass die vorlegende Person diese ist.".into()
         }
-        (CheckKind::Credentials, Mark::Pass, _) => "Alle Nachweise in der Präsentation sind gültig.".into(),
+        (CheckKind::Credentials, Mark::Pass, _) => "Alle enthaltenen Nachweise sind gültig.".into(),
         (CheckKind::Credentials, _, Some(Code::StatusUnavailable | Code::ResourceUnavailable)) => {
-            "Mindestens ein Nachweis der Präsentation ließ sich nicht vollständig prüfen; siehe unten.".into()
+            "Mindestens ein enthaltener Nachweis ließ sich nicht vollständig prüfen; siehe unten.".into()
         }
         (CheckKind::Credentials, Mark::Fail, _) => {
-            "Mindestens ein Nachweis der Präsentation ist nicht gültig; siehe unten.".into()
+            "Mindestens ein enthaltener Nachweis ist nicht gültig; siehe unten.".into()
         }
         (CheckKind::Key, _, Some(Code::ResourceUnavailable)) => {
             "Der öffentliche Schlüssel des Ausstellers ließ sich nicht von der Stelle laden, an der er ihn veröffentlicht; die Signatur blieb ungeprüft. Versuchen Sie es später erneut."

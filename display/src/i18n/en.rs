@@ -35,7 +35,7 @@ pub const TEXTS: Texts = Texts {
     content_unverified: "Its signature was not confirmed, so anyone may have written what follows. Do not rely on it.",
     content_unvouched: "The signature is genuine, but no trust source known to this verifier vouches for whoever signed it: the names and contents below are only what the credential claims. Do not rely on them.",
     presentation_heading: "Presentation",
-    credentials_heading: "Credentials in this presentation",
+    credentials_heading: "Credentials inside",
     field_issuer: "Issued by",
     field_learner: "Learner",
     field_achievement: "Achievement",
@@ -238,12 +238,12 @@ fn explain(kind: CheckKind, mark: Mark, code: Option<Code>, a: &About) -> String
         (CheckKind::Holder, Mark::Warn, _) => {
             "The credential does not identify its learner, so nothing shows that the person who presented it is that learner.".into()
         }
-        (CheckKind::Credentials, Mark::Pass, _) => "Every credential in the presentation is valid.".into(),
+        (CheckKind::Credentials, Mark::Pass, _) => "Every credential inside is valid.".into(),
         (CheckKind::Credentials, _, Some(Code::StatusUnavailable | Code::ResourceUnavailable)) => {
-            "At least one credential in the presentation could not be fully checked; see below.".into()
+            "At least one credential inside could not be fully checked; see below.".into()
         }
         (CheckKind::Credentials, Mark::Fail, _) => {
-            "At least one credential in the presentation is not valid; see below.".into()
+            "At least one credential inside is not valid; see below.".into()
         }
         (CheckKind::Key, _, Some(Code::ResourceUnavailable)) => {
             "The issuer’s public key could not be loaded from where the issuer publishes it, so the signature could not be checked. Try again later."

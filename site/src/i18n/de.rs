@@ -129,7 +129,7 @@ fn item_from(source: &str) -> String {
 }
 
 fn item_in_presentation(n: usize) -> String {
-    format!("Nachweis {n} der Präsentation")
+    format!("Enthaltener Nachweis {n}")
 }
 
 fn offer_missing(n: usize) -> String {

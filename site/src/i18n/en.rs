@@ -129,7 +129,7 @@ fn item_from(source: &str) -> String {
 }
 
 fn item_in_presentation(n: usize) -> String {
-    format!("Credential {n} of the presentation")
+    format!("Credential {n} inside")
 }
 
 fn offer_missing(n: usize) -> String {
