@@ -218,3 +218,50 @@ fn recipients_are_checked_against_their_hash() {
         Some(true)
     );
 }
+
+/// A PNG of one pixel with a `tEXt` chunk `openbadges` holding `text`.
+fn baked_png(text: &str) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        // The CRC is not read by the verifier; zeros keep the test short.
+        out.extend_from_slice(&[0; 4]);
+    }
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+    chunk(&mut png, b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+    let mut text_chunk = b"openbadges\0".to_vec();
+    text_chunk.extend_from_slice(text.as_bytes());
+    chunk(&mut png, b"tEXt", &text_chunk);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[test]
+fn baked_open_badges_2_images_are_read() {
+    let jws = read("signed-1.jws");
+    for (what, input) in [
+        ("PNG with a hosted URL", baked_png(&format!("{ORIGIN}/assertions/1.json"))),
+        ("PNG with the JSON", baked_png(&read("hosted-1.json"))),
+        ("PNG with a JWS", baked_png(jws.trim())),
+        (
+            "SVG with a JWS",
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="{}"></openbadges:assertion></svg>"#,
+                jws.trim()
+            )
+            .into_bytes(),
+        ),
+        (
+            "SVG with the JSON",
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org"><openbadges:assertion><![CDATA[{}]]></openbadges:assertion></svg>"#,
+                read("hosted-1.json")
+            )
+            .into_bytes(),
+        ),
+    ] {
+        let r = verify_offline(&input, &now(), &served());
+        assert_eq!(r.verdict(), Verdict::Valid, "{what}: {}", r.to_json());
+    }
+}

@@ -1,8 +1,11 @@
-//! Open Badges 3.0 "baked" badges: a credential embedded in an image.
+//! Open Badges "baked" badges: a credential embedded in an image.
 //!
-//! PNG: an `iTXt` chunk with keyword `openbadgecredential` (OB 3.0 §5.3.1).
-//! SVG: an `<openbadges:credential>` element whose content (usually CDATA)
-//! is the credential, or whose `verify` attribute is a compact JWS.
+//! PNG: an `iTXt` chunk with keyword `openbadgecredential` (OB 3.0 §5.3.1),
+//! or for Open Badges 2.0 a `tEXt`/`iTXt` chunk `openbadges` (the
+//! assertion's JSON, its JWS, or the URL of a hosted assertion).
+//! SVG: an `<openbadges:credential>` (3.0) or `<openbadges:assertion>` (2.0)
+//! element whose content (usually CDATA) is the credential, or whose
+//! `verify` attribute is a compact JWS (or, in 2.0, a URL).
 use crate::report::Code;
 
 use alloc::format;
@@ -39,7 +42,9 @@ pub fn png_credential(png: &[u8], max_inflated: usize) -> Result<String, BakedEr
     let mut rest = png
         .strip_prefix(&PNG_SIGNATURE)
         .ok_or_else(|| BakedError::Malformed(String::from("not a PNG")))?;
-    let mut legacy = false;
+    // An Open Badges 2.0 assertion (`openbadges`: JSON, a JWS, or the URL
+    // of a hosted assertion), used when there is no 3.0 credential.
+    let mut legacy: Option<String> = None;
     for _ in 0..MAX_CHUNKS {
         if rest.len() < 12 {
             break;
@@ -50,28 +55,35 @@ pub fn png_credential(png: &[u8], max_inflated: usize) -> Result<String, BakedEr
             .get(8..8usize.saturating_add(len))
             .ok_or_else(|| BakedError::Malformed(String::from("a PNG chunk is truncated")))?;
         if kind == b"iTXt" {
-            if let Some(text) = itxt(data, max_inflated)? {
+            if let Some(text) = itxt(data, b"openbadgecredential", max_inflated)? {
                 return Ok(text);
             }
+            if legacy.is_none() {
+                legacy = itxt(data, b"openbadges", max_inflated)?;
+            }
         }
-        if (kind == b"tEXt" || kind == b"iTXt") && data.starts_with(b"openbadges\0") {
-            legacy = true;
+        if kind == b"tEXt" && legacy.is_none() {
+            if let Some(text) = data.strip_prefix(b"openbadges\0") {
+                // tEXt is Latin-1; what badges put there is ASCII.
+                legacy = Some(text.iter().map(|&b| char::from(b)).collect());
+            }
         }
         if kind == b"IEND" {
             break;
         }
         rest = rest.get(12 + len..).unwrap_or(&[]);
     }
-    Err(BakedError::NoCredential(if legacy {
-        "this is an Open Badges 2.0 badge, which is not a verifiable credential"
-    } else {
-        "the PNG image has no baked Open Badges 3.0 credential"
-    }))
+    legacy.ok_or(BakedError::NoCredential(
+        "the PNG image has no baked Open Badges credential",
+    ))
 }
 
-/// The text of an `iTXt` chunk whose keyword is `openbadgecredential`.
-fn itxt(data: &[u8], max_inflated: usize) -> Result<Option<String>, BakedError> {
-    let Some(rest) = data.strip_prefix(b"openbadgecredential\0") else {
+/// The text of an `iTXt` chunk whose keyword is `keyword`.
+fn itxt(data: &[u8], keyword: &[u8], max_inflated: usize) -> Result<Option<String>, BakedError> {
+    let Some(rest) = data
+        .strip_prefix(keyword)
+        .and_then(|r| r.strip_prefix(b"\0"))
+    else {
         return Ok(None);
     };
     let bad =
@@ -102,32 +114,40 @@ fn itxt(data: &[u8], max_inflated: usize) -> Result<Option<String>, BakedError> 
 /// The credential text baked into an SVG document.
 pub fn svg_credential(svg: &str) -> Result<String, BakedError> {
     let open = "<openbadges:credential";
+    // Open Badges 2.0 bakes `<openbadges:assertion>` the same way.
+    let (open, close) = match svg.find(open) {
+        Some(_) => (open, "</openbadges:credential>"),
+        None if svg.contains("<openbadges:assertion") => {
+            ("<openbadges:assertion", "</openbadges:assertion>")
+        }
+        None => {
+            return Err(BakedError::NoCredential(
+                "the SVG image has no baked Open Badges credential",
+            ))
+        }
+    };
     let Some(start) = svg.find(open) else {
         return Err(BakedError::NoCredential(
-            if svg.contains("<openbadges:assertion") {
-                "this is an Open Badges 2.0 badge, which is not a verifiable credential"
-            } else {
-                "the SVG image has no baked Open Badges 3.0 credential"
-            },
+            "the SVG image has no baked Open Badges credential",
         ));
     };
     let after = &svg[start + open.len()..];
-    let tag_end = after.find('>').ok_or_else(|| {
-        BakedError::Malformed(String::from("unterminated <openbadges:credential> tag"))
-    })?;
+    let tag_end = after
+        .find('>')
+        .ok_or_else(|| BakedError::Malformed(String::from("unterminated Open Badges tag")))?;
     let attrs = &after[..tag_end];
     if let Some(v) = attribute(attrs, "verify") {
         return Ok(unescape(v));
     }
     if attrs.ends_with('/') {
         return Err(BakedError::Malformed(String::from(
-            "an empty <openbadges:credential/> element",
+            "an empty Open Badges element",
         )));
     }
     let body = &after[tag_end + 1..];
-    let end = body.find("</openbadges:credential>").ok_or_else(|| {
-        BakedError::Malformed(String::from("unterminated <openbadges:credential> element"))
-    })?;
+    let end = body
+        .find(close)
+        .ok_or_else(|| BakedError::Malformed(String::from("unterminated Open Badges element")))?;
     let content = body[..end].trim();
     if let Some(cdata) = content.strip_prefix("<![CDATA[") {
         let inner = cdata
