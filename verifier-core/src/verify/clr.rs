@@ -181,10 +181,7 @@ fn find_signed(
 /// the credential, value in the record).
 fn differs(own: &Object, in_record: &Object) -> Option<(&'static str, String, String)> {
     fn show(v: Option<&Value>) -> String {
-        v.map_or_else(
-            || String::from("nothing"),
-            |v| crate::encoding::json::to_string(v),
-        )
+        v.map_or_else(|| String::from("nothing"), crate::encoding::json::to_string)
     }
     fn list<'a>(v: Option<&'a Value>, f: impl Fn(&'a Value) -> Option<&'a str>) -> Vec<&'a str> {
         let mut out: Vec<&str> = v
