@@ -506,3 +506,39 @@ fn the_validator_sample_record_and_its_badge_are_valid() {
     assert_eq!(r.credentials()[0].verdict(), Verdict::Unverifiable);
     assert_eq!(r.verdict(), Verdict::Unverifiable, "{}", r.to_json());
 }
+
+/// A CLR signed as a JWT (VC-JOSE) opens its credentials too.
+#[test]
+fn a_record_signed_as_a_jwt_reports_each_credential() {
+    use mcx_verifier_core::low_level::jws;
+    let mut unsigned = record(
+        vec![signed_badge(1, ""), signed_badge(2, "")],
+        Suite::EddsaJcs2022,
+    );
+    unsigned.remove("proof");
+    let mut header = Object::new();
+    header.insert(
+        "kid",
+        Value::from(did::did_key_method(&proof::public_key(&UNI_SK))),
+    );
+    let jwt = jws::sign(header, &Value::Object(unsigned), &UNI_SK);
+    let r = verify_offline(jwt.as_bytes(), &Options::new(now()), &Resources::new());
+    assert_eq!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(r.credentials().len(), 2);
+    assert_eq!(outcome(&r, CheckKind::Credentials), Some(Outcome::Pass));
+    // A tampered credential inside is caught there too.
+    let mut tampered = signed_badge(2, "");
+    if let Value::Object(o) = &mut tampered {
+        o.insert("name", Value::from("Module 2 with honours"));
+    }
+    let mut unsigned = record(vec![signed_badge(1, ""), tampered], Suite::EddsaJcs2022);
+    unsigned.remove("proof");
+    let mut header = Object::new();
+    header.insert(
+        "kid",
+        Value::from(did::did_key_method(&proof::public_key(&UNI_SK))),
+    );
+    let jwt = jws::sign(header, &Value::Object(unsigned), &UNI_SK);
+    let r = verify_offline(jwt.as_bytes(), &Options::new(now()), &Resources::new());
+    assert_eq!(r.verdict(), Verdict::Invalid, "{}", r.to_json());
+}

@@ -32,9 +32,15 @@ pub(super) fn verify_jwt_credential_only(text: &str, ctx: &Ctx<'_>) -> (Report, 
     }
 }
 
-/// Verifies a compact JWS credential or presentation.
+/// Verifies a compact JWS credential or presentation; a CLR at the top
+/// also gets a report for each credential inside (see `clr`).
 pub(super) fn verify_jwt(text: &str, ctx: &Ctx<'_>, depth: usize) -> Report {
-    check_jwt(text, ctx, depth).0
+    let (mut r, reading) = check_jwt(text, ctx, depth);
+    if let (0, Some(reading)) = (depth, &reading) {
+        // A JWT signs its JSON: the reading is the document as shown.
+        super::clr::check_nested(reading, Some(reading), &mut r, ctx);
+    }
+    r
 }
 
 /// [`verify_jwt`], also returning a credential's reading when it verified.
