@@ -6,7 +6,6 @@ use crate::history::{self, Arrival, Journal};
 use crate::host;
 use crate::i18n::{page, Lang, Page};
 use crate::model::Item;
-use crate::qr;
 use crate::share::encode_component;
 use crate::views::input::{InputPanel, Sample, Submission};
 use crate::views::portfolio::portfolio;
@@ -58,6 +57,8 @@ pub enum Problem {
     Unreadable(String),
     /// A picture without credential or QR code.
     NoQr(String),
+    /// A picture without credential, and the QR reader did not load.
+    NoQrReader(String),
 }
 
 impl Problem {
@@ -67,6 +68,7 @@ impl Problem {
             Problem::TooLarge(name) => (t.error_too_large)(name),
             Problem::Unreadable(name) => (t.error_read)(name),
             Problem::NoQr(name) => (t.error_no_qr)(name),
+            Problem::NoQrReader(name) => (t.error_qr_reader)(name),
         }
     }
 }
@@ -254,14 +256,23 @@ async fn process(submission: Submission) -> Shown {
                 let picture = picture_mime(file, &bytes);
                 let item = check(name.clone(), bytes, false).await;
                 if let (Some(mime), true) = (picture, unreadable(item.report())) {
-                    let scanned = match browser::decode_picture(&item.input, &mime).await {
-                        Some(luma) => qr::decode(luma.width, luma.height, &luma.pixels),
-                        None => None,
-                    };
-                    match scanned {
-                        Some(text) => items
-                            .push(check(format!("{name} (QR)"), text.into_bytes(), false).await),
-                        None => problems.push(Problem::NoQr(name)),
+                    // The QR reader loads on first use, while the
+                    // browser decodes the picture.
+                    let (reader, picture) = futures::future::join(
+                        browser::qr_reader(),
+                        browser::decode_picture(&item.input, &mime),
+                    )
+                    .await;
+                    match (reader, picture) {
+                        (Some(reader), picture) => {
+                            match picture.and_then(|picture| reader.read(&picture)) {
+                                Some(text) => items.push(
+                                    check(format!("{name} (QR)"), text.into_bytes(), false).await,
+                                ),
+                                None => problems.push(Problem::NoQr(name)),
+                            }
+                        }
+                        (None, _) => problems.push(Problem::NoQrReader(name)),
                     }
                 } else {
                     items.push(item);

@@ -3,6 +3,7 @@
 //! Everything here is I/O; nothing here decides anything about a credential.
 
 use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -170,20 +171,31 @@ pub fn download(name: &str, bytes: &[u8], mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// A grey-scale picture: one byte per pixel, row by row.
-pub struct Luma {
-    /// Width in pixels.
-    pub width: usize,
-    /// Height in pixels.
-    pub height: usize,
-    /// `width * height` brightness values.
-    pub pixels: Vec<u8>,
+/// A picture as a canvas holds it: RGBA, row by row, left in JS (the
+/// `ImageData`'s `Uint8ClampedArray`) until the QR reader copies it into
+/// its own memory.
+pub struct Picture {
+    width: u32,
+    height: u32,
+    rgba: JsValue,
+}
+
+/// What is drawn on `context`, `width × height` from its top left corner.
+pub fn picture_of(context: &CanvasRenderingContext2d, width: u32, height: u32) -> Option<Picture> {
+    let data = context
+        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
+        .ok()?;
+    let rgba = js_sys::Reflect::get(&data, &JsValue::from_str("data")).ok()?;
+    Some(Picture {
+        width,
+        height,
+        rgba,
+    })
 }
 
 /// Decodes a picture (PNG, JPEG, GIF, WebP…) with the browser's own
-/// decoder and returns it in grey, scaled so that no side exceeds
-/// [`MAX_SCAN_SIDE`].
-pub async fn decode_picture(bytes: &[u8], mime: &str) -> Option<Luma> {
+/// decoder, scaled so that no side exceeds [`MAX_SCAN_SIDE`].
+pub async fn decode_picture(bytes: &[u8], mime: &str) -> Option<Picture> {
     let parts = Array::new();
     parts.push(&Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
@@ -193,14 +205,15 @@ pub async fn decode_picture(bytes: &[u8], mime: &str) -> Option<Luma> {
         .await
         .ok()?;
     let bitmap: ImageBitmap = bitmap.dyn_into().ok()?;
-    let luma = luma_of(&bitmap, bitmap.width(), bitmap.height());
+    let picture = scaled(&bitmap);
     bitmap.close();
-    luma
+    picture
 }
 
-/// Draws a picture source (an `ImageBitmap` or a playing `<video>`) into a
-/// scratch canvas and returns its brightness.
-pub fn luma_of(source: &JsValue, width: u32, height: u32) -> Option<Luma> {
+/// Draws a decoded picture into a scratch canvas, scaled down to at most
+/// [`MAX_SCAN_SIDE`] a side.
+fn scaled(bitmap: &ImageBitmap) -> Option<Picture> {
+    let (width, height) = (bitmap.width(), bitmap.height());
     if width == 0 || height == 0 {
         return None;
     }
@@ -216,44 +229,64 @@ pub fn luma_of(source: &JsValue, width: u32, height: u32) -> Option<Luma> {
     canvas.set_width(w);
     canvas.set_height(h);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let drawn = if let Some(bitmap) = source.dyn_ref::<ImageBitmap>() {
-        context.draw_image_with_image_bitmap_and_dw_and_dh(
-            bitmap,
-            0.0,
-            0.0,
-            f64::from(w),
-            f64::from(h),
-        )
-    } else if let Some(video) = source.dyn_ref::<web_sys::HtmlVideoElement>() {
-        context.draw_image_with_html_video_element_and_dw_and_dh(
-            video,
-            0.0,
-            0.0,
-            f64::from(w),
-            f64::from(h),
-        )
-    } else {
-        return None;
-    };
-    drawn.ok()?;
-    let data = context
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(bitmap, 0.0, 0.0, f64::from(w), f64::from(h))
         .ok()?;
-    let rgba = data.data().0;
-    let pixels = rgba
-        .chunks_exact(4)
-        .map(|p| {
-            // ITU-R BT.601 luma; transparent pixels count as white paper.
-            let [r, g, b, a] = [p[0], p[1], p[2], p[3]].map(u32::from);
-            let y = (299 * r + 587 * g + 114 * b) / 1000;
-            ((y * a + 255 * (255 - a)) / 255) as u8
-        })
-        .collect();
-    Some(Luma {
-        width: w as usize,
-        height: h as usize,
-        pixels,
-    })
+    picture_of(&context, w, h)
+}
+
+#[wasm_bindgen(raw_module = "../qr-reader.js")]
+extern "C" {
+    /// Loads the QR reader (once; `site/static/qr-reader.js`), resolving
+    /// to its module.
+    #[wasm_bindgen(js_name = loadQrReader)]
+    fn load_qr_reader() -> js_sys::Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The QR reader: the module of `site-qr/`, a wasm of its own that the
+    /// page loads the first time the camera starts or a picture is opened
+    /// (its Reed-Solomon tables are a fifth of the site's download).
+    #[derive(Clone)]
+    pub type QrReader;
+
+    #[wasm_bindgen(method, js_name = decodeRgba)]
+    fn decode_rgba(this: &QrReader, rgba: &JsValue, width: u32, height: u32) -> Option<String>;
+}
+
+impl QrReader {
+    /// The text of the first QR code in `picture`.
+    pub fn read(&self, picture: &Picture) -> Option<String> {
+        self.decode_rgba(&picture.rgba, picture.width, picture.height)
+    }
+}
+
+thread_local! {
+    static QR_READER: std::cell::RefCell<Option<QrReader>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The QR reader if it is loaded already.
+pub fn qr_reader_loaded() -> Option<QrReader> {
+    QR_READER.with(|r| r.borrow().clone())
+}
+
+/// The QR reader, loaded on first use; `None` when it cannot be loaded
+/// (offline before it was ever loaded and cached). The load starts when
+/// this is called, not when the future is first polled, so that it runs
+/// alongside whatever else the caller awaits first.
+pub fn qr_reader() -> impl std::future::Future<Output = Option<QrReader>> {
+    let loaded = qr_reader_loaded();
+    let loading = loaded.is_none().then(|| JsFuture::from(load_qr_reader()));
+    async move {
+        if loaded.is_some() {
+            return loaded;
+        }
+        let module = loading?.await.ok()?;
+        let reader: QrReader = module.unchecked_into();
+        QR_READER.with(|r| *r.borrow_mut() = Some(reader.clone()));
+        Some(reader)
+    }
 }
 
 /// The key the page stored in the current history entry, if any.

@@ -5,12 +5,15 @@
 // and DID documents are never cached here: their answers must be fresh.
 
 const CACHE = 'mcx-verify-v1';
-const SHELL = ['./', 'index.html', 'style.css', 'app.js', 'favicon.svg', 'pkg/mcx_site.js', 'pkg/mcx_site_bg.wasm'];
+const SHELL = ['./', 'index.html', 'style.css', 'app.js', 'qr-reader.js', 'favicon.svg', 'pkg/mcx_site.js', 'pkg/mcx_site_bg.wasm'];
+// The QR code reader, which the page loads only when the camera starts or a
+// picture is opened: cached too, so that scanning works offline.
+const QR = ['pkg/mcx_site_qr.js', 'pkg/mcx_site_qr_bg.wasm'];
 const ALSO = ['demo/registry.json', 'demo/manifest.json'];
 
 const scope = new URL(self.registration.scope);
 const root = new URL('./', scope).pathname;
-const cached = new Set([...SHELL, ...ALSO].map((p) => new URL(p, scope).pathname));
+const cached = new Set([...SHELL, ...QR, ...ALSO].map((p) => new URL(p, scope).pathname));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -18,7 +21,7 @@ self.addEventListener('install', (event) => {
       .open(CACHE)
       .then((cache) =>
         // The demo network may not be deployed: its files are optional.
-        cache.addAll(SHELL).then(() => Promise.allSettled(ALSO.map((p) => cache.add(p)))),
+        cache.addAll([...SHELL, ...QR]).then(() => Promise.allSettled(ALSO.map((p) => cache.add(p)))),
       )
       .then(() => self.skipWaiting()),
   );

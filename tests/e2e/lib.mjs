@@ -64,10 +64,12 @@ export function fixturePath(name) {
  * Opens a page in a fresh context whose clock stands at `now` (default
  * NOW; timers still run) and records what must not happen: CSP
  * violations, uncaught errors, console errors and requests leaving the
- * served origins. `page.problems()` returns them.
+ * served origins. `page.problems()` returns them. `serviceWorkers: 'block'`
+ * keeps the site's worker out (so that `page.route` sees every request).
  */
-export async function openPage(browser, { origins, locale = 'en-US', viewport, allowed = [], scale = 1, now = NOW } = {}) {
+export async function openPage(browser, { origins, locale = 'en-US', viewport, allowed = [], scale = 1, now = NOW, serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({
+    serviceWorkers,
     locale,
     viewport: viewport ?? { width: 1100, height: 900 },
     deviceScaleFactor: scale,

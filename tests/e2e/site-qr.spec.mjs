@@ -72,12 +72,12 @@ async function recordCameraRequests(page) {
 }
 
 /** Opens the site with a fake camera (`video`: a Y4M file, or Chromium's own test pattern). */
-async function withCamera(env, video, viewport, fn) {
+async function withCamera(env, video, viewport, fn, options = {}) {
   const args = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
   if (video) args.push(`--use-file-for-fake-video-capture=${video}`);
   const browser = await env.launch(args);
   try {
-    const page = await openPage(browser, { origins: env.origins, viewport });
+    const page = await openPage(browser, { origins: env.origins, viewport, ...options });
     await page.context().grantPermissions(['camera'], { origin: env.base });
     await recordCameraRequests(page);
     await page.goto(env.base);
@@ -87,6 +87,19 @@ async function withCamera(env, video, viewport, fn) {
   } finally {
     await browser.close();
   }
+}
+
+/** The QR code reader's files (site-qr/), which the page loads only when used. */
+const QR_READER = /\/pkg\/mcx_site_qr(?:_bg\.wasm|\.js)$/;
+
+/** Records the URLs `page` requests of the QR reader (page.qrRequests()). */
+function recordQrRequests(page) {
+  const seen = [];
+  page.on('request', (request) => {
+    if (QR_READER.test(new URL(request.url()).pathname)) seen.push(new URL(request.url()).pathname);
+  });
+  page.qrRequests = () => [...new Set(seen)].sort();
+  return page;
 }
 
 /** The smallest print width of a code of `version`: (17 + 4v + 8 modules) × 0.5 mm, rounded up. */
@@ -192,6 +205,64 @@ export function register({ test }) {
         await page.waitForSelector('.camera-video.hidden', { state: 'attached' });
       });
     }
+  });
+
+  test('QR reader: not loaded to verify a #vc= link or pasted text; loaded when a picture is opened', async (env) => {
+    const first = await open(env);
+    await paste(first, demoText(VALID));
+    const link = await first.inputValue('[data-share-link]');
+    await first.close_all();
+
+    const page = recordQrRequests(await openPage(env.browser, { origins: env.origins }));
+    await page.goto(link);
+    await waitDone(page);
+    assert.equal(await verdict(page), 'valid');
+    await paste(page, demoText(LARGEST));
+    assert.equal(await verdict(page), 'valid');
+    // Time for anything the page would load after the fact.
+    await page.waitForTimeout(500);
+    assert.deepEqual(page.qrRequests(), [], 'the first load and a verification need no QR reader');
+
+    // A picture of the share code: the reader is loaded and reads it.
+    const png = await (async () => {
+      const share = await open(env);
+      await paste(share, demoText(VALID));
+      const [download] = await Promise.all([share.waitForEvent('download'), share.click('[data-action="download-qr-png"]')]);
+      const bytes = readFileSync(await download.path());
+      await share.close_all();
+      return bytes;
+    })();
+    await page.setInputFiles('[data-file-input]', { name: 'code.png', mimeType: 'image/png', buffer: png });
+    await waitDone(page);
+    assert.equal(await verdict(page), 'valid');
+    assert.deepEqual(page.qrRequests(), ['/pkg/mcx_site_qr.js', '/pkg/mcx_site_qr_bg.wasm']);
+    await assertClean(page);
+    await page.close_all();
+  });
+
+  test('QR reader: loaded when the camera starts, a slow load is shown, then the code is read', async (env) => {
+    const first = await open(env);
+    await paste(first, demoText(VALID));
+    const qr = await pageQr(first);
+    await first.close_all();
+    const video = photoVideo(qr, { width: 1280, height: 720, codePx: 1280 / 2.5, degrees: 0 });
+    await withCamera(env, video, DESKTOP, async (page) => {
+      recordQrRequests(page);
+      assert.deepEqual(page.qrRequests(), []);
+      // The reader's wasm arrives 1.5 s late, as on a slow connection.
+      await page.route(/mcx_site_qr_bg\.wasm$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.click('[data-action="camera"]');
+      await page.waitForSelector('[data-camera-message]:has-text("Loading the QR code reader")', { timeout: 10_000 });
+      assert.ok(await page.isVisible('[data-action="camera-stop"]'), 'the camera can be stopped while the reader loads');
+      await waitDone(page, 40_000);
+      assert.equal(await verdict(page), 'valid');
+      assert.deepEqual(page.qrRequests(), ['/pkg/mcx_site_qr.js', '/pkg/mcx_site_qr_bg.wasm']);
+      await assertClean(page);
+      // No service worker: it would fetch the reader past the delay.
+    }, { serviceWorkers: 'block' });
   });
 
   // Our own share codes, a fifth of a 1920×1080 frame wide (version 23:

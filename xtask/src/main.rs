@@ -88,6 +88,17 @@ fn apps(root: &Path) -> Vec<wasm::App> {
             out_dir: dist_dir(root),
             static_dir: Some(root.join("site/static")),
         },
+        // The site's QR code reader: its own module next to the site's,
+        // which the page imports the first time the camera starts or a
+        // picture is opened (site/static/qr-reader.js).
+        wasm::App {
+            label: "site QR reader",
+            package: "mcx-site-qr",
+            artifact: "mcx_site_qr",
+            out_name: "mcx_site_qr",
+            out_dir: dist_dir(root),
+            static_dir: None,
+        },
         // Packaged afterwards by `widget::package` (npm package + single script).
         wasm::App {
             label: "widget",
@@ -328,6 +339,19 @@ fn test_cmd(args: &[String]) -> Result {
                     .current_dir(&root)
                     .arg("tests/e2e/widget-size.mjs")
                     .env("MCX_WIDGET_DIST", dist_dir(&root).join("widget")),
+            ),
+        );
+    }
+
+    if dist_ok {
+        setup::step("site size budget: node tests/e2e/site-size.mjs");
+        stage(
+            "site size budget",
+            setup::run(
+                std::process::Command::new("node")
+                    .current_dir(&root)
+                    .arg("tests/e2e/site-size.mjs")
+                    .env("MCX_DIST", dist_dir(&root)),
             ),
         );
     }

@@ -22,6 +22,8 @@ pub const PAGE: Page = Page {
     scan_camera: "QR-Code scannen",
     stop_camera: "Kamera beenden",
     camera_looking: "Halten Sie den QR-Code vor die Kamera …",
+    qr_reader_loading: "Der QR-Code-Leser wird geladen …",
+    qr_reader_failed: "Der QR-Code-Leser ließ sich nicht laden. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
     camera_unavailable: "Dieses Gerät hat keine Kamera, die der Browser nutzen kann. Sie können stattdessen ein Foto des QR-Codes hochladen.",
     camera_denied: "Der Browser durfte die Kamera nicht verwenden. Erlauben Sie die Kamera für diese Seite in den Browser-Einstellungen oder laden Sie ein Foto des QR-Codes hoch.",
     camera_failed,
@@ -75,6 +77,7 @@ pub const PAGE: Page = Page {
     error_too_large,
     error_read,
     error_no_qr,
+    error_qr_reader,
     error_fetch,
     source_pasted: "eingefügter Text",
     source_link: "Link",
@@ -150,6 +153,10 @@ fn error_too_large(name: &str) -> String {
 
 fn error_read(name: &str) -> String {
     format!("„{name}“ ließ sich nicht lesen.")
+}
+
+fn error_qr_reader(name: &str) -> String {
+    format!("„{name}“ ist kein Nachweis, und der QR-Code-Leser, der darin nach einem Code suchen soll, ließ sich nicht laden. Prüfen Sie die Verbindung und versuchen Sie es erneut.")
 }
 
 fn error_no_qr(name: &str) -> String {

@@ -22,6 +22,8 @@ pub const PAGE: Page = Page {
     scan_camera: "Scan a QR code",
     stop_camera: "Stop the camera",
     camera_looking: "Hold the QR code in front of the camera…",
+    qr_reader_loading: "Loading the QR code reader…",
+    qr_reader_failed: "The QR code reader could not be loaded. Check the connection and try again.",
     camera_unavailable: "This device has no camera the browser can use. You can upload a photo of the QR code instead.",
     camera_denied: "The browser was not allowed to use the camera. Allow the camera for this site in the browser settings, or upload a photo of the QR code.",
     camera_failed,
@@ -75,6 +77,7 @@ pub const PAGE: Page = Page {
     error_too_large,
     error_read,
     error_no_qr,
+    error_qr_reader,
     error_fetch,
     source_pasted: "pasted text",
     source_link: "link",
@@ -150,6 +153,10 @@ fn error_too_large(name: &str) -> String {
 
 fn error_read(name: &str) -> String {
     format!("“{name}” could not be read.")
+}
+
+fn error_qr_reader(name: &str) -> String {
+    format!("“{name}” is not a credential, and the QR code reader to search it for a code could not be loaded. Check the connection and try again.")
 }
 
 fn error_no_qr(name: &str) -> String {

@@ -53,6 +53,10 @@ pub struct Page {
     pub stop_camera: &'static str,
     /// While the camera looks for a code.
     pub camera_looking: &'static str,
+    /// While the QR code reader loads (the first scan of a visit).
+    pub qr_reader_loading: &'static str,
+    /// The QR code reader could not be loaded (offline before first use).
+    pub qr_reader_failed: &'static str,
     /// No camera at all.
     pub camera_unavailable: &'static str,
     /// Permission denied.
@@ -156,6 +160,8 @@ pub struct Page {
     pub error_read: fn(&str) -> String,
     /// No credential and no QR code in a picture.
     pub error_no_qr: fn(&str) -> String,
+    /// A picture could not be searched: the QR code reader did not load.
+    pub error_qr_reader: fn(&str) -> String,
     /// A linked credential could not be fetched (network, CORS, blocked).
     pub error_fetch: fn(&str) -> String,
     /// Source label of pasted text.

@@ -1,9 +1,11 @@
-//! Scanning a QR code with the camera (`getUserMedia`), decoded in Rust.
+//! Scanning a QR code with the camera (`getUserMedia`), decoded in Rust by
+//! the QR reader (`site-qr/`), which loads while the camera starts.
 
 use crate::browser;
 use crate::i18n::{page, Lang};
-use crate::qr;
+use futures::future::{select, Either};
 use gloo::timers::callback::Interval;
+use gloo::timers::future::TimeoutFuture;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,7 +22,7 @@ const SCAN_EVERY_MS: u32 = 250;
 /// The camera picture asked for (`ideal`: a camera that has less gives
 /// what it has). A code on a CV is small in the picture: at 1920×1080 a
 /// version 25 code a fifth of the frame wide still has three pixels a
-/// module, which [`qr::decode`] reads even turned.
+/// module, which the QR reader reads even turned.
 const IDEAL_WIDTH: u32 = 1920;
 const IDEAL_HEIGHT: u32 = 1080;
 
@@ -31,13 +33,16 @@ const MAX_FRAME_SIDE: u32 = 1920;
 /// picture, blurred or noisy, is often read there when not at full size.
 const HALF_SIZE_EVERY: u32 = 3;
 
-/// A frame of the video in grey, at most [`MAX_FRAME_SIDE`] wide or high,
-/// divided by `shrink`, drawn into `canvas` (kept from frame to frame).
+/// How long the QR reader may take to load before the page says so.
+const READER_PATIENCE_MS: u32 = 200;
+
+/// A frame of the video, at most [`MAX_FRAME_SIDE`] wide or high, divided
+/// by `shrink`, drawn into `canvas` (kept from frame to frame).
 fn grab(
     video: &HtmlVideoElement,
     canvas: &HtmlCanvasElement,
     shrink: u32,
-) -> Option<browser::Luma> {
+) -> Option<browser::Picture> {
     let (width, height) = (video.video_width(), video.video_height());
     if width == 0 || height == 0 {
         return None;
@@ -67,23 +72,7 @@ fn grab(
             f64::from(h),
         )
         .ok()?;
-    let rgba = context
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
-        .ok()?
-        .data()
-        .0;
-    let pixels = rgba
-        .chunks_exact(4)
-        // ITU-R BT.601 luma (a video frame is opaque).
-        .map(|p| {
-            ((299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000) as u8
-        })
-        .collect();
-    Some(browser::Luma {
-        width: w as usize,
-        height: h as usize,
-        pixels,
-    })
+    browser::picture_of(&context, w, h)
 }
 
 /// `{ ideal: value }`, a constraint the browser meets as well as it can.
@@ -106,6 +95,10 @@ pub struct CameraProps {
 enum State {
     Off,
     Looking,
+    /// The camera runs; the QR reader is still loading.
+    Loading,
+    /// The QR reader could not be loaded.
+    NoReader,
     Unavailable,
     Denied,
     Failed(String),
@@ -196,6 +189,8 @@ pub fn Camera(props: &CameraProps) -> Html {
             let running = running.clone();
             let on_text = on_text.clone();
             state.set(State::Looking);
+            // The QR reader loads while the camera starts.
+            let reader = browser::qr_reader();
             wasm_bindgen_futures::spawn_local(async move {
                 let stream = match open_camera().await {
                     Ok(stream) => stream,
@@ -227,6 +222,33 @@ pub fn Camera(props: &CameraProps) -> Html {
                 if let Some(block) = video.parent_element() {
                     block.scroll_into_view_with_scroll_into_view_options(&options);
                 }
+                // The camera runs (the stop button stops it from here on).
+                {
+                    let mut r = running.borrow_mut();
+                    r.stop();
+                    r.stream = Some(stream);
+                }
+                // The reader's first load, if it takes longer than the
+                // camera, is shown.
+                let mut reader = Box::pin(reader);
+                let waited = TimeoutFuture::new(READER_PATIENCE_MS);
+                let reader = match select(reader.as_mut(), waited).await {
+                    Either::Left((reader, _)) => reader,
+                    Either::Right(((), _)) => {
+                        state.set(State::Loading);
+                        reader.await
+                    }
+                };
+                if running.borrow().stream.is_none() {
+                    // Stopped while the reader loaded.
+                    return;
+                }
+                let Some(reader) = reader else {
+                    running.borrow_mut().stop();
+                    state.set(State::NoReader);
+                    return;
+                };
+                state.set(State::Looking);
                 let found: Rc<RefCell<bool>> = Rc::default();
                 let Some(canvas) = gloo::utils::document()
                     .create_element("canvas")
@@ -249,10 +271,10 @@ pub fn Camera(props: &CameraProps) -> Html {
                         } else {
                             1
                         };
-                        let Some(luma) = grab(&video, &canvas, shrink) else {
+                        let Some(picture) = grab(&video, &canvas, shrink) else {
                             return;
                         };
-                        if let Some(text) = qr::decode(luma.width, luma.height, &luma.pixels) {
+                        if let Some(text) = reader.read(&picture) {
                             *found.borrow_mut() = true;
                             running.borrow_mut().stop();
                             state.set(State::Off);
@@ -260,10 +282,7 @@ pub fn Camera(props: &CameraProps) -> Html {
                         }
                     })
                 };
-                let mut r = running.borrow_mut();
-                r.stop();
-                r.stream = Some(stream);
-                r.scanner = Some(scanner);
+                running.borrow_mut().scanner = Some(scanner);
             });
         })
     };
@@ -278,11 +297,13 @@ pub fn Camera(props: &CameraProps) -> Html {
     let message = match &*state {
         State::Off => None,
         State::Looking => Some(t.camera_looking.to_string()),
+        State::Loading => Some(t.qr_reader_loading.to_string()),
+        State::NoReader => Some(t.qr_reader_failed.to_string()),
         State::Unavailable => Some(t.camera_unavailable.to_string()),
         State::Denied => Some(t.camera_denied.to_string()),
         State::Failed(name) => Some((t.camera_failed)(name)),
     };
-    let looking = *state == State::Looking;
+    let looking = matches!(*state, State::Looking | State::Loading);
     html! {
         <div class="camera">
             if looking {
