@@ -24,6 +24,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod i18n;
+pub mod link;
 
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -603,31 +604,45 @@ pub fn network_confirmed(report: &Report) -> bool {
 }
 
 /// The widget's one-line badge, as parts to be joined with " · ":
-/// valid: "Verified by MicroCredX", the issuer, the ECTS;
-/// otherwise: the verdict, the main reason in a few words, and the issuer
-/// if the signature verified.
+/// valid: "Verified" (the network vouches for the issuer; else "Genuine and
+/// valid"), the achievement, the issuer, the ECTS;
+/// otherwise: the verdict, the main reason in a few words, then the
+/// achievement and the issuer. The achievement is named only when the
+/// signature verified and a trust source vouches for the issuer (when
+/// [`content_warning`] has nothing to say): anyone could have written an
+/// unvouched name, "Verified" included.
 pub fn badge_parts(t: &Texts, report: &Report) -> Vec<String> {
     let s = &report.credential();
     let issuer = vouched_issuer_name(s, t.code).map(str::to_string);
+    let achievement = achievement_name(s)
+        .filter(|_| content_warning(t, report).is_none())
+        .map(str::to_string);
     let mut parts = Vec::new();
     match report.verdict() {
         Verdict::Valid => {
-            // "Verified by MicroCredX" only when the network vouched for the
+            // "Verified" only when the network vouched for the
             // issuer too; a genuine credential whose membership was not (or
             // no longer) confirmed is just "genuine and valid".
             parts.push(
                 if network_confirmed(report) {
-                    t.verified_by
+                    t.badge_verified
                 } else {
                     t.verdict_valid
                 }
                 .to_string(),
             );
+            parts.extend(achievement);
             parts.extend(issuer);
             parts.extend(credits(s).map(|c| (t.ects)(&format_credits(c))));
         }
         verdict => {
-            parts.push(verdict_title(t, verdict).to_string());
+            parts.push(
+                match verdict {
+                    Verdict::Unverifiable => t.badge_unverifiable,
+                    _ => verdict_title(t, verdict),
+                }
+                .to_string(),
+            );
             if let Some(code) = report.headline().and_then(|c| c.outcome.code()) {
                 parts.push((t.short_reason)(code).to_string());
             }
@@ -635,6 +650,7 @@ pub fn badge_parts(t: &Texts, report: &Report) -> Vec<String> {
             // the badge (anyone could have written it); the dialog shows it
             // under its warning.
             if content_warning(t, report).is_none() {
+                parts.extend(achievement);
                 parts.extend(issuer);
             }
         }
@@ -706,6 +722,7 @@ mod tests {
         }
         assert!(!banner(en, &r).sentence.contains("Nordstadt"));
         assert!(!badge_parts(en, &r).join(" ").contains("Nordstadt"));
+        assert!(!badge_parts(en, &r).join(" ").contains("PLC"));
         assert_eq!(content_warning(en, &r), Some(en.content_unvouched));
         // Shown as what the credential claims, under that warning.
         let fields = credential_fields(en, &r);
@@ -806,7 +823,7 @@ mod tests {
         );
         assert_eq!(
             badge_parts(en, &valid).join(" · "),
-            "Verified by MicroCredX · University of X · 5 ECTS"
+            "Verified · Robotics · University of X · 5 ECTS"
         );
         let unchecked = report(
             SUMMARY,
@@ -817,7 +834,7 @@ mod tests {
         );
         assert_eq!(
             badge_parts(en, &unchecked).join(" · "),
-            "Genuine and valid · University of X · 5 ECTS"
+            "Genuine and valid · Robotics · University of X · 5 ECTS"
         );
         let revoked = report(
             SUMMARY,
@@ -828,12 +845,12 @@ mod tests {
         );
         assert_eq!(
             badge_parts(en, &revoked).join(" · "),
-            "Not valid · Revoked · University of X"
+            "Not valid · Revoked · Robotics · University of X"
         );
         let de = Lang::De.texts();
         assert_eq!(
             badge_parts(de, &revoked).join(" · "),
-            "Nicht gültig · Widerrufen · University of X"
+            "Nicht gültig · Widerrufen · Robotics · University of X"
         );
         let tampered = report(
             SUMMARY,
@@ -842,7 +859,7 @@ mod tests {
         assert_eq!(
             badge_parts(en, &tampered).join(" · "),
             "Not valid · Changed after signing",
-            "no unsigned issuer name on the badge"
+            "no unsigned issuer or achievement name on the badge"
         );
         let mut alex = report(
             r#"{"issuer":{"id":"did:key:z1","name":"University of X","network":{"member":true,"name":{"en":"University of X"}}},

@@ -85,12 +85,18 @@ pub const TEXTS: Texts = Texts {
     ],
     date,
 
-    verified_by: "Geprüft von MicroCredX",
+    badge_verified: "Verifiziert",
+    badge_unverifiable: "Teilweise geprüft",
     verify_button: "Prüfen",
     show_result: "Prüfergebnis anzeigen",
     dialog_title: "Prüfung durch MicroCredX",
     close: "Schließen",
     nothing_to_verify: "Hier wurde kein Nachweis zum Prüfen gefunden.",
+    open_on_site: "Vollständiges Ergebnis auf der Prüfseite von MicroCredX öffnen",
+    new_tab: "öffnet in einem neuen Tab",
+    input_paste: "Nachweis, JWT oder Prüflink einfügen",
+    input_file: "Datei auswählen",
+    input_hint: "oder eine Datei hier ablegen: JSON, JWT oder ein Badge als PNG oder SVG",
 };
 
 /// Die deutschen Wörter der Textausgabe von `mcx verify`.

@@ -85,12 +85,18 @@ pub const TEXTS: Texts = Texts {
     ],
     date,
 
-    verified_by: "Verified by MicroCredX",
+    badge_verified: "Verified",
+    badge_unverifiable: "Not fully checked",
     verify_button: "Verify",
     show_result: "Show the verification result",
     dialog_title: "MicroCredX verification",
     close: "Close",
     nothing_to_verify: "No credential to verify was found here.",
+    open_on_site: "Open the full result on the MicroCredX verifier site",
+    new_tab: "opens in a new tab",
+    input_paste: "Paste a credential, a JWT or a verification link",
+    input_file: "Choose a file",
+    input_hint: "or drop a file here: JSON, JWT, or a PNG or SVG badge",
 };
 
 /// The English words of `mcx verify`'s text output.

@@ -255,8 +255,12 @@ pub struct Texts {
     /// Formats day, month name, year.
     pub date: fn(u32, &str, i32) -> String,
 
-    /// The widget's badge for a valid credential starts with this.
-    pub verified_by: &'static str,
+    /// The widget's badge for a valid credential whose issuer the network
+    /// vouches for starts with this (short, for narrow columns).
+    pub badge_verified: &'static str,
+    /// The widget's badge for an unverifiable result starts with this
+    /// (shorter than [`Texts::verdict_unverifiable`]).
+    pub badge_unverifiable: &'static str,
     /// The widget's button before the result is opened.
     pub verify_button: &'static str,
     /// Accessible name of the widget's badge: it opens the full result.
@@ -267,6 +271,16 @@ pub struct Texts {
     pub close: &'static str,
     /// The widget was given nothing to verify.
     pub nothing_to_verify: &'static str,
+    /// The widget dialog's link to the same result on the verifier site.
+    pub open_on_site: &'static str,
+    /// After a link that opens in a new tab, for screen readers.
+    pub new_tab: &'static str,
+    /// The widget's input mode: label of the paste area.
+    pub input_paste: &'static str,
+    /// The widget's input mode: the file chooser.
+    pub input_file: &'static str,
+    /// The widget's input mode: what may be dropped or chosen.
+    pub input_hint: &'static str,
 }
 
 /// The words of `mcx verify`'s text output that a page does not need (its
