@@ -360,7 +360,7 @@ for (const [mode, make] of Object.entries(EMBED_MODES)) {
       }
       if (mode !== 'button' && mode !== 'fragment') {
         const line = await shadowText(page, 'w0', '.line');
-        assert.match(line, /^Verified by MicroCredX · Politecnico di Valfiume[^·]* · \d+(\.\d+)? ECTS$/, 'badge line of the valid credential');
+        assert.match(line, /^Verified · Industrial Robotics · Politecnico di Valfiume[^·]* · \d+(\.\d+)? ECTS$/, 'badge line of the valid credential');
         assert.match(await shadowText(page, 'w1', '.line'), /^Not valid · Revoked/);
         assert.match(await shadowText(page, 'w2', '.line'), /^Not valid · Changed after signing/);
         assert.match(await shadowText(page, 'w3', '.line'), /^Not valid · Issuer not in the network/);
@@ -385,7 +385,7 @@ test('embed inline JWT text (no script element)', async () => {
   const url = hostPage({ head: RECORD + CLASSIC, body: `<mcx-verify id="jwt" now="${NOW}">${inline(JWT)}</mcx-verify>` });
   const page = await open(url);
   assert.deepEqual(await verdicts(page), { jwt: 'valid' });
-  assert.match(await shadowText(page, 'jwt', '.line'), /^Verified by MicroCredX · Technische Hochschule Nordstadt[^·]* · 5 ECTS$/);
+  assert.match(await shadowText(page, 'jwt', '.line'), /^Verified · PLC Programming[^·]* · Technische Hochschule Nordstadt[^·]* · 5 ECTS$/);
   await page.check();
   await page.done();
 });
@@ -543,8 +543,8 @@ test('theming with CSS custom properties, German via lang', async () => {
   });
   const page = await open(url, { locale: 'de-DE' });
   await verdicts(page);
-  assert.match(await shadowText(page, 't', '.line'), /^Geprüft von MicroCredX · /, 'German from the page language');
-  assert.match(await shadowText(page, 'e', '.line'), /^Verified by MicroCredX · /, 'lang attribute wins');
+  assert.match(await shadowText(page, 't', '.line'), /^Verifiziert · /, 'German from the page language');
+  assert.match(await shadowText(page, 'e', '.line'), /^Verified · /, 'lang attribute wins');
   const themed = await page.evaluate(() => {
     const t = document.getElementById('t').shadowRoot.querySelector('.trigger');
     return { bg: getComputedStyle(t).backgroundColor, radius: getComputedStyle(t).borderTopLeftRadius, font: getComputedStyle(t).fontFamily };
@@ -557,7 +557,7 @@ test('theming with CSS custom properties, German via lang', async () => {
   await page.keyboard.press('Escape');
   // Switching the language re-renders without verifying again.
   await page.evaluate(() => document.getElementById('t').setAttribute('lang', 'en'));
-  assert.match(await shadowText(page, 't', '.line'), /^Verified by MicroCredX · /);
+  assert.match(await shadowText(page, 't', '.line'), /^Verified · /);
   assert.equal((await page.evaluate(() => window.__events)).length, 2, 'no new verification for a language switch');
   await page.check();
   await page.done();
@@ -576,7 +576,7 @@ test('network registry: a host-pinned key other than the signer makes membership
   const issuer = events.find((e) => e.target === 'r').report.checks.find((c) => c.check === 'issuer');
   assert.equal(issuer.code, 'resource_unavailable');
   assert.match(issuer.detail, /not by the pinned governance key/);
-  assert.match(await shadowText(page, 'n', '.line'), /^Genuine and valid · /, 'no "Verified by MicroCredX" without the network check');
+  assert.match(await shadowText(page, 'n', '.line'), /^Genuine and valid · /, 'no "Verified" without the network check');
   await page.check();
   await page.done();
 });
@@ -743,6 +743,324 @@ test('time from DOMContentLoaded to the shown verdict (inline credential, median
       `${median(warm).toFixed(1)} ms warm (same context); min/max cold ${Math.min(...cold).toFixed(1)}/${Math.max(...cold).toFixed(1)} ms`,
   );
   assert.ok(median(cold) < 5000, 'shown within 5 s');
+});
+
+// ------------------------------------------- the widget on a course page
+
+/** A valid credential of a demo member with a long achievement name (see fixtures/README.md). */
+const LONG = { file: 'long-name.json', text: readFileSync(path.join(HERE, 'fixtures', 'long-name.json'), 'utf8').trim() };
+const LONG_NAME = JSON.parse(LONG.text).credentialSubject.achievement.name;
+const achievementOf = (c) => JSON.parse(c.text).credentialSubject.achievement.name;
+// The verifier site the dialogs link to in these tests: the built site next to the widget.
+const SITE = `${W.url}/index.html`;
+hostFiles.set('/course.css', {
+  type: 'text/css; charset=utf-8',
+  body: `.course { display: flex; gap: 1.5rem; align-items: flex-start; }
+.course article { flex: 1; min-width: 0; }
+.col { flex: none; width: 220px; box-sizing: border-box; padding: 0; border-left: 3px solid #d0d7de; }
+.col p { margin: 0 0 .8rem; padding-left: .5rem; font-size: .9rem; }
+@media (max-width: 600px) { .course { display: block; } }`,
+});
+
+/** The badge's box and text in a widget, measured. */
+function badgeBox(page, id) {
+  return page.evaluate((id) => {
+    const host = document.getElementById(id);
+    const trigger = host.shadowRoot.querySelector('.trigger');
+    const line = host.shadowRoot.querySelector('.line');
+    const rest = host.shadowRoot.querySelector('.rest');
+    const what = host.shadowRoot.querySelector('.what');
+    const lh = parseFloat(getComputedStyle(line).lineHeight);
+    const r = trigger.getBoundingClientRect();
+    const p = host.parentElement.getBoundingClientRect();
+    return {
+      text: line.textContent,
+      title: trigger.title,
+      name: trigger.textContent,
+      what: what?.textContent ?? null,
+      whatCut: what ? what.scrollWidth > what.clientWidth : null,
+      restCut: rest ? rest.scrollWidth > rest.clientWidth : null,
+      lines: Math.round(line.getBoundingClientRect().height / lh),
+      // The separator before what and who: inside the line's box (shown) or clipped.
+      sepShown: (() => {
+        const sep = host.shadowRoot.querySelector('.rest > .sep');
+        const b = sep?.getBoundingClientRect();
+        return b ? b.left >= line.getBoundingClientRect().left - 0.5 : null;
+      })(),
+      width: r.width,
+      height: r.height,
+      inside: r.left >= p.left - 0.5 && r.right <= p.right + 0.5,
+      overflow: trigger.scrollWidth > trigger.clientWidth || line.scrollWidth > line.clientWidth + 0.5,
+    };
+  }, id);
+}
+
+/** Opens a link of the widget on the verifier site (a fresh context at NOW) and resolves to its verdict. */
+async function siteVerdict(link) {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  await ctx.clock.setFixedTime(NOW);
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.waitForSelector('html[data-state="done"]', { timeout: 30_000 });
+  const verdict = await page.getAttribute('[data-verdict]', 'data-verdict');
+  await ctx.close();
+  return verdict;
+}
+
+test('the badge names the achievement, cut short when long (full name in the accessible name)', async () => {
+  const url = hostPage({
+    head: RECORD + CLASSIC,
+    body: `<main><h1>Badges</h1><p class="row"><mcx-verify id="a" now="${NOW}">${inline(CASES[0])}</mcx-verify></p>
+<p class="row"><mcx-verify id="b" now="${NOW}">${inline(CASES[1])}</mcx-verify></p>
+<p class="row"><mcx-verify id="c" now="${NOW}">${inline(CASES[2])}</mcx-verify></p>
+<p class="row"><mcx-verify id="l" now="${NOW}">${inline(LONG)}</mcx-verify></p></main>`,
+  });
+  const page = await open(url, { viewport: { width: 1100, height: 700 } });
+  assert.deepEqual(await verdicts(page), { a: 'valid', b: 'invalid', c: 'invalid', l: 'valid' });
+  const a = await badgeBox(page, 'a');
+  assert.equal(a.what, achievementOf(CASES[0]));
+  assert.match(a.text, /^Verified · Industrial Robotics · /);
+  assert.equal(a.lines, 1, 'one line where there is room');
+  const b = await badgeBox(page, 'b');
+  assert.equal(b.what, `Revoked · ${achievementOf(CASES[1])}`, 'a revoked credential: why, and what was revoked');
+  assert.match(b.text, new RegExp(`^Not valid · Revoked · ${achievementOf(CASES[1])} · `));
+  // A changed credential: its (unsigned) name is not repeated on the badge.
+  const c = await badgeBox(page, 'c');
+  assert.equal(c.what, null);
+  assert.doesNotMatch(c.text, /Robotics/);
+  const l = await badgeBox(page, 'l');
+  assert.equal(l.what, LONG_NAME, 'the whole name is in the text');
+  assert.equal(a.sepShown, true, 'one line: the separator after the verdict shows');
+  assert.ok(l.whatCut, 'a long name is cut short on screen (ellipsis)');
+  assert.ok(l.title.includes(LONG_NAME), 'the tooltip has the whole name');
+  const accessible = await page.locator('#l .trigger').evaluate((e) => e.textContent);
+  assert.ok(accessible.includes(LONG_NAME) && accessible.includes('Show the verification result'), accessible);
+  await page.screenshot({ path: shot('badges-desktop') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = await badgeBox(page, 'l');
+  assert.ok(phone.lines <= 2 && phone.inside && !phone.overflow, `phone: ${JSON.stringify(phone)}`);
+  await page.screenshot({ path: shot('badges-phone') });
+  await page.check();
+  await page.done();
+});
+
+test('in a 220 px column the badge stays on one or two lines, inside the column', async () => {
+  const ids = [];
+  const rows = [...CASES.slice(0, 2), JWT, LONG, sample('credentials/status-unavailable-castelmar.json')]
+    .map((c, i) => {
+      ids.push(`n${i}`);
+      return `<p><mcx-verify id="n${i}" now="${NOW}">${inline(c)}</mcx-verify></p>`;
+    })
+    .join('');
+  const url = hostPage({
+    head: RECORD + CLASSIC + '<link rel="stylesheet" href="/course.css">',
+    body: `<main><h1>PLC Programming (5 ECTS)</h1><div class="course"><article><p>Course page text: what you learn, when, where.
+The column on the right shows our graduates' credentials, checked in your browser.</p></article>
+<aside class="col" id="col">${rows}</aside></div></main>`,
+  });
+  for (const [lang, viewport] of [
+    ['en', { width: 1100, height: 800 }],
+    ['de', { width: 1100, height: 800 }],
+  ]) {
+    const page = await open(url, { viewport, locale: lang === 'de' ? 'de-DE' : 'en-US' });
+    if (lang === 'de') await page.evaluate(() => document.querySelectorAll('mcx-verify').forEach((e) => e.setAttribute('lang', 'de')));
+    await verdicts(page);
+    for (const id of ids) {
+      const box = await badgeBox(page, id);
+      assert.ok(box.lines === 1 || box.lines === 2, `${lang} ${id}: ${box.lines} lines: ${JSON.stringify(box)}`);
+      assert.ok(box.inside, `${lang} ${id}: inside the column: ${JSON.stringify(box)}`);
+      assert.ok(!box.overflow, `${lang} ${id}: nothing spills: ${JSON.stringify(box)}`);
+      assert.ok(box.height < 70, `${lang} ${id}: ${box.height} px high`);
+      if (box.lines === 2) assert.equal(box.sepShown, false, `${lang} ${id}: no separator starts the second line`);
+    }
+    const col = await page.locator('#col').boundingBox();
+    await page.screenshot({ path: shot(`column-220-${lang}`), clip: { x: Math.max(0, col.x - 260), y: col.y - 10, width: 500, height: col.height + 20 } });
+    // The unverifiable sample's status list is not served, on purpose.
+    await page.check(['/status/offline.json']);
+    await page.done();
+  }
+});
+
+test('the dialog links to the result on the verifier site: ?url= for a hosted credential, else #vc=', async () => {
+  const hosted = CASES[0];
+  const url = hostPage({
+    head: RECORD + CLASSIC,
+    body: `<main><h1>Links</h1>
+<p class="row"><mcx-verify id="h" now="${NOW}" site="${SITE}" src="${W.url}/demo/${hosted.file}"></mcx-verify></p>
+<p class="row"><mcx-verify id="i" now="${NOW}" site="${SITE}">${inline(CASES[1])}</mcx-verify></p>
+<p class="row"><mcx-verify id="j" now="${NOW}" site="${SITE}">${inline(JWT)}</mcx-verify></p>
+<p class="row"><mcx-verify id="d" now="${NOW}">${inline(CASES[0])}</mcx-verify></p></main>`,
+  });
+  const page = await open(url, { viewport: { width: 1100, height: 900 } });
+  const got = await verdicts(page);
+  const link = (id) =>
+    page.evaluate((id) => {
+      const a = document.getElementById(id).shadowRoot.querySelector('dialog .site a');
+      return a && { href: a.href, target: a.target, rel: a.rel, text: a.textContent, prop: document.getElementById(id).link };
+    }, id);
+  const h = await link('h');
+  assert.equal(h.href, `${SITE}?url=${encodeURIComponent(`${W.url}/demo/${hosted.file}`)}`, 'the short ?url= link');
+  assert.equal(h.prop, h.href, 'the element.link property');
+  assert.equal(h.target, '_blank');
+  assert.equal(h.rel, 'noopener noreferrer');
+  assert.match(h.text, /^Open the full result on the MicroCredX verifier site ↗ \(opens in a new tab\)$/);
+  const i = await link('i');
+  assert.ok(i.href.startsWith(`${SITE}#vc=1.`), i.href);
+  const j = await link('j');
+  assert.ok(j.href.startsWith(`${SITE}#vc=1.`), j.href);
+  assert.ok((await link('d')).href.startsWith('https://verify.microcredx.eu/#vc=1.'), 'the default site');
+  // The site shows the same verdict for each link.
+  assert.equal(await siteVerdict(h.href), got.h, 'hosted: same verdict on the site');
+  assert.equal(await siteVerdict(i.href), got.i, '#vc= (JSON): same verdict on the site');
+  assert.equal(await siteVerdict(j.href), got.j, '#vc= (JWT): same verdict on the site');
+  // Clicked: a new tab on the site, without opener or referrer.
+  await page.context().clock.setFixedTime(NOW);
+  await page.evaluate(() => document.getElementById('i').open());
+  await page.screenshot({ path: shot('dialog-link-desktop') });
+  const [tab] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.evaluate(() => document.getElementById('i').shadowRoot.querySelector('dialog .site a').click()),
+  ]);
+  await tab.waitForSelector('html[data-state="done"]', { timeout: 30_000 });
+  assert.deepEqual(await tab.evaluate(() => [window.opener, document.referrer]), [null, '']);
+  assert.equal(await tab.getAttribute('[data-verdict]', 'data-verdict'), 'invalid');
+  await tab.close();
+  await page.keyboard.press('Escape');
+  // A phone: the link is in the first screen of the dialog.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => document.getElementById('h').open());
+  const inView = await page.evaluate(() => {
+    const r = document.getElementById('h').shadowRoot.querySelector('dialog .site a').getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+  });
+  assert.ok(inView, 'the link is visible without scrolling on a phone');
+  await page.screenshot({ path: shot('dialog-link-phone') });
+  // Another site address: the links follow it without verifying again.
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.getElementById('h').setAttribute('site', 'https://verifier.example/check/'));
+  await page.waitForFunction(() => document.getElementById('h').link.startsWith('https://verifier.example/check/?url='));
+  assert.equal((await page.evaluate(() => window.__events)).length, 4, 'no new verification for another site');
+  await page.check();
+  await page.done();
+});
+
+test('mode="input": paste a credential or choose a file (JWT, baked PNG), keyboard and labels', async () => {
+  const url = hostPage({
+    head: RECORD + CLASSIC,
+    body: `<main><h1>Check a graduate's credential</h1><mcx-verify id="in" mode="input" now="${NOW}" site="${SITE}"></mcx-verify>
+<p><a href="#after" id="after">After</a></p></main>`,
+  });
+  const page = await open(url, { viewport: { width: 1000, height: 900 } });
+  await page.waitForFunction(() => document.getElementById('in').shadowRoot.querySelector('textarea'));
+  assert.equal(await page.evaluate(() => document.getElementById('in').shadowRoot.querySelector('.trigger')), null, 'no badge before a credential');
+  const label = await page.evaluate(() => {
+    const root = document.getElementById('in').shadowRoot;
+    const area = root.querySelector('textarea');
+    return root.querySelector(`label[for="${area.id}"]`)?.textContent;
+  });
+  assert.equal(label, 'Paste a credential, a JWT or a verification link');
+  await page.screenshot({ path: shot('input-empty') });
+  // Keyboard: the paste area, then Verify and Choose a file.
+  await page.focus('h1').catch(() => undefined);
+  await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className || document.activeElement?.shadowRoot?.activeElement?.tagName);
+  assert.equal(await focused(), 'TEXTAREA');
+  // Pasting checks at once.
+  await page.locator('#in textarea').fill(JWT.text);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'go');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('in').getAttribute('data-verdict') === 'valid');
+  assert.match(await shadowText(page, 'in', '.line'), /^Verified · PLC Programming[^·]* · /);
+  assert.equal(await focused(), 'go', 'focus stays where it was');
+  assert.equal(await page.evaluate(() => document.getElementById('in').shadowRoot.querySelector('.out').getAttribute('aria-live')), 'polite');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'choose');
+  // A paste event (as from Ctrl+V) checks without a click.
+  await page.locator('#in textarea').fill('');
+  await page.locator('#in textarea').evaluate((area, text) => {
+    area.value = text;
+    area.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, composed: true }));
+  }, CASES[1].text);
+  await page.waitForFunction(() => document.getElementById('in').getAttribute('data-verdict') === 'invalid');
+  assert.match(await shadowText(page, 'in', '.line'), /^Not valid · Revoked · Digital Twins/);
+  // A file: the baked PNG (and the link carries the credential inside it).
+  await page.setInputFiles('#in input[type="file"]', path.join(HERE, 'fixtures', 'baked.png'));
+  await page.waitForFunction(() => document.getElementById('in').getAttribute('data-verdict') === 'valid');
+  assert.match(await shadowText(page, 'in', '.line'), /^Verified · Industrial Robotics · /);
+  const png = await page.evaluate(() => document.getElementById('in').link);
+  assert.ok(png.startsWith(`${SITE}#vc=1.`), png);
+  assert.equal(await siteVerdict(png), 'valid', 'the baked badge opens on the site as valid');
+  // And a JSON file by drag and drop onto the zone.
+  await page.evaluate((text) => {
+    const box = document.getElementById('in').shadowRoot.querySelector('.input');
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'revoked.json', { type: 'application/json' }));
+    box.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    box.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, CASES[1].text);
+  await page.waitForFunction(() => document.getElementById('in').getAttribute('data-verdict') === 'invalid');
+  const events = await page.evaluate(() => window.__events.map((e) => e.verdict));
+  assert.deepEqual(events, ['valid', 'invalid', 'valid', 'invalid']);
+  await page.screenshot({ path: shot('input-result-desktop') });
+  await page.evaluate(() => document.getElementById('in').open());
+  await page.screenshot({ path: shot('input-dialog') });
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: shot('input-result-phone') });
+  const fits = await page.evaluate(() => {
+    const r = document.getElementById('in').getBoundingClientRect();
+    return r.right <= innerWidth && document.documentElement.scrollWidth <= innerWidth;
+  });
+  assert.ok(fits, 'no sideways scrolling on a phone');
+  // German words from lang.
+  await page.evaluate(() => document.getElementById('in').setAttribute('lang', 'de'));
+  assert.equal(await shadowText(page, 'in', '.choose'), 'Datei auswählen');
+  await page.check();
+  await page.done();
+});
+
+test('dates in the dialog in the widget language (English, German)', async () => {
+  const url = hostPage({
+    head: RECORD + CLASSIC,
+    body: `<mcx-verify id="en" now="${NOW}">${inline(CASES[0])}</mcx-verify> <mcx-verify id="de" lang="de" now="${NOW}">${inline(CASES[0])}</mcx-verify>`,
+  });
+  const page = await open(url, { viewport: { width: 1000, height: 1000 } });
+  await verdicts(page);
+  const dates = (id) =>
+    page.evaluate((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const field = (key) => root.querySelector(`dialog .fields dt[data-key="${key}"]`)?.nextElementSibling?.textContent;
+      return {
+        from: field('validFrom'),
+        until: field('validUntil'),
+        issued: root.querySelector('dialog tr[data-element="dateOfIssuing"] td:last-child')?.textContent ?? null,
+        validity: [...root.querySelectorAll('dialog .check')].find((c) => c.dataset.check === 'validity')?.querySelector('.text').textContent,
+      };
+    }, id);
+  const en = await dates('en');
+  const de = await dates('de');
+  const source = JSON.parse(CASES[0].text);
+  const [y, m, d] = source.validFrom.slice(0, 10).split('-').map(Number);
+  const EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+  assert.equal(en.from, `${d} ${EN[m - 1]} ${y}`);
+  assert.equal(de.from, `${d}. ${DE[m - 1]} ${y}`);
+  const [uy, um, ud] = source.validUntil.slice(0, 10).split('-').map(Number);
+  assert.equal(en.until, `${ud} ${EN[um - 1]} ${uy}`);
+  assert.equal(de.until, `${ud}. ${DE[um - 1]} ${uy}`);
+  assert.ok(de.validity.includes(`${ud}. ${DE[um - 1]} ${uy}`), de.validity);
+  if (en.issued !== null) {
+    assert.match(en.issued, /\d{1,2} [A-Z][a-z]+ \d{4}/);
+    assert.match(de.issued, /\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}/);
+  }
+  for (const v of [...Object.values(en), ...Object.values(de)]) {
+    if (v) assert.doesNotMatch(v, /\d{4}-\d{2}-\d{2}/, `no ISO date shown: ${v}`);
+  }
+  await page.evaluate(() => document.getElementById('de').open());
+  await page.screenshot({ path: shot('dialog-dates-de') });
+  await page.check();
+  await page.done();
 });
 
 // ---------------------------------------------------------------- run

@@ -1,5 +1,6 @@
 // The <mcx-verify> element and the JS API, over the Rust exports of
-// mcx-widget (wasm-bindgen glue: __wbg_init, verifyReport, reportView).
+// mcx-widget (wasm-bindgen glue: __wbg_init, verifyReport, reportView,
+// hostedLink, credentialText).
 // This file is the body shared by both distributions that
 // `cargo xtask build` assembles into dist/widget/:
 //   index.js      ES module (npm):   glue + MCX_BASE from import.meta.url + this + exports
@@ -12,6 +13,8 @@
 
 const MCX_WASM = 'mcx_widget_bg.wasm';
 const MCX_TAG = 'mcx-verify';
+// The verifier site the dialog links to, unless the `site` attribute says otherwise.
+const MCX_SITE = 'https://verify.microcredx.eu/';
 const MCX_INLINE_TYPES = [
   'application/vc+ld+json',
   'application/vp+ld+json',
@@ -96,6 +99,24 @@ async function view(report, lang) {
   await init();
   const json = typeof report === 'string' ? report : JSON.stringify(report);
   return JSON.parse(reportView(json, mcxLanguages(lang)));
+}
+
+/**
+ * The verifier site's page (`site`: its address) for what was verified:
+ * `?url=` for a hosted credential (the core's rule), else `#vc=1.` and the
+ * credential's text (decoded by the core) compressed with the browser's
+ * `CompressionStream`: raw DEFLATE that uses none of the version 1
+ * dictionary, which the core reads like any version 1 payload. The core's
+ * own compressor would cost the size budget 8 KB. '' when there is no link.
+ */
+async function mcxLink(input, site) {
+  const hosted = hostedLink(input, site);
+  const text = hosted ? '' : credentialText(input);
+  if (hosted || !text || typeof CompressionStream === 'undefined') return hosted;
+  const zipped = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  let bin = '';
+  for (const b of new Uint8Array(await new Response(zipped).arrayBuffer())) bin += String.fromCharCode(b);
+  return `${site}#vc=1.${btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
 // The stylesheet is element.css beside this file: `cargo xtask build` puts
@@ -193,9 +214,20 @@ function mcxEu(v, labels) {
   return d;
 }
 
-function mcxResult(v, labels, nested) {
+function mcxResult(v, labels, nested, link) {
   const part = document.createDocumentFragment();
   part.append(mcxBanner(v));
+  if (link) {
+    // The neutral page, not the one making the claim; a new tab, no opener, no referrer.
+    const a = mcxEl('a', null, `${labels.openOnSite} ↗`);
+    a.href = link;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.append(mcxEl('span', 'sr', ` (${labels.newTab})`));
+    const p = mcxEl('p', 'site');
+    p.append(a);
+    part.append(p);
+  }
   const h = nested ? 'h4' : 'h3';
   part.append(mcxEl(h, null, labels.checksHeading), mcxChecks(v));
   if (v.fields.length) {
@@ -232,7 +264,7 @@ let mcxIds = 0;
  */
 class MicroCredXVerify extends HTMLElement {
   static get observedAttributes() {
-    return ['src', 'fragment', 'lang', 'mode', 'demo-base', 'registry', 'network-key', 'now'];
+    return ['src', 'fragment', 'lang', 'mode', 'demo-base', 'registry', 'network-key', 'now', 'site'];
   }
 
   constructor() {
@@ -245,6 +277,10 @@ class MicroCredXVerify extends HTMLElement {
     this._run = 0;
     this._dialog = null;
     this._trigger = null;
+    this._link = '';
+    // mode="input": what the visitor pasted or chose (text or bytes).
+    this._given = '';
+    this._box = null;
     this._onHash = () => {
       if (this.hasAttribute('fragment')) this.refresh();
     };
@@ -265,8 +301,33 @@ class MicroCredXVerify extends HTMLElement {
 
   attributeChangedCallback(name, before, after) {
     if (!this.isConnected || before === after) return;
-    if (name === 'lang' || name === 'mode') this._render();
+    if (name === 'lang' || (name === 'mode' && before !== 'input' && after !== 'input')) this._render();
+    else if (name === 'site' && this._state === 'done') this._relink(this._run).then(() => this._render());
     else this.refresh();
+  }
+
+  /** The verifier site's page for the last result ('' when there is none). */
+  get link() {
+    return this._state === 'done' ? this._link : '';
+  }
+
+  _site() {
+    const site = (this.getAttribute('site') || '').trim();
+    try {
+      return new URL(site || MCX_SITE, document.baseURI).href;
+    } catch {
+      return MCX_SITE;
+    }
+  }
+
+  async _relink(run) {
+    let link = '';
+    try {
+      link = await mcxLink(this._verified, this._site());
+    } catch {
+      // No link rather than no result.
+    }
+    if (run === this._run) this._link = link;
   }
 
   /** The report of the last verification (a fresh copy), or null. */
@@ -280,6 +341,7 @@ class MicroCredXVerify extends HTMLElement {
   }
 
   _input() {
+    if (this.getAttribute('mode') === 'input') return this._given;
     const src = this.getAttribute('src');
     if (src) {
       try {
@@ -317,6 +379,7 @@ class MicroCredXVerify extends HTMLElement {
     const input = this._input();
     this.removeAttribute('data-verdict');
     this._json = null;
+    this._link = '';
     if (!input) {
       this._state = 'empty';
       this.removeAttribute('aria-busy');
@@ -338,6 +401,9 @@ class MicroCredXVerify extends HTMLElement {
       this.dispatchEvent(new CustomEvent('mcx-error', { detail: { error }, bubbles: true, composed: true }));
       return;
     }
+    if (run !== this._run) return;
+    this._verified = input;
+    await this._relink(run);
     if (run !== this._run) return;
     this._json = json;
     this._state = 'done';
@@ -382,6 +448,7 @@ class MicroCredXVerify extends HTMLElement {
     box.title = String(this._error && this._error.message ? this._error.message : this._error);
     wrap.append(box);
     this._shadow.replaceChildren(wrap);
+    this._wrap = null;
     this.setAttribute('data-state', 'error');
   }
 
@@ -391,14 +458,37 @@ class MicroCredXVerify extends HTMLElement {
     // Without a report, reportView gives just the labels.
     const v = JSON.parse(reportView(this._json || '', langs));
     const L = v.labels;
-    const wrap = mcxEl('div', 'mcx');
+    const mode = this.getAttribute('mode');
+    // The wrapper and the input area stay (a visitor's text, the focus);
+    // only the badge and the dialog are made anew.
+    if (!this._wrap) {
+      this._wrap = mcxEl('div', 'mcx');
+      this._out = mcxEl('div', 'out');
+      this._wrap.append(this._out);
+      this._shadow.replaceChildren(this._wrap);
+    }
+    const wrap = this._wrap;
     wrap.lang = v.lang;
     wrap.dataset.state = this._state;
+    wrap.dataset.mode = mode || 'badge';
     this.setAttribute('data-state', this._state);
+    if (mode === 'input') {
+      this._inputBox(L);
+      // A screen reader hears the badge that answers a visitor's check.
+      this._out.setAttribute('aria-live', 'polite');
+    } else {
+      if (this._box) this._box.remove();
+      this._out.removeAttribute('aria-live');
+    }
+    if (mode === 'input' && this._state === 'empty') {
+      this._out.replaceChildren();
+      this._trigger = this._dialog = null;
+      return;
+    }
     const trigger = mcxEl('button', 'trigger');
     trigger.type = 'button';
     if (v.verdict) trigger.dataset.verdict = v.verdict;
-    const button = this.getAttribute('mode') === 'button';
+    const button = mode === 'button';
     if (button) {
       trigger.classList.add('button');
       trigger.append(mcxIcon(v.verdict), mcxEl('span', 'line', L.verify));
@@ -406,10 +496,28 @@ class MicroCredXVerify extends HTMLElement {
     } else {
       const line = mcxEl('span', 'line');
       if (this._state === 'done') {
-        v.badgeParts.forEach((p, i) => {
-          if (i) line.append(mcxEl('span', 'sep', ' · '));
-          line.append(mcxEl('span', 'part', p));
-        });
+        // The verdict, then what and who: on one line where it fits, else
+        // the verdict above the rest, which is cut short with an ellipsis
+        // (the achievement's name on its own too, when long). The whole
+        // text stays in the button's accessible name and its tooltip.
+        // The verdict leads; why (for a bad one) and the achievement follow,
+        // cut short only when they alone do not fit; the rest (issuer,
+        // ECTS) takes what room is left. In a narrow column all but the
+        // verdict go to a second line, whose separator is then clipped.
+        const parts = v.badgeParts;
+        const at = parts.indexOf(v.achievement, 1);
+        const flow = mcxEl('span', 'flow');
+        flow.append(mcxEl('span', 'part lead', parts[0]));
+        if (parts.length > 1) {
+          const more = mcxEl('span', 'rest');
+          more.append(mcxEl('span', 'sep', ' · '));
+          if (at > 0) more.append(mcxEl('span', 'cut what', parts.slice(1, at + 1).join(' · ')));
+          const tail = parts.slice(at > 0 ? at + 1 : 1);
+          if (tail.length) more.append(mcxEl('span', 'cut tail', (at > 0 ? ' · ' : '') + tail.join(' · ')));
+          flow.append(more);
+        }
+        line.append(flow);
+        trigger.title = v.badge;
       } else {
         line.append(mcxEl('span', 'part', this._state === 'empty' ? L.nothingToVerify : L.verifying));
       }
@@ -421,11 +529,81 @@ class MicroCredXVerify extends HTMLElement {
     trigger.setAttribute('aria-haspopup', 'dialog');
     trigger.addEventListener('click', () => this.open());
     const dialog = this._makeDialog(v, L);
-    wrap.append(trigger, dialog);
-    this._shadow.replaceChildren(wrap);
+    this._out.replaceChildren(trigger, dialog);
     this._trigger = trigger;
     this._dialog = dialog;
     if (wasOpen) this.open();
+  }
+
+  /**
+   * mode="input": a paste area, a file chooser and a drop zone, made once
+   * (what a visitor typed survives a new result); its words follow `lang`.
+   */
+  _inputBox(L) {
+    if (!this._box) {
+      const box = mcxEl('div', 'input');
+      const area = mcxEl('textarea');
+      area.id = `${this._id}-paste`;
+      area.rows = 3;
+      area.spellcheck = false;
+      area.autocomplete = 'off';
+      const label = mcxEl('label');
+      label.htmlFor = area.id;
+      const file = mcxEl('input');
+      file.type = 'file';
+      file.accept = '.json,.jsonld,.jwt,.txt,.png,.svg,application/json,application/ld+json,text/plain,image/png,image/svg+xml';
+      file.hidden = true;
+      const go = mcxEl('button', 'go');
+      go.type = 'button';
+      const choose = mcxEl('button', 'choose');
+      choose.type = 'button';
+      const hint = mcxEl('span', 'hint');
+      const row = mcxEl('div', 'actions');
+      row.append(go, choose, hint);
+      box.append(label, area, row, file);
+      const check = (given) => {
+        this._given = given;
+        this.refresh();
+      };
+      const checkText = () => check(area.value.trim());
+      const checkFile = async (f) => {
+        area.value = '';
+        check(new Uint8Array(await f.arrayBuffer()));
+      };
+      go.addEventListener('click', checkText);
+      area.addEventListener('paste', () => setTimeout(checkText));
+      area.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) checkText();
+      });
+      choose.addEventListener('click', () => file.click());
+      file.addEventListener('change', () => {
+        if (file.files && file.files[0]) checkFile(file.files[0]);
+        file.value = '';
+      });
+      box.addEventListener('dragover', (e) => {
+        e.preventDefault();
+        box.classList.add('over');
+      });
+      box.addEventListener('dragleave', () => box.classList.remove('over'));
+      box.addEventListener('drop', (e) => {
+        e.preventDefault();
+        box.classList.remove('over');
+        const f = e.dataTransfer && e.dataTransfer.files[0];
+        if (f) checkFile(f);
+        else if (e.dataTransfer) {
+          area.value = e.dataTransfer.getData('text');
+          checkText();
+        }
+      });
+      this._box = box;
+      this._boxParts = { label, go, choose, hint };
+    }
+    const { label, go, choose, hint } = this._boxParts;
+    label.textContent = L.inputPaste;
+    go.textContent = L.verify;
+    choose.textContent = L.inputFile;
+    hint.textContent = L.inputHint;
+    if (!this._box.isConnected) this._wrap.prepend(this._box);
   }
 
   _makeDialog(v, L) {
@@ -441,7 +619,7 @@ class MicroCredXVerify extends HTMLElement {
     close.addEventListener('click', () => this.close());
     head.append(h2, close);
     const body = mcxEl('div', 'body');
-    if (this._state === 'done') body.append(mcxResult(v, L, false));
+    if (this._state === 'done') body.append(mcxResult(v, L, false, this._link));
     else body.append(mcxEl('p', null, this._state === 'empty' ? L.nothingToVerify : L.verifying));
     dialog.append(head, body);
     // A click on the backdrop (outside the box) closes, like Escape.

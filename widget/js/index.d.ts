@@ -158,9 +158,10 @@ export interface ReportView {
   kind: 'credential' | 'presentation';
   title: string;
   sentence: string;
-  /** "Verified by MicroCredX · University of X · 5 ECTS" */
+  /** "Verified · PLC Programming · University of X · 5 ECTS" (the verdict, for a bad one why, the achievement, the issuer, ECTS) */
   badge: string;
   badgeParts: string[];
+  /** The achievement's name (on the badge only when the signature and a trust source vouch for it). */
   achievement: string | null;
   checks: Array<{
     check: CheckName;
@@ -202,6 +203,12 @@ export class MicroCredXVerify extends HTMLElement {
   readonly report: Report | null;
   /** The verdict of the last verification, or null. */
   readonly verdict: Verdict | null;
+  /**
+   * The dialog's link to the same result on the verifier site (attribute `site`, default
+   * `https://verify.microcredx.eu/`): `?url=…` for a hosted credential, else `#vc=1.…`;
+   * `''` before a result or when the input holds no credential.
+   */
+  readonly link: string;
   /** Verifies again. */
   refresh(): Promise<void>;
   /** Opens the result dialog. */

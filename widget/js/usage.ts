@@ -185,10 +185,14 @@ function element(): void {
     ['registry', 'none'],
     ['network-key', 'did:key:z6MkeXhaAAERJsc8arXG68BgKyCZuZvx9pgTsYcCi4CRtSma'],
     ['now', '2026-11-28T12:00:00Z'],
+    ['site', 'https://verify.microcredx.eu/'],
+    ['mode', 'input'],
   ] as const) {
     typed.setAttribute(name, value);
   }
   typed.toggleAttribute('fragment', true);
+  const link: string = typed.link;
+  void link;
   typed.addEventListener('mcx-verified', (event) => {
     const detail: VerifiedEventDetail = event.detail;
     const verdict: Verdict = detail.verdict;

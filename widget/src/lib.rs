@@ -12,7 +12,10 @@
 //! - [`report_view`] (`reportView(report, languages)`): the strings and rows
 //!   to display for a report in the reader's language (see [`view`]);
 //!   Given no report (an empty string), it returns just the widget's own
-//!   words (button, dialog, "checking…"), for before there is one.
+//!   words (button, dialog, "checking…"), for before there is one;
+//! - [`hosted_link`] (`hostedLink(input, site)`) and [`credential_text`]
+//!   (`credentialText(input)`): what the dialog's link to the verifier site
+//!   is made of (`?url=` for a hosted credential, else `#vc=`).
 //!
 //! The browser loop and the clock live in `mcx-web`, every text and what a
 //! report shows in `mcx-display`, both shared with the site; this crate
@@ -66,6 +69,24 @@ pub async fn verify_report(input: JsValue, options: JsValue) -> Result<String, J
     let bytes = options::input_bytes(&input);
     let verified = mcx_web::host::run(&bytes, &config).await;
     Ok(verified.report.to_json())
+}
+
+/// The verifier site's page for an `input` (as [`verify_report`] takes
+/// it) that links to a hosted credential: `site?url=…`; `""` for any other
+/// input. `site` is the site's address, ending in `/`.
+#[wasm_bindgen(js_name = hostedLink)]
+pub fn hosted_link(input: JsValue, site: &str) -> String {
+    mcx_display::link::hosted_link(site, &options::input_bytes(&input)).unwrap_or_default()
+}
+
+/// The credential's own text in `input` (JSON, compact, or a JWT as
+/// issued), for a `#vc=` link to the verifier site; `""` when there is
+/// none. The JS side compresses it with the browser's `CompressionStream`
+/// (the core's compressor would cost 8 KB of the size budget).
+#[wasm_bindgen(js_name = credentialText)]
+pub fn credential_text(input: JsValue) -> String {
+    let limits = mcx_verifier_core::Limits::default();
+    mcx_display::link::credential_text(&options::input_bytes(&input), &limits).unwrap_or_default()
 }
 
 /// What to show for a report (its JSON, as [`verify_report`] returns it;

@@ -112,6 +112,11 @@ fn label_object(out: &mut Json, t: &Texts) {
         ("euColElement", t.eu_col_element),
         ("euColRequired", t.eu_col_required),
         ("euColValue", t.eu_col_value),
+        ("openOnSite", t.open_on_site),
+        ("newTab", t.new_tab),
+        ("inputPaste", t.input_paste),
+        ("inputFile", t.input_file),
+        ("inputHint", t.input_hint),
     ] {
         out.field(key, value);
     }
@@ -256,7 +261,7 @@ mod tests {
         assert_eq!(v.get("verdict").and_then(Value::as_str), Some("invalid"));
         assert_eq!(
             v.get("badge").and_then(Value::as_str),
-            Some("Nicht gültig · Widerrufen · <b>U</b> \"q\""),
+            Some("Nicht gültig · Widerrufen · A · <b>U</b> \"q\""),
             "credential text is passed through as text, for textContent"
         );
         assert_eq!(
