@@ -132,7 +132,10 @@ pub fn credential_shape(doc: &Object) -> Result<DataModel, String> {
             return Err("The credential does not name its issuer (issuer id missing).".to_string())
         }
         Some(i) if !is_absolute_uri(i) => {
-            return Err(format!("The issuer id {i:?} is not a URL or DID."))
+            return Err(format!(
+                "The issuer id {} is not a URL or DID.",
+                crate::encoding::json::quoted(i)
+            ))
         }
         Some(_) => {}
     }

@@ -644,6 +644,15 @@ pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `s` as a JSON string literal: how report sentences quote text taken
+/// from a document. (Not `{:?}`: Rust's debug quoting links its Unicode
+/// tables into the browser bundles.)
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    write_string(&mut out, s);
+    out
+}
+
 /// Serializes compactly, members in stored order, numbers as their literals.
 pub fn to_string(v: &Value) -> String {
     let mut out = String::new();

@@ -376,7 +376,8 @@ pub fn method_key(vm: &Value) -> Result<PublicKey, DidError> {
             Ok(PublicKey::from_jwk(jwk)?)
         }
         other => Err(DidError::Unsupported(format!(
-            "verification method type {other:?}"
+            "verification method type {}",
+            crate::encoding::json::quoted(other)
         ))),
     }
 }

@@ -112,7 +112,8 @@ impl Jws {
                     Ok((algorithm, sig))
                 }
                 None => Err(JwsError::Unsupported(format!(
-                    "algorithm {alg:?} (EdDSA, ES256, ES384, RS256 and PS256 are supported)"
+                    "algorithm {} (EdDSA, ES256, ES384, RS256 and PS256 are supported)",
+                    json::quoted(alg)
                 ))),
             },
             None => return Err(JwsError::Malformed(String::from("the header has no alg"))),

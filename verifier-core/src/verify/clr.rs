@@ -37,7 +37,7 @@ use alloc::vec::Vec;
 
 use super::presentation::embedded_credential;
 use super::Ctx;
-use crate::encoding::json::{Object, Value};
+use crate::encoding::json::{quoted, Object, Value};
 use crate::model::{issuer_id, node_id, types};
 use crate::report::{CheckKind, Code, Outcome, Report, Verdict};
 
@@ -183,6 +183,11 @@ fn differs(own: &Object, in_record: &Object) -> Option<(&'static str, String, St
     fn show(v: Option<&Value>) -> String {
         v.map_or_else(|| String::from("nothing"), crate::encoding::json::to_string)
     }
+    /// A list of texts as a reader sees it: `["a", "b"]`.
+    fn texts(items: &[&str]) -> String {
+        let quoted: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+        format!("[{}]", quoted.join(", "))
+    }
     fn list<'a>(v: Option<&'a Value>, f: impl Fn(&'a Value) -> Option<&'a str>) -> Vec<&'a str> {
         let mut out: Vec<&str> = v
             .map(Value::one_or_many)
@@ -210,13 +215,13 @@ fn differs(own: &Object, in_record: &Object) -> Option<(&'static str, String, St
         list(in_record.get("type"), Value::as_str),
     );
     if a != b {
-        return Some(("type", format!("{a:?}"), format!("{b:?}")));
+        return Some(("type", texts(&a), texts(&b)));
     }
     if issuer_id(own) != issuer_id(in_record) {
         return Some((
             "issuer",
-            format!("{:?}", issuer_id(own)),
-            format!("{:?}", issuer_id(in_record)),
+            issuer_id(own).map_or_else(|| "nothing".into(), quoted),
+            issuer_id(in_record).map_or_else(|| "nothing".into(), quoted),
         ));
     }
     let (a, b) = (
@@ -224,7 +229,7 @@ fn differs(own: &Object, in_record: &Object) -> Option<(&'static str, String, St
         list(in_record.get("credentialSubject"), node_id),
     );
     if a != b {
-        return Some(("subject", format!("{a:?}"), format!("{b:?}")));
+        return Some(("subject", texts(&a), texts(&b)));
     }
     None
 }

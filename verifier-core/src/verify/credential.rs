@@ -122,8 +122,8 @@ pub(super) fn not_as_signed(r: &mut Report, what: &str, json: Option<&str>, sign
         Outcome::Fail(Code::NotAsSigned),
         format!(
             "This document is not in the form its signer signed: its {what} reads {} in the text, but {} in the signed data. Ask the issuer for the original.",
-            json.map_or("nothing".to_string(), |s| format!("{s:?}")),
-            signed.map_or("nothing".to_string(), |s| format!("{s:?}")),
+            json.map_or("nothing".to_string(), crate::encoding::json::quoted),
+            signed.map_or("nothing".to_string(), crate::encoding::json::quoted),
         ),
     );
 }

@@ -20,7 +20,10 @@ pub(super) fn parse_date(
                 r.push(
                     CheckKind::Validity,
                     Outcome::Fail(Code::Malformed),
-                    format!("{field} {s:?} is not a valid date: {e}."),
+                    format!(
+                        "{field} {} is not a valid date: {e}.",
+                        crate::encoding::json::quoted(s)
+                    ),
                 );
                 Err(())
             }

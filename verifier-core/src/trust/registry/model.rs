@@ -52,9 +52,12 @@ impl LangText {
             Some(Value::Object(o)) if o.len() <= MAX_ITEMS => o
                 .iter()
                 .map(|(l, t)| {
-                    let t = t
-                        .as_str()
-                        .ok_or_else(|| malformed(format!("{what}: {l:?} is not a string")))?;
+                    let t = t.as_str().ok_or_else(|| {
+                        malformed(format!(
+                            "{what}: {} is not a string",
+                            crate::encoding::json::quoted(l)
+                        ))
+                    })?;
                     Ok((l.clone(), clip(t)))
                 })
                 .collect::<Result<Vec<_>, _>>()

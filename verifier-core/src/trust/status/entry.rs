@@ -62,7 +62,13 @@ impl EntryError {
 impl fmt::Display for EntryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EntryError::UnsupportedType(t) => write!(f, "the status method {t:?} is not supported"),
+            EntryError::UnsupportedType(t) => {
+                write!(
+                    f,
+                    "the status method {} is not supported",
+                    crate::encoding::json::quoted(t)
+                )
+            }
             EntryError::Malformed(m) => f.write_str(m),
             EntryError::UnsupportedSize(s) => write!(
                 f,

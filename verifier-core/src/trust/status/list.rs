@@ -130,13 +130,13 @@ pub fn read_entry(
     }
     if !list.purposes.contains(&entry.purpose) {
         return Err(Unavailable(format!(
-            "The status list at {url} is for {}, but the credential uses it for {:?}.",
+            "The status list at {url} is for {}, but the credential uses it for {}.",
             if list.purposes.is_empty() {
                 String::from("no stated purpose")
             } else {
                 list.purposes.join(", ")
             },
-            entry.purpose
+            crate::encoding::json::quoted(&entry.purpose)
         )));
     }
     let value = list.bits.get(entry.index, entry.size).map_err(|e| {

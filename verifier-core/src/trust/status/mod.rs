@@ -126,7 +126,7 @@ fn judge(entry: &Entry, r: &Resolved) -> (Outcome, String) {
     let at = format!("(status list {}, entry {})", entry.list_url, entry.index);
     let msg = entry
         .message(r.value)
-        .map(|m| format!(": {m:?}"))
+        .map(|m| format!(": {}", crate::encoding::json::quoted(m)))
         .unwrap_or_default();
     let set = r.value != 0;
     let (outcome, sentence) = match entry.purpose.as_str() {
@@ -148,7 +148,7 @@ fn judge(entry: &Entry, r: &Resolved) -> (Outcome, String) {
         "message" => {
             let text = entry
                 .message(r.value)
-                .map(|m| format!("{m:?}"))
+                .map(crate::encoding::json::quoted)
                 .unwrap_or_else(|| format!("value 0x{:x}", r.value));
             let outcome = if set { Outcome::Warn(None) } else { Outcome::Pass };
             (outcome, format!("Status message from the issuer: {text} {at}."))
@@ -156,7 +156,8 @@ fn judge(entry: &Entry, r: &Resolved) -> (Outcome, String) {
         other => (
             Outcome::Warn(None),
             format!(
-                "The status purpose {other:?} is not one this verifier interprets; its value is 0x{:x} {at}.",
+                "The status purpose {} is not one this verifier interprets; its value is 0x{:x} {at}.",
+                crate::encoding::json::quoted(other),
                 r.value
             ),
         ),
