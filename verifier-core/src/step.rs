@@ -48,8 +48,14 @@ impl Needs {
 pub const MAX_FETCH_ROUNDS: usize = 8;
 /// Documents a host fetches for one input at most.
 pub const MAX_FETCHES: usize = 24;
-/// Signature checks a host is asked for per input at most.
-pub const MAX_SIGNATURE_CHECKS: usize = 32;
+/// Signature checks a host is asked for per input at most. A derived
+/// `ecdsa-sd-2023` proof needs one per disclosed statement besides its base
+/// signature: up to 1 + `proof::ecdsa_sd::MAX_SIGNATURES` (129),
+/// asked in one round; this leaves room for a presentation's own proof and
+/// a few more credentials. Still bounded work: each check is one ECDSA or
+/// RSA verification of a message the core has already bounded (a fraction
+/// of a millisecond in WebCrypto), and those past the bound fail.
+pub const MAX_SIGNATURE_CHECKS: usize = 160;
 /// Largest document a host should accept from the network. Credentials,
 /// DID documents and status lists are a few KB; a baked badge a few MB.
 pub const MAX_DOCUMENT_BYTES: usize = 12 * 1024 * 1024;

@@ -3,6 +3,7 @@
 //! the decimal reader and the DER of public keys. Nothing here knows what a credential is.
 
 pub mod baked;
+pub mod cbor;
 pub mod checksum;
 pub mod decimal;
 pub mod der;

@@ -1,6 +1,7 @@
 //! Data Integrity proofs: `eddsa-jcs-2022`, `eddsa-rdfc-2022`, the legacy
-//! `Ed25519Signature2020`, `ecdsa-rdfc-2019` and `ecdsa-jcs-2019`, verified
-//! (and the EdDSA ones created).
+//! `Ed25519Signature2020`, `ecdsa-rdfc-2019`, `ecdsa-jcs-2019` and the
+//! derived proofs of `ecdsa-sd-2023` (its own module, [`super::ecdsa_sd`]),
+//! verified (and the EdDSA and non-selective ECDSA ones created).
 //!
 //! All of them sign `H(canonical proof configuration) || H(canonical
 //! document)`; they differ in how the two are canonicalized (JCS, or
@@ -24,6 +25,7 @@ use crate::ld::jsonld::BundledContexts;
 use crate::ld::rdf::{Quad, Term};
 use crate::report::Code;
 
+pub use super::ecdsa_sd;
 use super::key::PublicKey;
 pub use super::signature::verify_ed25519;
 use super::signature::{Algorithm, SignatureCheck, Verifier};
@@ -45,6 +47,9 @@ pub enum Suite {
     EcdsaRdfc2019,
     /// `DataIntegrityProof` with cryptosuite `ecdsa-jcs-2019` (P-256 or P-384).
     EcdsaJcs2019,
+    /// `DataIntegrityProof` with cryptosuite `ecdsa-sd-2023` (P-256):
+    /// derived proofs, what a holder discloses. Verified, never made.
+    EcdsaSd2023,
 }
 
 /// The keys a suite signs with.
@@ -54,6 +59,8 @@ pub enum SuiteKeys {
     Ed25519,
     /// ECDSA on P-256 (hashes SHA-256) or P-384 (hashes SHA-384).
     Ecdsa,
+    /// ECDSA on P-256 only (SHA-256).
+    EcdsaP256,
 }
 
 /// How a document is turned into the bytes a suite hashes.
@@ -65,6 +72,11 @@ pub enum Canonicalization {
     /// JSON-LD to RDF, then RDFC-1.0: the RDF graph is signed; the proof
     /// configuration takes the document's `@context`.
     Rdfc,
+    /// Selective disclosure ([`super::ecdsa_sd`]): JSON-LD to RDF, then
+    /// RDFC-1.0 with the blank nodes renamed by the proof's label map; the
+    /// mandatory statements are hashed, each other one signed on its own.
+    /// The proof configuration takes the document's `@context`.
+    RdfcSelective,
 }
 
 /// How a suite is named in a proof and what it signs: one line of
@@ -137,6 +149,14 @@ pub const SUITES: &[SuiteSpec] = &[
         keys: SuiteKeys::Ecdsa,
         signable: true,
     },
+    SuiteSpec {
+        suite: Suite::EcdsaSd2023,
+        proof_type: "DataIntegrityProof",
+        cryptosuite: Some("ecdsa-sd-2023"),
+        canonicalization: Canonicalization::RdfcSelective,
+        keys: SuiteKeys::EcdsaP256,
+        signable: false,
+    },
 ];
 
 impl Suite {
@@ -180,7 +200,10 @@ impl Suite {
     }
 
     fn uses_rdfc(self) -> bool {
-        self.spec().canonicalization == Canonicalization::Rdfc
+        matches!(
+            self.spec().canonicalization,
+            Canonicalization::Rdfc | Canonicalization::RdfcSelective
+        )
     }
 }
 
@@ -428,7 +451,7 @@ fn signing_inputs(
                 unsecured.insert("@context", ctx.clone());
             }
         }
-        Canonicalization::Rdfc => {
+        Canonicalization::Rdfc | Canonicalization::RdfcSelective => {
             let ctx = doc
                 .get("@context")
                 .ok_or(ProofError::Malformed("the document has no @context"))?;
@@ -561,6 +584,7 @@ pub fn verify_detailed_with(
                 key.type_name()
             ))
         })?,
+        (SuiteKeys::EcdsaP256, PublicKey::P256(_)) => Algorithm::EcdsaP256Sha256,
         (SuiteKeys::Ed25519, key) => {
             return Err(ProofError::Unsupported(format!(
                 "{} with a {} key (it signs with Ed25519)",
@@ -568,11 +592,36 @@ pub fn verify_detailed_with(
                 key.type_name()
             )))
         }
+        (SuiteKeys::EcdsaP256, key) => {
+            return Err(ProofError::Unsupported(format!(
+                "{} with a {} key (it signs with P-256)",
+                suite.name(),
+                key.type_name()
+            )))
+        }
     };
-    let signature = signature_of(proof)?;
+    // ecdsa-sd-2023: its proof value is read first (a base proof is
+    // refused whatever its document), and checked after the same
+    // canonicalization as the others' (the hash of the options is its own).
+    let (selective, signature) = match suite.spec().canonicalization {
+        Canonicalization::RdfcSelective => {
+            let value = proof
+                .get("proofValue")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            (
+                Some(super::ecdsa_sd::parse_derived_proof_value(value)?),
+                Vec::new(),
+            )
+        }
+        _ => (None, signature_of(proof)?),
+    };
     let (unsecured, config) = signing_inputs(suite, doc, proof, all_proofs)?;
     let hash = SuiteHash::for_key(key);
     let (data, signed) = hash_canonical(suite, hash, &unsecured, &config, contexts)?;
+    if let Some(derived) = selective {
+        return super::ecdsa_sd::verify_derived(derived, &data, signed, key, verifier);
+    }
     let check = SignatureCheck::new(algorithm, key.clone(), data.clone(), signature)?;
     verifier.check(check)?;
     Ok(Verified {
@@ -726,6 +775,7 @@ mod tests {
             Suite::Ed25519Signature2020,
             Suite::EcdsaRdfc2019,
             Suite::EcdsaJcs2019,
+            Suite::EcdsaSd2023,
         ] {
             let lines = SUITES.iter().filter(|s| s.suite == suite).count();
             assert_eq!(lines, 1, "{suite:?}");
@@ -739,7 +789,7 @@ mod tests {
         }
         let mut p = Object::new();
         p.insert("type", Value::from("DataIntegrityProof"));
-        p.insert("cryptosuite", Value::from("ecdsa-sd-2023"));
+        p.insert("cryptosuite", Value::from("bbs-2023"));
         assert!(matches!(Suite::of(&p), Err(ProofError::Unsupported(_))));
         p.remove("cryptosuite");
         assert!(matches!(Suite::of(&p), Err(ProofError::Malformed(_))));

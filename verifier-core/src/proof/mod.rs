@@ -8,6 +8,7 @@
 
 pub mod data_integrity;
 pub mod did;
+pub mod ecdsa_sd;
 pub mod jws;
 pub mod key;
 pub mod signature;
