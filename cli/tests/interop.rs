@@ -59,10 +59,12 @@ const FORMATS: [&str; 3] = [
     "ed25519-signature-2020",
 ];
 
-/// What `node interop.mjs sign` makes besides the Ed25519 suites: ECDSA Data
-/// Integrity proofs whose issuer is the signing key's did:key, and VC-JOSE
-/// JWTs (`jose`) whose issuer is the signing key's did:jwk.
-const BOUND: [&str; 8] = [
+/// What `node interop.mjs sign` makes besides the current Ed25519 suites:
+/// an `Ed25519Signature2018` proof (detached JWS) and ECDSA Data Integrity
+/// proofs whose issuer is the signing key's did:key, and VC-JOSE JWTs
+/// (`jose`) whose issuer is the signing key's did:jwk.
+const BOUND: [&str; 9] = [
+    "js-ed25519-signature-2018.json",
     "js-ecdsa-rdfc-2019-p256.json",
     "js-ecdsa-jcs-2019-p256.json",
     "js-ecdsa-rdfc-2019-p384.json",
@@ -163,8 +165,8 @@ fn javascript_signed_credentials_verify_in_rust() {
         );
     }
 
-    // ECDSA and RSA: each bound to its issuer, so valid (no registry given:
-    // the issuer check only warns).
+    // Ed25519Signature2018, ECDSA and RSA: each bound to its issuer, so
+    // valid (no registry given: the issuer check only warns).
     let mut verified = 0;
     for name in BOUND {
         let file = out.path().join(name);

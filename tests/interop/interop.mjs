@@ -19,6 +19,8 @@ import {cryptosuite as rdfcSuite} from '@digitalbazaar/eddsa-rdfc-2022-cryptosui
 import {createSignCryptosuite as jcsSign, createVerifyCryptosuite as jcsVerify} from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import {Ed25519Signature2020} from '@digitalbazaar/ed25519-signature-2020';
+import {Ed25519Signature2018} from '@digitalbazaar/ed25519-signature-2018';
+import {Ed25519VerificationKey2018} from '@digitalbazaar/ed25519-verification-key-2018';
 import {cryptosuite as ecdsaRdfcSuite} from '@digitalbazaar/ecdsa-rdfc-2019-cryptosuite';
 import {createSignCryptosuite as ecdsaJcsSign, createVerifyCryptosuite as ecdsaJcsVerify} from '@digitalbazaar/ecdsa-jcs-2019-cryptosuite';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
@@ -103,6 +105,30 @@ async function sign(outDir) {
   }
   await signEcdsa(outDir);
   await signJwts(outDir);
+  await sign2018(outDir);
+}
+
+// The 2018-era Linked Data signature with a detached JWS on a VC 1.1
+// credential (whose context defines Ed25519Signature2018), issuer did:key.
+async function sign2018(outDir) {
+  const seed = new Uint8Array(32).fill(7);
+  const multi = await Ed25519Multikey.generate({seed});
+  const did = `did:key:${multi.publicKeyMultibase}`;
+  const key = await Ed25519VerificationKey2018.generate({seed, controller: did});
+  key.id = `${did}#${multi.publicKeyMultibase}`;
+  // Open Badges 3.0 as first published: VC 1.1 with the 3.0.0 context.
+  const credential = fixture(did);
+  credential['@context'] = ['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context.json'];
+  credential.issuanceDate = credential.validFrom;
+  credential.expirationDate = credential.validUntil;
+  delete credential.validFrom;
+  delete credential.validUntil;
+  // A term the 3.0.0 context does not define yet.
+  delete credential.credentialSubject.achievement.inLanguage;
+  const signed = await vc.issue({credential, suite: new Ed25519Signature2018({key}), documentLoader});
+  const file = join(outDir, 'js-ed25519-signature-2018.json');
+  writeFileSync(file, JSON.stringify(signed, null, 2));
+  console.log(JSON.stringify({file, suite: 'Ed25519Signature2018', issuer: did, signed: true}));
 }
 
 // ECDSA Data Integrity: both cryptosuites on both curves, each with a fresh

@@ -50,6 +50,12 @@ pub enum Suite {
     /// `DataIntegrityProof` with cryptosuite `ecdsa-sd-2023` (P-256):
     /// derived proofs, what a holder discloses. Verified, never made.
     EcdsaSd2023,
+    /// The 2018-era `Ed25519Signature2018` (RDFC, detached JWS with EdDSA).
+    Ed25519Signature2018,
+    /// `RsaSignature2018` (RDFC, detached JWS with PS256 or RS256).
+    RsaSignature2018,
+    /// `JsonWebSignature2020` (RDFC, detached JWS; the key's algorithm).
+    JsonWebSignature2020,
 }
 
 /// The keys a suite signs with.
@@ -61,6 +67,9 @@ pub enum SuiteKeys {
     Ecdsa,
     /// ECDSA on P-256 only (SHA-256).
     EcdsaP256,
+    /// Whatever key the proof's detached JWS (`jws`) signs with, when its
+    /// algorithm fits the key and the suite ([`super::detached_jws`]).
+    Jws,
 }
 
 /// How a document is turned into the bytes a suite hashes.
@@ -157,7 +166,45 @@ pub const SUITES: &[SuiteSpec] = &[
         keys: SuiteKeys::EcdsaP256,
         signable: false,
     },
+    SuiteSpec {
+        suite: Suite::Ed25519Signature2018,
+        proof_type: "Ed25519Signature2018",
+        cryptosuite: None,
+        canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Jws,
+        signable: false,
+    },
+    SuiteSpec {
+        suite: Suite::RsaSignature2018,
+        proof_type: "RsaSignature2018",
+        cryptosuite: None,
+        canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Jws,
+        signable: false,
+    },
+    SuiteSpec {
+        suite: Suite::JsonWebSignature2020,
+        proof_type: "JsonWebSignature2020",
+        cryptosuite: None,
+        canonicalization: Canonicalization::Rdfc,
+        keys: SuiteKeys::Jws,
+        signable: false,
+    },
 ];
+
+impl Suite {
+    /// Whether a detached-JWS suite may sign with `algorithm`.
+    fn allows_jws(self, algorithm: Algorithm) -> bool {
+        match self {
+            Suite::Ed25519Signature2018 => algorithm == Algorithm::Ed25519,
+            Suite::RsaSignature2018 => matches!(
+                algorithm,
+                Algorithm::RsaPssSha256 | Algorithm::RsaPkcs1Sha256
+            ),
+            _ => true,
+        }
+    }
+}
 
 impl Suite {
     /// Identifies the suite of a proof object.
@@ -177,10 +224,14 @@ impl Suite {
         });
         match (found, cryptosuite) {
             (Some(spec), _) => Ok(spec.suite),
-            (None, Some(c)) if ty == "DataIntegrityProof" => {
-                Err(ProofError::Unsupported(format!("the cryptosuite {c:?}")))
-            }
-            (None, _) => Err(ProofError::Unsupported(format!("the proof type {ty:?}"))),
+            (None, Some(c)) if ty == "DataIntegrityProof" => Err(ProofError::Unsupported(format!(
+                "the cryptosuite {}",
+                crate::encoding::json::quoted(c)
+            ))),
+            (None, _) => Err(ProofError::Unsupported(format!(
+                "the proof type {}",
+                crate::encoding::json::quoted(ty)
+            ))),
         }
     }
 
@@ -433,6 +484,9 @@ fn signing_inputs(
     let mut unsecured = doc.clone();
     let mut config = proof.clone();
     config.remove("proofValue");
+    if suite.spec().keys == SuiteKeys::Jws {
+        config.remove("jws");
+    }
     match suite.spec().canonicalization {
         Canonicalization::Jcs => {
             // The proof carries the document's context (or a prefix of it);
@@ -599,6 +653,9 @@ pub fn verify_detailed_with(
                 key.type_name()
             )))
         }
+        (SuiteKeys::Jws, _) => {
+            return verify_detached_jws(suite, doc, proof, key, verifier, contexts)
+        }
     };
     // ecdsa-sd-2023: its proof value is read first (a base proof is
     // refused whatever its document), and checked after the same
@@ -623,6 +680,46 @@ pub fn verify_detailed_with(
         return super::ecdsa_sd::verify_derived(derived, &data, signed, key, verifier);
     }
     let check = SignatureCheck::new(algorithm, key.clone(), data.clone(), signature)?;
+    verifier.check(check)?;
+    Ok(Verified {
+        suite,
+        signed_hash: data,
+        signed,
+    })
+}
+
+/// The 2018-era suites: the same signed data as the RDF suites, signed as
+/// a detached JWS whose header names the algorithm.
+fn verify_detached_jws(
+    suite: Suite,
+    doc: &Object,
+    proof: &Object,
+    key: &PublicKey,
+    verifier: &dyn Verifier,
+    contexts: &mut BundledContexts,
+) -> Result<Verified, ProofError> {
+    let text = proof
+        .get("jws")
+        .and_then(Value::as_str)
+        .ok_or(ProofError::Malformed("the proof has no jws"))?;
+    let jws = super::detached_jws::DetachedJws::parse(text)?;
+    let algorithm = jws.algorithm();
+    if !suite.allows_jws(algorithm) || !algorithm.fits(key) {
+        return Err(ProofError::Unsupported(format!(
+            "{} signed with {} by a {} key",
+            suite.name(),
+            algorithm.jose_name(),
+            key.type_name()
+        )));
+    }
+    let (unsecured, config) = signing_inputs(suite, doc, proof, &[])?;
+    let (data, signed) = hash_canonical(suite, SuiteHash::Sha256, &unsecured, &config, contexts)?;
+    let check = SignatureCheck::new(
+        algorithm,
+        key.clone(),
+        jws.signing_input(&data),
+        jws.signature().to_vec(),
+    )?;
     verifier.check(check)?;
     Ok(Verified {
         suite,
@@ -776,6 +873,9 @@ mod tests {
             Suite::EcdsaRdfc2019,
             Suite::EcdsaJcs2019,
             Suite::EcdsaSd2023,
+            Suite::Ed25519Signature2018,
+            Suite::RsaSignature2018,
+            Suite::JsonWebSignature2020,
         ] {
             let lines = SUITES.iter().filter(|s| s.suite == suite).count();
             assert_eq!(lines, 1, "{suite:?}");
@@ -793,7 +893,78 @@ mod tests {
         assert!(matches!(Suite::of(&p), Err(ProofError::Unsupported(_))));
         p.remove("cryptosuite");
         assert!(matches!(Suite::of(&p), Err(ProofError::Malformed(_))));
-        p.insert("type", Value::from("RsaSignature2018"));
+        p.insert("type", Value::from("LinkedDataSignature2015"));
         assert!(matches!(Suite::of(&p), Err(ProofError::Unsupported(_))));
+    }
+
+    /// A 2018-era proof made here as its suites define it: RDFC, then a
+    /// detached EdDSA JWS over the header and the two hashes.
+    fn detached(suite: Suite, header: &str, doc: &Object, sk: &[u8; 32]) -> Object {
+        use crate::encoding::multibase::base64url_encode;
+        let mut proof = Object::new();
+        proof.insert("type", Value::from(suite.spec().proof_type));
+        proof.insert("created", Value::from("2026-01-01T00:00:00Z"));
+        let vm = crate::proof::did::did_key_method(&public_key(sk));
+        proof.insert("verificationMethod", Value::from(vm.as_str()));
+        proof.insert("proofPurpose", Value::from("assertionMethod"));
+        let (unsecured, config) = signing_inputs(suite, doc, &proof, &[]).unwrap();
+        let data = hash_data(suite, &unsecured, &config).unwrap();
+        let h = base64url_encode(header.as_bytes());
+        let mut input = h.clone().into_bytes();
+        input.push(b'.');
+        input.extend_from_slice(&data);
+        let sig = SigningKey::from_bytes(sk).sign(&input);
+        proof.insert(
+            "jws",
+            Value::from(alloc::format!("{h}..{}", base64url_encode(&sig.to_bytes()))),
+        );
+        proof
+    }
+
+    #[test]
+    fn detached_jws_suites_verify_and_refuse_changes() {
+        let sk = [9u8; 32];
+        let key = PublicKey::Ed25519(public_key(&sk));
+        let doc = match crate::encoding::json::parse_str(
+            r#"{"@context":["https://www.w3.org/2018/credentials/v1","https://w3id.org/security/suites/jws-2020/v1"],"id":"urn:uuid:1","type":["VerifiableCredential"],"issuer":"did:example:i","issuanceDate":"2026-01-01T00:00:00Z","credentialSubject":{"id":"did:example:s"}}"#,
+        ) {
+            Ok(Value::Object(o)) => o,
+            _ => unreachable!(),
+        };
+        let eddsa = r#"{"alg":"EdDSA","b64":false,"crit":["b64"]}"#;
+        for suite in [Suite::Ed25519Signature2018, Suite::JsonWebSignature2020] {
+            let proof = detached(suite, eddsa, &doc, &sk);
+            assert_eq!(verify(&doc, &proof, &[], &key), Ok(suite));
+            // Another document, another key, a proof option changed.
+            let mut other = doc.clone();
+            other.insert("id", Value::from("urn:uuid:2"));
+            assert_eq!(
+                verify(&other, &proof, &[], &key),
+                Err(ProofError::BadSignature)
+            );
+            let wrong = PublicKey::Ed25519(public_key(&[8; 32]));
+            assert_eq!(
+                verify(&doc, &proof, &[], &wrong),
+                Err(ProofError::BadSignature)
+            );
+            let mut later = proof.clone();
+            later.insert("created", Value::from("2026-06-01T00:00:00Z"));
+            assert_eq!(
+                verify(&doc, &later, &[], &key),
+                Err(ProofError::BadSignature)
+            );
+        }
+        // The header cannot choose an algorithm the suite or key does not use.
+        let es256 = r#"{"alg":"ES256","b64":false,"crit":["b64"]}"#;
+        let proof = detached(Suite::Ed25519Signature2018, es256, &doc, &sk);
+        assert!(matches!(
+            verify(&doc, &proof, &[], &key),
+            Err(ProofError::Unsupported(_))
+        ));
+        let proof = detached(Suite::RsaSignature2018, eddsa, &doc, &sk);
+        assert!(matches!(
+            verify(&doc, &proof, &[], &key),
+            Err(ProofError::Unsupported(_))
+        ));
     }
 }

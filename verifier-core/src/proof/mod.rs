@@ -7,6 +7,7 @@
 //! algorithm in [`signature`]; a new DID method is a function in `did`.
 
 pub mod data_integrity;
+pub mod detached_jws;
 pub mod did;
 pub mod ecdsa_sd;
 pub mod jws;

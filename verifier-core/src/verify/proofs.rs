@@ -105,7 +105,8 @@ pub(super) fn check_proofs(
                 CheckKind::Key,
                 Outcome::Fail(Code::WrongKey),
                 format!(
-                    "The proof's purpose is {claimed:?}, but {} is required here.",
+                    "The proof's purpose is {}, but {} is required here.",
+                    crate::encoding::json::quoted(claimed),
                     purpose.as_str()
                 ),
             );
@@ -284,7 +285,10 @@ pub(super) fn check_proof_dates(
                 r.push(
                     CheckKind::Signature,
                     Outcome::Fail(Code::Malformed),
-                    format!("The proof's expires {s:?} is not a date."),
+                    format!(
+                        "The proof's expires {} is not a date.",
+                        crate::encoding::json::quoted(s)
+                    ),
                 );
                 return false;
             }
@@ -303,7 +307,10 @@ pub(super) fn check_proof_dates(
                 r.push(
                     CheckKind::Signature,
                     Outcome::Fail(Code::Malformed),
-                    format!("The proof's created {s:?} is not a date."),
+                    format!(
+                        "The proof's created {} is not a date.",
+                        crate::encoding::json::quoted(s)
+                    ),
                 );
                 return false;
             }
@@ -375,8 +382,9 @@ pub(super) fn check_challenge(p: &Object, names: [&str; 2], r: &mut Report, ctx:
                 .collect();
             if !got.contains(&want.as_str()) {
                 r.push(CheckKind::Challenge, Outcome::Fail(Code::InvalidSignature), format!(
-                    "The presentation was not made for this request: its {name} is {:?}, expected {want:?}.",
-                    got.first().copied().unwrap_or("missing")
+                    "The presentation was not made for this request: its {name} is {}, expected {}.",
+                    crate::encoding::json::quoted(got.first().copied().unwrap_or("missing")),
+                    crate::encoding::json::quoted(want)
                 ));
                 return false;
             }
