@@ -217,3 +217,41 @@ fn a_changed_credential_or_signature_fails() {
         );
     }
 }
+
+/// RFC 7515 appendix A.3: the ES256 JWS example (its signature has a high
+/// `s`, which JOSE allows: WebCrypto and RustCrypto both accept it, so the
+/// browser and `mcx` agree), verified through the JWS decoder with the
+/// RFC's public key, by the core (native) and by the test host.
+#[test]
+fn rfc7515_es256_example() {
+    use mcx_verifier_core::low_level::jws::Jws;
+    use mcx_verifier_core::low_level::signature::verify_in_core;
+    const JWS: &str = "eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+    let jwk = json::parse_str(
+        r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#,
+    )
+    .unwrap();
+    let key = PublicKey::from_jwk(&jwk).unwrap();
+    let jws = Jws::decode(JWS, json::Limits::default()).unwrap();
+    assert_eq!(jws.algorithm(), Some(Algorithm::EcdsaP256Sha256));
+    assert_eq!(jws.payload.get("iss").and_then(Value::as_str), Some("joe"));
+    let (input, sig) = JWS.rsplit_once('.').unwrap();
+    let sig = mcx_verifier_core::low_level::multibase::base64url_decode(sig).unwrap();
+    let check = SignatureCheck::new(
+        Algorithm::EcdsaP256Sha256,
+        key.clone(),
+        input.as_bytes().to_vec(),
+        sig.clone(),
+    )
+    .unwrap();
+    assert_eq!(host_check(&check), SignatureAnswer::Valid);
+    if cfg!(feature = "native-crypto") {
+        assert_eq!(verify_in_core(&check), Some(Ok(())));
+        assert!(jws.verify(&key, &proof::InCore).is_ok());
+    }
+    // One byte of the signing input changed.
+    let mut changed = input.as_bytes().to_vec();
+    changed[30] ^= 1;
+    let check = SignatureCheck::new(Algorithm::EcdsaP256Sha256, key, changed, sig).unwrap();
+    assert_eq!(host_check(&check), SignatureAnswer::Invalid);
+}
