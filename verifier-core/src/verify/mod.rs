@@ -27,8 +27,8 @@ mod validity;
 
 use credential::{check_credential, verify_credential};
 use jwt::verify_jwt;
-use presentation::verify_presentation;
 pub use ob2::recipient_matches;
+use presentation::verify_presentation;
 pub use trust::{accepted_registry, verify_registry};
 
 /// Verifies `input` (any supported format, detected automatically).
