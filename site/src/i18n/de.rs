@@ -83,6 +83,11 @@ pub const PAGE: Page = Page {
     source_link: "Link",
     source_camera: "Kamera",
 
+    recipient_hashed: "Die lernende Person ist nur durch eine gehashte E-Mail-Adresse bezeichnet. Prüfen Sie, ob die Adresse einer Bewerberin oder eines Bewerbers die ist, für die dieses Badge ausgestellt wurde (im Browser geprüft, nirgendwohin gesendet):",
+    recipient_label: "E-Mail-Adresse",
+    recipient_button: "Adresse prüfen",
+    recipient_matches: "Dieses Badge wurde für diese Adresse ausgestellt.",
+    recipient_differs: "Dieses Badge wurde nicht für diese Adresse ausgestellt.",
     footer: "MicroCredX Verify prüft Signaturen, Schlüssel, Fristen, Widerruf und Netzwerk-Mitgliedschaft in Ihrem Browser. Statuslisten und die Mitgliederliste des Netzwerks werden dort geladen, wo sie veröffentlicht sind; sonst verlässt nichts diese Seite.",
 
     country_name,
@@ -295,6 +300,7 @@ fn credential_type_name(kind: &str) -> Option<&'static str> {
         "VerifiableCredential" => "Verifizierbarer Nachweis (W3C)",
         "VerifiablePresentation" => "Verifizierbare Präsentation (W3C)",
         "OpenBadgeCredential" | "AchievementCredential" => "Open Badge 3.0",
+        "OpenBadges2Assertion" => "Open Badge 2.0",
         "EndorsementCredential" => "Open-Badges-Empfehlung",
         "ClrCredential" => "Comprehensive Learner Record (CLR 2.0)",
         "EuropeanDigitalCredential" => "Europäischer digitaler Nachweis (EDC)",

@@ -83,6 +83,11 @@ pub const PAGE: Page = Page {
     source_link: "link",
     source_camera: "camera",
 
+    recipient_hashed: "The learner is named only by a hashed email address. Check whether a candidate’s address is the one this badge was issued to (checked in your browser, sent nowhere):",
+    recipient_label: "Email address",
+    recipient_button: "Check address",
+    recipient_matches: "This badge was issued to this address.",
+    recipient_differs: "This badge was not issued to this address.",
     footer: "MicroCredX Verify checks signatures, keys, dates, revocation and network membership in your browser. Status lists and the network’s member list are loaded from where they are published; nothing else leaves this page.",
 
     country_name,
@@ -297,6 +302,7 @@ fn credential_type_name(kind: &str) -> Option<&'static str> {
         "OpenBadgeCredential" | "AchievementCredential" => "Open Badge 3.0",
         "EndorsementCredential" => "Open Badges endorsement",
         "ClrCredential" => "Comprehensive Learner Record (CLR 2.0)",
+        "OpenBadges2Assertion" => "Open Badge 2.0",
         "EuropeanDigitalCredential" => "European Digital Credential (EDC)",
         "EuropassCredential" => "Europass credential",
         "MicroCredential" | "EuropeanMicroCredential" => "European micro-credential",

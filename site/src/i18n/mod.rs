@@ -174,6 +174,17 @@ pub struct Page {
     /// Footer text.
     pub footer: &'static str,
 
+    /// An Open Badges 2.0 recipient that is hashed: what that means.
+    pub recipient_hashed: &'static str,
+    /// Label of the address box of the recipient check.
+    pub recipient_label: &'static str,
+    /// Its button.
+    pub recipient_button: &'static str,
+    /// The address is the recipient's.
+    pub recipient_matches: &'static str,
+    /// The address is not the recipient's.
+    pub recipient_differs: &'static str,
+
     /// A country's name from its ISO 3166-1 alpha-2 code (`DE`, upper
     /// case; also `EL` and `UK`), if this language has it.
     pub country_name: fn(&str) -> Option<&'static str>,

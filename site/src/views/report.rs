@@ -9,6 +9,7 @@ use crate::names;
 use mcx_display::i18n::Mark;
 use mcx_display::{self as display, text};
 use mcx_verifier_core::json::Value;
+use mcx_verifier_core::summary;
 use mcx_verifier_core::{Kind, Report, Verdict};
 use yew::prelude::*;
 
@@ -141,7 +142,7 @@ fn safe_image(url: Option<&str>, alt: String) -> Html {
 /// What a credential says: its fields (issuer and membership, learner,
 /// achievement, dates) and the EU elements; countries, languages and
 /// types by their names in the reader's language.
-pub fn credential(t: &ResultTexts, p: &Page, report: &Report, level: u8) -> Html {
+pub fn credential(t: &ResultTexts, p: &'static Page, report: &Report, level: u8) -> Html {
     let s = &report.credential();
     if !matches!(s, Value::Object(_)) {
         return html! {};
@@ -177,8 +178,87 @@ pub fn credential(t: &ResultTexts, p: &Page, report: &Report, level: u8) -> Html
                     { dl }
                 </div>
             </div>
+            { recipient_check(p, report) }
             { eu_table(t, p, s) }
         </section>
+    }
+}
+
+/// For an Open Badges 2.0 badge whose recipient is hashed: a box to check
+/// whether an address is the recipient's (the core compares; nothing is
+/// sent anywhere).
+fn recipient_check(p: &'static Page, report: &Report) -> Html {
+    let Some(Value::Object(rec)) = report.details().get("recipient") else {
+        return html! {};
+    };
+    if rec.get("hashed").and_then(Value::as_bool) != Some(true) {
+        return html! {};
+    }
+    let Some(identity) = rec.get("identity").and_then(Value::as_str) else {
+        return html! {};
+    };
+    let salt = rec.get("salt").and_then(Value::as_str).map(String::from);
+    html! { <RecipientCheck page={PageRef(p)} identity={identity.to_string()} {salt} /> }
+}
+
+/// The page texts as a component property (compared by address).
+#[derive(Clone, Copy)]
+pub struct PageRef(pub &'static Page);
+
+impl PartialEq for PageRef {
+    fn eq(&self, other: &Self) -> bool {
+        core::ptr::eq(self.0, other.0)
+    }
+}
+
+/// What [`RecipientCheck`] checks against.
+#[derive(Properties, PartialEq)]
+pub struct RecipientProps {
+    /// The page's texts.
+    pub page: PageRef,
+    /// `sha256$…` as the assertion states it.
+    pub identity: String,
+    /// The salt, if any.
+    pub salt: Option<String>,
+}
+
+/// The recipient check box and its answer.
+#[function_component]
+pub fn RecipientCheck(props: &RecipientProps) -> Html {
+    let t = props.page.0;
+    let answer = use_state(|| None::<bool>);
+    let field = use_node_ref();
+    let onsubmit = {
+        let (answer, field) = (answer.clone(), field.clone());
+        let (identity, salt) = (props.identity.clone(), props.salt.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let address = field
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            answer.set(summary::recipient_matches(
+                &identity,
+                salt.as_deref(),
+                &address,
+            ));
+        })
+    };
+    html! {
+        <form class="recipient-check" {onsubmit}>
+            <p class="muted">{ t.recipient_hashed }</p>
+            <label for="recipient-address" class="visually-hidden">{ t.recipient_label }</label>
+            <input id="recipient-address" type="email" ref={field} placeholder={t.recipient_label}
+                   autocomplete="off" />
+            <button type="submit" class="button">{ t.recipient_button }</button>
+            if let Some(yes) = *answer {
+                <p class={if yes { "recipient-answer check-pass" } else { "recipient-answer check-fail" }}
+                   role="status" data-recipient={yes.to_string()}>
+                    <span aria-hidden="true">{ if yes { "✓ " } else { "✕ " } }</span>
+                    { if yes { t.recipient_matches } else { t.recipient_differs } }
+                </p>
+            }
+        </form>
     }
 }
 

@@ -476,16 +476,16 @@ fn check_revocation(assertion: &Object, list: Option<&str>, r: &mut Report, ctx:
             .unwrap_or_default()
     };
     if assertion.get("revoked").and_then(Value::as_bool) == Some(true) {
-        r.push(
-            CheckKind::Status,
+        r.push_status(
+            "revocation",
             Outcome::Fail(Code::Revoked),
             format!("The issuer has revoked this badge{}.", reason(assertion)),
         );
         return;
     }
     let Some(url) = list else {
-        r.push(
-            CheckKind::Status,
+        r.push_status(
+            "revocation",
             Outcome::Pass,
             "The issuer's copy does not say it is revoked.",
         );
@@ -498,8 +498,8 @@ fn check_revocation(assertion: &Object, list: Option<&str>, r: &mut Report, ctx:
             .first()
             .map(|c| c.detail.clone())
             .unwrap_or_default();
-        r.push(
-            CheckKind::Status,
+        r.push_status(
+            "revocation",
             Outcome::Fail(Code::StatusUnavailable),
             format!("{detail} Whether it is revoked is unknown."),
         );
@@ -521,16 +521,16 @@ fn check_revocation(assertion: &Object, list: Option<&str>, r: &mut Report, ctx:
             _ => false,
         });
     match revoked {
-        Some(entry) => r.push(
-            CheckKind::Status,
+        Some(entry) => r.push_status(
+            "revocation",
             Outcome::Fail(Code::Revoked),
             format!(
                 "The issuer has revoked this badge{}.",
                 entry.as_object().map(reason).unwrap_or_default()
             ),
         ),
-        None => r.push(
-            CheckKind::Status,
+        None => r.push_status(
+            "revocation",
             Outcome::Pass,
             "The issuer's revocation list does not list it.",
         ),
