@@ -305,7 +305,7 @@ fn remember(journal: &RefCell<Journal<Shown>>, generation: u64, from_link: bool,
     } else {
         let base = browser::page_base();
         let link = match shown.items.as_slice() {
-            [item] => host::share_link_for(&item.input, &item.verified.resources),
+            [item] => host::share_link_for(&item.input),
             _ => None,
         };
         browser::push_history(&key, &history::result_url(link, &base))

@@ -2,17 +2,8 @@
 //! its QR code holds, LinkedIn's add-certification form and dates for it.
 //! Pure functions, tested natively.
 
-use mcx_verifier_core::json;
-use mcx_verifier_core::share::{encode_fragment, encode_fragment_for_qr, Decoded};
-
-/// The text a verification link carries for a decoded credential: its JSON,
-/// compact, or the JWT exactly as issued.
-pub fn credential_text(decoded: Decoded) -> String {
-    match decoded {
-        Decoded::Json(value, _) => json::to_string(&value),
-        Decoded::Jwt(text, _) => text,
-    }
-}
+pub use mcx_display::link::{credential_text, encode_component};
+use mcx_verifier_core::share::{encode_fragment, encode_fragment_for_qr};
 
 /// The verification link of a credential's text: the verifier page `base`
 /// with the credential in the fragment (`#vc=1.…`, base64url).
@@ -29,20 +20,6 @@ pub fn qr_link(base: &str, credential: &str) -> String {
         "{base}#vc={}",
         encode_fragment_for_qr(credential.as_bytes())
     )
-}
-
-/// Percent-encodes everything except the unreserved characters of RFC 3986,
-/// like `encodeURIComponent` but stricter (also `!'()*`).
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Year and month of an RFC 3339 / ISO 8601 date (`2026-03-01T…`).
@@ -102,8 +79,7 @@ pub fn linkedin_url(c: &Certification) -> String {
 mod tests {
     use super::*;
     use crate::qr;
-    use mcx_verifier_core::share::decode;
-    use mcx_verifier_core::{Limits, Resources};
+    use mcx_verifier_core::Limits;
 
     #[test]
     fn encodes_components() {
@@ -159,14 +135,13 @@ mod tests {
         for path in files {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             let bytes = std::fs::read(&path).unwrap();
-            let text =
-                credential_text(decode(&bytes, &Limits::default(), &Resources::new()).unwrap());
+            let text = credential_text(&bytes, &Limits::default()).unwrap();
             let link = verification_link(BASE, &text);
             let qr_text = qr_link(BASE, &text);
             // Both carry the credential, byte for byte.
             for l in [&link, &qr_text] {
-                let back = decode(l.as_bytes(), &Limits::default(), &Resources::new()).unwrap();
-                assert_eq!(credential_text(back), text, "{name}");
+                let back = credential_text(l.as_bytes(), &Limits::default()).unwrap();
+                assert_eq!(back, text, "{name}");
             }
             let svg = qr::encode(&qr_text).unwrap_or_else(|| panic!("{name}: no QR code"));
             println!(

@@ -108,12 +108,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let t = page(props.lang);
     let item = props.item.clone();
     let copy = use_state(|| Copy::Idle);
-    let link = use_memo(item.id, |_| {
-        host::share_link_for(&item.input, &item.verified.resources)
-    });
-    let qr_text = use_memo(item.id, |_| {
-        host::share_qr_for(&item.input, &item.verified.resources)
-    });
+    let link = use_memo(item.id, |_| host::share_link_for(&item.input));
+    let qr_text = use_memo(item.id, |_| host::share_qr_for(&item.input));
     let report = item.report();
     let download = {
         let item = item.clone();
