@@ -35,11 +35,11 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::presentation::embedded_credential;
+use super::presentation::{embedded_credential, summarize_credentials};
 use super::Ctx;
 use crate::encoding::json::{quoted, Object, Value};
 use crate::model::{issuer_id, node_id, types};
-use crate::report::{CheckKind, Code, Outcome, Report, Verdict};
+use crate::report::{CheckKind, Code, Outcome, Report};
 
 const CLR: &str = "ClrCredential";
 
@@ -86,7 +86,7 @@ pub(super) fn check_nested(doc: &Object, reading: Option<&Object>, r: &mut Repor
             let (cr, _) = embedded_credential(entry, ctx, 1);
             r.credentials.push(cr);
         }
-        summarize(r);
+        summarize_credentials(r, "record");
         return;
     }
     if shown.len() != signed.len() {
@@ -127,7 +127,7 @@ pub(super) fn check_nested(doc: &Object, reading: Option<&Object>, r: &mut Repor
         }
         r.credentials.push(cr);
     }
-    summarize(r);
+    summarize_credentials(r, "record");
 }
 
 /// The `verifiableCredential` entries of every subject of `doc`.
@@ -232,43 +232,4 @@ fn differs(own: &Object, in_record: &Object) -> Option<(&'static str, String, St
         return Some(("subject", texts(&a), texts(&b)));
     }
     None
-}
-
-/// The `credentials` check: the presentations' rule (see the module).
-fn summarize(r: &mut Report) {
-    let n = r.credentials.len();
-    let worst = r
-        .credentials
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.verdict() != Verdict::Valid)
-        .map(|(i, c)| {
-            let code = c
-                .headline()
-                .and_then(|h| h.outcome.code())
-                .unwrap_or(Code::Malformed);
-            (i, code, c.verdict())
-        })
-        .min_by_key(|(_, code, verdict)| (*verdict == Verdict::Unverifiable, code.rank()));
-    match worst {
-        None => r.push(
-            CheckKind::Credentials,
-            Outcome::Pass,
-            format!("All {n} credentials in the record are valid."),
-        ),
-        Some((i, code, verdict)) => r.push(
-            CheckKind::Credentials,
-            Outcome::Fail(code),
-            format!(
-                "Credential {} of {n} in the record {} ({}).",
-                i + 1,
-                if verdict == Verdict::Unverifiable {
-                    "could not be fully checked"
-                } else {
-                    "is not valid"
-                },
-                code.as_str()
-            ),
-        ),
-    }
 }

@@ -260,28 +260,39 @@ pub(super) fn summarize_embedded(r: &mut Report) {
         }
         return;
     }
+    summarize_credentials(r, "presentation");
+}
+
+/// The `credentials` check of a document holding others (a presentation,
+/// a CLR): passes when every one of them is valid, else fails with the
+/// code of the worst (an invalid one before one that could not be fully
+/// checked), naming it. `container` names the document in the sentence.
+pub(super) fn summarize_credentials(r: &mut Report, container: &str) {
+    let n = r.credentials.len();
     let worst = r
         .credentials
         .iter()
         .enumerate()
         .filter(|(_, c)| c.verdict() != Verdict::Valid)
-        .filter_map(|(i, c)| {
-            c.headline()
+        .map(|(i, c)| {
+            let code = c
+                .headline()
                 .and_then(|h| h.outcome.code())
-                .map(|code| (i, code, c.verdict()))
+                .unwrap_or(Code::Malformed);
+            (i, code, c.verdict())
         })
         .min_by_key(|(_, code, verdict)| (*verdict == Verdict::Unverifiable, code.rank()));
     match worst {
         None => r.push(
             CheckKind::Credentials,
             Outcome::Pass,
-            format!("All {n} credentials in the presentation are valid."),
+            format!("All {n} credentials in the {container} are valid."),
         ),
         Some((i, code, verdict)) => r.push(
             CheckKind::Credentials,
             Outcome::Fail(code),
             format!(
-                "Credential {} of {n} {} ({}).",
+                "Credential {} of {n} in the {container} {} ({}).",
                 i + 1,
                 if verdict == Verdict::Unverifiable {
                     "could not be fully checked"
