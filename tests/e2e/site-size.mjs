@@ -17,12 +17,11 @@
 //
 // Environment: MCX_DIST (default dist).
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
+
+import { byCrate, gz, kb, sections } from './wasm-size.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -32,9 +31,6 @@ const BUDGET = 340_000;
 const GOAL = 330_000;
 /** Loaded only when used: reported, not counted. */
 const LAZY = ['pkg/mcx_site_qr.js', 'pkg/mcx_site_qr_bg.wasm'];
-
-const gz = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 function sizes(file) {
   const bytes = readFileSync(path.join(DIST, file));
@@ -77,31 +73,6 @@ function firstLoad() {
   // the first load if the glue is imported statically.
   for (const w of wasm) if (files.has(w.replace(/_bg\.wasm$/, '.js')) && existsSync(path.join(DIST, w))) files.add(w);
   return [...files];
-}
-
-/** The sections of a wasm module (id -> bytes), to show code versus data. */
-function sections(bytes) {
-  const names = { 0: 'custom', 1: 'type', 2: 'import', 3: 'function', 7: 'export', 9: 'element', 10: 'code', 11: 'data' };
-  const out = {};
-  let i = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[i++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (b < 0x80) return result;
-    }
-  };
-  while (i < bytes.length) {
-    const id = bytes[i++];
-    const len = leb();
-    const name = names[id] ?? 'other';
-    out[name] = Buffer.concat([out[name] ?? Buffer.alloc(0), bytes.subarray(i, i + len)]);
-    i += len;
-  }
-  return out;
 }
 
 for (const f of ['index.html', 'pkg/mcx_site_bg.wasm']) {
@@ -155,46 +126,3 @@ console.log(
     ? `site size: the goal of ${kb(GOAL)} is not reached yet (${kb(total - GOAL)} over)`
     : `site size: within the goal of ${kb(GOAL)}`,
 );
-
-/** Attributes an optimised wasm to crates (twiggy over a copy that keeps names). */
-function byCrate(artifact, label) {
-  const target = process.env.CARGO_TARGET_DIR ? path.resolve(ROOT, process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
-  const raw = path.join(target, 'wasm32-unknown-unknown', 'wasm-release', artifact);
-  const wasmOpt = path.join(HERE, 'node_modules', '.bin', 'wasm-opt');
-  if (!existsSync(raw) || !existsSync(wasmOpt)) {
-    console.log(`  ${label} by crate: skipped (needs ${raw} and ${wasmOpt})`);
-    return;
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'mcx-size-'));
-  try {
-    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-name', 'w', '--out-dir', dir, raw]);
-    const named = path.join(dir, 'named.wasm');
-    const features = ['bulk-memory', 'bulk-memory-opt', 'mutable-globals', 'nontrapping-float-to-int', 'sign-ext', 'reference-types', 'multivalue'];
-    execFileSync(wasmOpt, ['-Oz', '-g', ...features.map((f) => `--enable-${f}`), path.join(dir, 'w_bg.wasm'), '-o', named]);
-    const csv = execFileSync('twiggy', ['top', '-n', '1000000', '-f', 'csv', named], { encoding: 'utf8', maxBuffer: 64 << 20 });
-    const totals = new Map();
-    for (const line of csv.split('\n').slice(1)) {
-      const m = /^("(?:[^"]|"")*"|[^,]*),(\d+),/.exec(line);
-      if (!m) continue;
-      const name = m[1].replace(/^"|"$/g, '').replace(/""/g, '"');
-      const size = Number(m[2]);
-      let crate;
-      if (/subsection|custom section|^producers/.test(name)) continue; // names etc.: not in dist
-      else if (/^data segment/.test(name)) crate = 'data (texts, bundled contexts, tables)';
-      else {
-        const first = /^[<&*( ]*(?:impl )?([A-Za-z_][A-Za-z0-9_]*)/.exec(name)?.[1] ?? '?';
-        crate = ['core', 'alloc', 'std'].includes(first) ? 'core/alloc (generics instantiated for the crates below)' : first;
-      }
-      totals.set(crate, (totals.get(crate) ?? 0) + size);
-    }
-    const all = [...totals.values()].reduce((a, b) => a + b, 0);
-    console.log(`  ${label} wasm by crate (optimised, before gzip; ${kb(all)} counted):`);
-    for (const [crate, size] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-      console.log(`    ${kb(size).padStart(9)} ${((100 * size) / all).toFixed(1).padStart(5)}%  ${crate}`);
-    }
-  } catch (e) {
-    console.log(`  ${label} by crate: skipped (${String(e.message).split('\n')[0]}; \`cargo install twiggy\` for it)`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
