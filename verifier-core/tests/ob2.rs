@@ -140,6 +140,15 @@ fn a_hosted_assertion_counts_only_as_the_issuer_serves_it() {
     resources.insert(http, text.clone().into_bytes());
     assert_eq!(code(&run(&text, &resources)), Some(Code::Unsupported));
 
+    // Plain HTTP on this machine's loopback is no exception.
+    let mut local = obj("hosted-1.json");
+    let loopback = "http://127.0.0.1:8080/assertions/1.json";
+    local.insert("id", Value::from(loopback));
+    let text = json::to_string(&Value::Object(local));
+    let mut resources = served();
+    resources.insert(loopback, text.clone().into_bytes());
+    assert_eq!(code(&run(&text, &resources)), Some(Code::Unsupported));
+
     // Nothing served: whether it is genuine is unknown.
     let r = run(&read("hosted-1.json"), &Resources::new());
     assert_eq!(r.verdict(), Verdict::Unverifiable, "{}", r.to_json());
@@ -264,4 +273,92 @@ fn baked_open_badges_2_images_are_read() {
         let r = verify_offline(&input, &now(), &served());
         assert_eq!(r.verdict(), Verdict::Valid, "{what}: {}", r.to_json());
     }
+}
+
+/// Attack: an assertion on someone else's server whose badge embeds an
+/// issuer profile claiming the real issuer's id, and allowing that server.
+/// Only the profile the issuer serves at its id may say where its badges
+/// live and which keys are its own.
+#[test]
+fn an_embedded_issuer_profile_vouches_for_nothing() {
+    let evil = "https://badges.evil.example";
+    let mut profile = obj("issuer.json");
+    profile.insert(
+        "verification",
+        json::parse_str(r#"{"allowedOrigins":["badges.evil.example"]}"#).unwrap(),
+    );
+    let mut badge = obj("badge.json");
+    badge.insert("issuer", Value::Object(profile.clone()));
+    let mut hosted = obj("hosted-1.json");
+    let id = format!("{evil}/assertions/1.json");
+    hosted.insert("id", Value::from(id.as_str()));
+    hosted.insert("badge", Value::Object(badge));
+    let text = json::to_string(&Value::Object(hosted));
+    let mut resources = served();
+    resources.insert(id, text.clone().into_bytes());
+    let r = run(&text, &resources);
+    assert_ne!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(code(&r), Some(Code::WrongKey), "{}", r.to_json());
+}
+
+/// Attack: the same with a signed assertion, by the attacker's own key,
+/// whose key document names the real issuer as owner and whose embedded
+/// profile lists that key.
+#[test]
+fn a_key_listed_only_by_an_embedded_profile_is_not_the_issuers() {
+    let evil_key = "https://badges.evil.example/keys/1.json";
+    let mut key = obj("key.json");
+    key.insert("id", Value::from(evil_key));
+    let mut resources = served();
+    resources.insert(evil_key, json::to_string(&Value::Object(key)).into_bytes());
+    let mut profile = obj("issuer.json");
+    profile.insert("publicKey", Value::from(evil_key));
+    let mut badge = obj("badge.json");
+    badge.insert("issuer", Value::Object(profile));
+    // For brevity the "attacker's" key document carries the fixtures'
+    // public key, so the test can sign with its private key: what must
+    // fail is the listing, since the issuer's own profile does not list
+    // the key document at the attacker's address.
+    let jws = read("signed-1.jws");
+    let payload = jws.trim().split('.').nth(1).unwrap();
+    let payload = mcx_verifier_core::low_level::multibase::base64url_decode(payload).unwrap();
+    let mut assertion = json::parse(&payload, json::Limits::default())
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .clone();
+    assertion.insert("badge", Value::Object(badge));
+    let mut verification = Object::new();
+    verification.insert("type", Value::from("signed"));
+    verification.insert("creator", Value::from(evil_key));
+    assertion.insert("verification", Value::Object(verification));
+    let signed = sign_rs256(&assertion);
+    let r = run(&signed, &resources);
+    assert_ne!(r.verdict(), Verdict::Valid, "{}", r.to_json());
+    assert_eq!(code(&r), Some(Code::WrongKey), "{}", r.to_json());
+}
+
+/// RS256 with the fixtures' test key (openssl, as make.py signs).
+fn sign_rs256(payload: &Object) -> String {
+    use mcx_verifier_core::low_level::multibase::base64url_encode;
+    let header = base64url_encode(br#"{"alg":"RS256"}"#);
+    let body = base64url_encode(json::to_string(&Value::Object(payload.clone())).as_bytes());
+    let input = format!("{header}.{body}");
+    let out = std::process::Command::new("openssl")
+        .args([
+            "dgst",
+            "-sha256",
+            "-sign",
+            &format!("{DIR}/issuer-rsa-private.pem"),
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("openssl signs");
+    format!("{input}.{}", base64url_encode(&out.stdout))
 }

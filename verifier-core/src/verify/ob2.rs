@@ -308,8 +308,11 @@ fn finish(
     check_issuer(&view, issuer, r, ctx);
 }
 
-/// The badge class and the issuer profile, fetched from their ids (or
-/// embedded in what the issuer's server or signature vouches for).
+/// The badge class (fetched from its id, or embedded in what the issuer's
+/// server or signature vouches for) and the issuer profile, always as the
+/// issuer serves it at its id: a profile embedded in the badge is written
+/// by whoever wrote the badge, so it could claim any issuer's id and allow
+/// any server or key.
 fn badge_and_profile(
     assertion: &Object,
     r: &mut Report,
@@ -327,29 +330,23 @@ fn badge_and_profile(
             return None;
         }
     };
-    let profile = match badge.get("issuer") {
-        Some(Value::String(url)) => {
-            let p = fetch(url, "issuer profile", r, ctx)?;
-            if p.get("id").and_then(Value::as_str) != Some(url.as_str()) {
-                r.push(
-                    CheckKind::Key,
-                    Outcome::Fail(Code::WrongKey),
-                    format!("The issuer profile served at {url} has another id."),
-                );
-                return None;
-            }
-            p
-        }
-        Some(Value::Object(o)) => o.clone(),
-        _ => {
-            r.push(
-                CheckKind::Format,
-                Outcome::Fail(Code::Malformed),
-                "The badge class names no issuer.",
-            );
-            return None;
-        }
+    let Some(url) = badge.get("issuer").and_then(node_id) else {
+        r.push(
+            CheckKind::Format,
+            Outcome::Fail(Code::Malformed),
+            "The badge class names no issuer.",
+        );
+        return None;
     };
+    let profile = fetch(url, "issuer profile", r, ctx)?;
+    if profile.get("id").and_then(Value::as_str) != Some(url) {
+        r.push(
+            CheckKind::Key,
+            Outcome::Fail(Code::WrongKey),
+            format!("The issuer profile served at {url} has another id."),
+        );
+        return None;
+    }
     Some((badge, profile))
 }
 
@@ -406,63 +403,54 @@ fn hosted_on_allowed_origin(url: &str, profile: &Object, r: &mut Report) -> bool
     ok
 }
 
-/// The host (with port) of an `https://` URL, or of `http://` on loopback
-/// (the machine itself; tests and local servers), else `None`: an
-/// assertion served over plain HTTP could have been changed on the way.
+/// The host (with port) of an `https://` URL, else `None`: what is served
+/// over plain HTTP could have been changed on the way. Which hosts may be
+/// fetched at all (public addresses only, in `mcx`) is the host's policy.
 fn host_of(url: &str) -> Option<&str> {
-    let (secure, rest) = if let Some(r) = url.strip_prefix("https://") {
-        (true, r)
-    } else {
-        (false, url.strip_prefix("http://")?)
-    };
-    let host = rest.split(['/', '?', '#']).next()?;
-    if host.is_empty() || host.contains('@') {
-        return None;
-    }
-    let name = host.rsplit_once(':').map_or(host, |(h, _)| h);
-    let loopback = name == "localhost" || name == "127.0.0.1" || name == "[::1]";
-    (secure || loopback).then_some(host)
+    let host = url
+        .strip_prefix("https://")?
+        .split(['/', '?', '#'])
+        .next()?;
+    (!host.is_empty() && !host.contains('@')).then_some(host)
 }
 
-/// Fetches the JSON object at `url` (HTTPS only), reporting why not.
+/// Fetches the JSON object at `url` (HTTPS only), reporting why not as a
+/// failed key check (what the trust in the assertion rests on).
 fn fetch(url: &str, what: &str, r: &mut Report, ctx: &Ctx<'_>) -> Option<Object> {
+    fetch_json(url, what, ctx)
+        .map_err(|(code, sentence)| r.push(CheckKind::Key, Outcome::Fail(code), sentence))
+        .ok()
+}
+
+/// The JSON object at `url`, or the code and sentence of why not.
+fn fetch_json(url: &str, what: &str, ctx: &Ctx<'_>) -> Result<Object, (Code, String)> {
     if host_of(url).is_none() {
-        r.push(
-            CheckKind::Key,
-            Outcome::Fail(Code::Unsupported),
+        return Err((
+            Code::Unsupported,
             format!("The {what} is at {url}, not an HTTPS address: what is served there could be changed on the way, so it cannot be trusted."),
-        );
-        return None;
+        ));
     }
     let bytes = match ctx.resources.get(url) {
         Lookup::Found(b) => b,
         Lookup::Failed(reason) => {
-            r.push(
-                CheckKind::Key,
-                Outcome::Fail(Code::ResourceUnavailable),
+            return Err((
+                Code::ResourceUnavailable,
                 format!("The {what} at {url} could not be fetched ({reason})."),
-            );
-            return None;
+            ))
         }
         Lookup::Missing => {
-            r.push(
-                CheckKind::Key,
-                Outcome::Fail(Code::ResourceUnavailable),
+            return Err((
+                Code::ResourceUnavailable,
                 format!("The {what} at {url} is needed."),
-            );
-            return None;
+            ))
         }
     };
     match json::parse(bytes, ctx.options.limits.json) {
-        Ok(Value::Object(o)) => Some(o),
-        _ => {
-            r.push(
-                CheckKind::Key,
-                Outcome::Fail(Code::Malformed),
-                format!("The {what} at {url} is not a JSON object."),
-            );
-            None
-        }
+        Ok(Value::Object(o)) => Ok(o),
+        _ => Err((
+            Code::Malformed,
+            format!("The {what} at {url} is not a JSON object."),
+        )),
     }
 }
 
@@ -491,19 +479,16 @@ fn check_revocation(assertion: &Object, list: Option<&str>, r: &mut Report, ctx:
         );
         return;
     };
-    let mut status = Report::new(Kind::Credential);
-    let Some(doc) = fetch(url, "revocation list", &mut status, ctx) else {
-        let detail = status
-            .checks()
-            .first()
-            .map(|c| c.detail.clone())
-            .unwrap_or_default();
-        r.push_status(
-            "revocation",
-            Outcome::Fail(Code::StatusUnavailable),
-            format!("{detail} Whether it is revoked is unknown."),
-        );
-        return;
+    let doc = match fetch_json(url, "revocation list", ctx) {
+        Ok(doc) => doc,
+        Err((_, sentence)) => {
+            r.push_status(
+                "revocation",
+                Outcome::Fail(Code::StatusUnavailable),
+                format!("{sentence} Whether it is revoked is unknown."),
+            );
+            return;
+        }
     };
     let id = assertion.get("id").and_then(Value::as_str);
     let uid = assertion.get("uid").and_then(Value::as_str);
