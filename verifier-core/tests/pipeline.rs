@@ -722,3 +722,28 @@ fn recognized_formats_we_do_not_check_are_unsupported() {
     assert_eq!(code(&r), Some(Code::Unsupported));
     assert!(r.to_json().contains("Europass"));
 }
+
+/// Attack: a JWT whose header names another algorithm than its key's
+/// (ES256, RS256 or PS256 over an Ed25519 key, the signature unchanged)
+/// is refused before any verifier sees it, whoever verifies.
+#[test]
+fn a_header_cannot_choose_how_a_key_is_used() {
+    let jwt = sign_jwt(&unsigned(&ISSUER_SK, false), &ISSUER_SK);
+    let (header, rest) = jwt.split_once('.').unwrap();
+    let header = json::parse(
+        &multibase::base64url_decode(header).unwrap(),
+        json::Limits::default(),
+    )
+    .unwrap();
+    for alg in ["ES256", "RS256", "PS256"] {
+        let mut h = obj(header.clone());
+        h.insert("alg", Value::from(alg));
+        let forged = format!(
+            "{}.{rest}",
+            multibase::base64url_encode(json::to_string(&Value::Object(h)).as_bytes())
+        );
+        let r = run(forged.as_bytes());
+        assert_ne!(r.verdict(), Verdict::Valid, "{alg}");
+        assert_eq!(code(&r), Some(Code::Unsupported), "{alg}: {}", r.to_json());
+    }
+}

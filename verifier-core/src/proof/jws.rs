@@ -158,13 +158,6 @@ impl Jws {
             .signature
             .as_ref()
             .map_err(|_| crate::proof::ProofError::Malformed("the JWS signature is unusable"))?;
-        if !algorithm.fits(key) {
-            return Err(crate::proof::ProofError::Unsupported(format!(
-                "a JWS signed with {} by a {} key",
-                algorithm.jose_name(),
-                key.type_name()
-            )));
-        }
         let check = SignatureCheck::new(
             *algorithm,
             key.clone(),

@@ -109,8 +109,9 @@ pub struct SignatureCheck {
 
 impl SignatureCheck {
     /// A check of `signature` over `message` by `key` with `algorithm`.
-    /// Fails when the key is not one of the algorithm's or the signature
-    /// has the wrong length for it.
+    /// Fails when the key is not one of the algorithm's (whatever a header
+    /// says, a key is used only for its own algorithms: `unsupported`) or
+    /// the signature has the wrong length for it (`malformed`).
     pub fn new(
         algorithm: Algorithm,
         key: PublicKey,
@@ -118,9 +119,11 @@ impl SignatureCheck {
         signature: Vec<u8>,
     ) -> Result<SignatureCheck, ProofError> {
         if !algorithm.fits(&key) {
-            return Err(ProofError::Malformed(
-                "the signature's algorithm does not fit the type of the signing key",
-            ));
+            return Err(ProofError::Unsupported(alloc::format!(
+                "a signature made with {} by a {} key",
+                algorithm.jose_name(),
+                key.type_name()
+            )));
         }
         if signature.len() != algorithm.signature_len(&key) {
             return Err(ProofError::Malformed(
